@@ -1,0 +1,184 @@
+#!/usr/bin/env node
+"use strict";
+// `npm run setup`: make everything the project needs available, idempotently.
+//   1. npm dependencies (including Node 24 from the `node` package), when missing or stale;
+//   2. the Pulumi CLI v3.259.0: a `pulumi` on PATH of that version, else built from the Go module
+//      proxy into a version-keyed cache outside the repository;
+//   3. a Node.js language host beside it (ours, built from scripts/pulumi-cli/langhost, unless the
+//      CLI in use already has one) and the `pulumi-resource-pulumi-nodejs` dynamic-provider shim.
+// A second run checks a few files and returns in well under a second.
+const crypto = require("node:crypto");
+const fs = require("node:fs");
+const path = require("node:path");
+const { spawn, spawnSync } = require("node:child_process");
+const tc = require("./toolchain");
+
+const { paths, PULUMI_VERSION, NODE_MAJOR } = tc;
+let worked = false;
+const log = (msg) => {
+  worked = true;
+  process.stderr.write(`setup: ${msg}\n`);
+};
+
+class SetupError extends Error {}
+
+function sha256(files) {
+  const h = crypto.createHash("sha256");
+  for (const f of files) h.update(fs.existsSync(f) ? fs.readFileSync(f) : "");
+  return h.digest("hex").slice(0, 16);
+}
+
+function seconds(since) {
+  return `${((Date.now() - since) / 1000).toFixed(1)}s`;
+}
+
+// 1. npm dependencies ------------------------------------------------------------------------
+function ensureDependencies() {
+  const lock = path.join(paths.root, "package-lock.json");
+  const stamp = path.join(paths.root, "node_modules", ".cxflow-deps");
+  const want = sha256([path.join(paths.root, "package.json"), lock]);
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want && fs.existsSync(paths.node)) return;
+  const t = Date.now();
+  const args = fs.existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"];
+  log(`installing npm dependencies (npm ${args[0]})…`);
+  const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+  const r = spawnSync(npm, args, { cwd: paths.root, stdio: ["ignore", "inherit", "inherit"] });
+  if (r.status !== 0) throw new SetupError(`npm ${args[0]} failed (exit ${r.status})`);
+  fs.writeFileSync(stamp, want);
+  log(`npm dependencies installed in ${seconds(t)}`);
+}
+
+function ensureNode() {
+  const r = spawnSync(paths.node, ["-p", "process.versions.node"], { encoding: "utf8" });
+  const major = Number.parseInt(r.stdout || "", 10);
+  if (major !== NODE_MAJOR) {
+    throw new SetupError(
+      `node_modules/.bin/node should be Node ${NODE_MAJOR} from the npm package "node", found ${r.stdout || r.error}.\n` +
+        `Its install script may have been skipped: run "npm install-scripts approve node && npm rebuild node".`,
+    );
+  }
+  const sdk = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json", { paths: [paths.root] })));
+  if (sdk.version !== PULUMI_VERSION) {
+    throw new SetupError(`@pulumi/pulumi is ${sdk.version}, but the CLI is pinned at ${PULUMI_VERSION}: keep them equal.`);
+  }
+}
+
+// 2./3. The Pulumi CLI and its companions ------------------------------------------------------
+const goEnv = () => {
+  const cache = tc.cliCache();
+  return {
+    ...process.env,
+    GOMODCACHE: path.join(cache, "gomod"),
+    GOCACHE: path.join(cache, "gocache"),
+    GOFLAGS: "-modcacherw -mod=readonly",
+    GOTOOLCHAIN: "local",
+    CGO_ENABLED: "0",
+  };
+};
+
+function findGo() {
+  const go = tc.which("go") || (fs.existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : undefined);
+  if (!go) {
+    throw new SetupError(
+      `The Pulumi CLI ${PULUMI_VERSION} is not on PATH, and Go is needed to build it from the Go module proxy.\n` +
+        "Install Go 1.25 or newer (https://go.dev/dl/, or your distribution's golang package) and run again,\n" +
+        `or put a pulumi that reports v${PULUMI_VERSION} (with pulumi-language-nodejs beside it) on PATH.`,
+    );
+  }
+  return go;
+}
+
+/** Runs `go build` with a heartbeat, since the first CLI build takes many minutes. */
+function goBuild(go, what, ldflags, out, pkg) {
+  return new Promise((resolve, reject) => {
+    const t = Date.now();
+    const tmp = `${out}.tmp-${process.pid}`;
+    const args = ["build", "-trimpath", "-ldflags", ldflags, "-o", tmp, pkg];
+    const child = spawn(go, args, { cwd: paths.buildModule, env: goEnv(), stdio: ["ignore", "inherit", "inherit"] });
+    const beat = setInterval(() => log(`  still building ${what}… ${seconds(t)}`), 30_000);
+    child.on("error", (e) => {
+      clearInterval(beat);
+      reject(e);
+    });
+    child.on("exit", (code) => {
+      clearInterval(beat);
+      if (code !== 0) return reject(new SetupError(`go build of ${what} failed (exit ${code})`));
+      fs.renameSync(tmp, out);
+      log(`built ${what} in ${seconds(t)}`);
+      resolve();
+    });
+  });
+}
+
+const versionFlag = `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${PULUMI_VERSION}`;
+
+async function ensureCli() {
+  const bin = paths.cliBin;
+  const record = path.join(bin, "cli.json");
+  const hostStamp = sha256(["go.mod", "go.sum", "langhost/main.go"].map((f) => path.join(paths.buildModule, f)));
+  let rec = {};
+  try {
+    rec = JSON.parse(fs.readFileSync(record, "utf8"));
+  } catch {}
+  const shim = path.join(bin, "pulumi-resource-pulumi-nodejs");
+  const fresh =
+    rec.version === `v${PULUMI_VERSION}` &&
+    fs.existsSync(path.join(rec.dir || "", "pulumi")) &&
+    (rec.hostStamp === hostStamp || rec.upstreamHost) &&
+    fs.existsSync(shim);
+  if (fresh) return rec.dir;
+
+  fs.mkdirSync(bin, { recursive: true });
+  let dir;
+  // A pulumi on PATH of the pinned version is used as it is.
+  const onPath = tc.which("pulumi", (process.env.PATH || "").split(path.delimiter).filter((d) => d !== bin).join(path.delimiter));
+  if (onPath && tc.pulumiVersionOf(onPath) === `v${PULUMI_VERSION}`) {
+    dir = path.dirname(fs.realpathSync(onPath));
+    log(`using ${onPath} (v${PULUMI_VERSION})`);
+  } else {
+    dir = bin;
+    const cli = path.join(bin, "pulumi");
+    if (!fs.existsSync(cli) || tc.pulumiVersionOf(cli) !== `v${PULUMI_VERSION}`) {
+      const go = findGo();
+      log(`building the Pulumi CLI v${PULUMI_VERSION} from the Go module proxy into ${bin}`);
+      log("(first time only: expect 10-20 minutes on 2 cores; later runs reuse the cache)");
+      await goBuild(go, `pulumi v${PULUMI_VERSION}`, `-s -w ${versionFlag}`, cli, "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi");
+    }
+  }
+
+  const upstreamHost = dir !== bin && fs.existsSync(path.join(dir, "pulumi-language-nodejs"));
+  const host = path.join(bin, "pulumi-language-nodejs");
+  if (upstreamHost) {
+    fs.rmSync(host, { force: true });
+  } else if (!fs.existsSync(host) || rec.hostStamp !== hostStamp) {
+    await goBuild(findGo(), "the Node.js language host", `-s -w -X main.version=${PULUMI_VERSION}`, host, "./langhost");
+  }
+
+  // The engine starts dynamic providers as the plugin `pulumi-resource-pulumi-nodejs`; it must
+  // resolve @pulumi/pulumi from the program's directory (its working directory), as upstream's does.
+  fs.writeFileSync(
+    shim,
+    '#!/bin/sh\nexec node "$(node -p "require.resolve(\'@pulumi/pulumi/cmd/dynamic-provider\')")" "$@"\n',
+    { mode: 0o755 },
+  );
+  fs.writeFileSync(record, JSON.stringify({ version: `v${PULUMI_VERSION}`, dir, hostStamp, upstreamHost }, null, 2));
+  return dir;
+}
+
+async function main() {
+  const t = Date.now();
+  ensureDependencies();
+  ensureNode();
+  const dir = await ensureCli();
+  if (worked) log(`ready in ${seconds(t)}: pulumi v${PULUMI_VERSION} in ${dir}, Node ${NODE_MAJOR} in node_modules/.bin`);
+  return dir;
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`setup: ${e instanceof SetupError ? e.message : e.stack || e}\n`);
+    process.exit(1);
+  });
+}
+
+module.exports = { main };

@@ -39,8 +39,10 @@ function ensureDependencies() {
   const want = sha256([path.join(paths.root, "package.json"), lock]);
   if (fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === want && fs.existsSync(paths.node)) return;
   const t = Date.now();
-  const args = fs.existsSync(lock) ? ["ci", "--no-audit", "--no-fund"] : ["install", "--no-audit", "--no-fund"];
-  log(`installing npm dependencies (npm ${args[0]})…`);
+  // Not `npm ci`: the registry mirror here serves no other-platform optional packages (biome's
+  // darwin/win32 builds), so lockfiles lack them and `npm ci` refuses; --no-save keeps the lock as is.
+  const args = ["install", "--no-save", "--no-audit", "--no-fund"];
+  log("installing npm dependencies (npm install)…");
   const npm = process.platform === "win32" ? "npm.cmd" : "npm";
   const r = spawnSync(npm, args, { cwd: paths.root, stdio: ["ignore", "inherit", "inherit"] });
   if (r.status !== 0) throw new SetupError(`npm ${args[0]} failed (exit ${r.status})`);
@@ -76,8 +78,10 @@ const goEnv = () => {
   };
 };
 
+/** Go to build with: $CXFLOW_GO if set (empty means none), else `go` on PATH, else /usr/local/go. */
 function findGo() {
-  const go = tc.which("go") || (fs.existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : undefined);
+  const fallback = fs.existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : undefined;
+  const go = "CXFLOW_GO" in process.env ? process.env.CXFLOW_GO : tc.which("go") || fallback;
   if (!go) {
     throw new SetupError(
       `The Pulumi CLI ${PULUMI_VERSION} is not on PATH, and Go is needed to build it from the Go module proxy.\n` +

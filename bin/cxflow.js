@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+"use strict";
+// The `cxflow` command line. Each command lives in its own module under dist/ once built.
+const { version } = require("../package.json");
+
+const commands = {
+  version: () => console.log(version),
+  help: () => console.log(usage),
+};
+
+const usage = `cxflow ${version}
+
+usage: cxflow <command> [options]
+
+commands:
+  version   print the package version
+  help      print this text`;
+
+const [name = "help", ...rest] = process.argv.slice(2);
+const command = commands[name.replace(/^--?/, "")];
+if (!command) {
+  console.error(`cxflow: unknown command "${name}". Commands: ${Object.keys(commands).join(", ")}.`);
+  process.exit(2);
+}
+Promise.resolve(command(rest)).catch((e) => {
+  console.error(`cxflow ${name}: ${e.message || e}`);
+  process.exit(1);
+});

@@ -1,0 +1,166 @@
+// A real-engine harness: every TestStack gets its own throwaway file backend, PULUMI_HOME and
+// stack config file, and drives the pinned Pulumi CLI non-interactively.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import * as tc from "../../scripts/toolchain";
+
+/** What one CLI command printed. */
+export interface RunResult {
+  /** The command line, for messages. */
+  command: string;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together: the engine's output. */
+  output: string;
+}
+
+/** A command that exited non-zero; its message carries the whole engine output. */
+export class PulumiCommandError extends Error {
+  constructor(
+    readonly result: RunResult,
+    readonly exitCode: number | null,
+  ) {
+    super(`${result.command} exited with ${exitCode}\n${result.output}`);
+  }
+}
+
+export interface TestStackOptions {
+  /** The Pulumi project directory (holds Pulumi.yaml). */
+  program: string;
+  /** Plain stack config, keys as `pulumi config set` takes them. */
+  config?: Record<string, string>;
+  /** Secret stack config. */
+  secrets?: Record<string, string>;
+  /** Extra environment for every command (e.g. a sandbox URL). */
+  env?: Record<string, string>;
+  /** Stack name; defaults to a unique one. */
+  stack?: string;
+}
+
+export interface UpResult extends RunResult {
+  /** Stack outputs, secrets shown in plaintext. */
+  outputs: Record<string, unknown>;
+}
+
+/** The exported deployment of a stack (`pulumi stack export`). */
+export interface StackState {
+  version: number;
+  deployment: { resources?: Array<{ urn: string; type: string; id?: string; inputs?: any; outputs?: any }> };
+}
+
+let counter = 0;
+
+export class TestStack {
+  readonly stack: string;
+  readonly workDir: string;
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly configFile: string;
+
+  private constructor(
+    readonly program: string,
+    options: TestStackOptions,
+  ) {
+    this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-e2e-"));
+    const backend = path.join(this.workDir, "backend");
+    const home = path.join(this.workDir, "home");
+    fs.mkdirSync(backend);
+    fs.mkdirSync(home);
+    this.stack = options.stack ?? `t${process.pid}x${++counter}`;
+    this.configFile = path.join(this.workDir, `Pulumi.${this.stack}.yaml`);
+    this.env = tc.pulumiEnv({
+      PULUMI_BACKEND_URL: `file://${backend}`,
+      PULUMI_HOME: home,
+      PULUMI_CONFIG_PASSPHRASE: "e2e-test-only",
+      PULUMI_CONFIG_PASSPHRASE_FILE: undefined,
+      ...options.env,
+    });
+  }
+
+  /** Creates a stack for `program` and sets its config. */
+  static async create(options: TestStackOptions): Promise<TestStack> {
+    const dir = tc.cliDir();
+    if (!dir) throw new Error("The Pulumi CLI is not set up: run `npm run setup` (npm test does it).");
+    const s = new TestStack(path.resolve(options.program), options);
+    await s.run(["stack", "init", s.stack], { stackFlags: false });
+    for (const [k, v] of Object.entries(options.config ?? {})) await s.setConfig(k, v);
+    for (const [k, v] of Object.entries(options.secrets ?? {})) await s.setConfig(k, v, { secret: true });
+    return s;
+  }
+
+  /** Runs `pulumi <args>` for this stack; throws PulumiCommandError on a non-zero exit. */
+  run(args: string[], opts: { stackFlags?: boolean; values?: string[] } = {}): Promise<RunResult> {
+    const full = [...args, "--cwd", this.program, "--non-interactive", "--color", "never"];
+    if (opts.stackFlags !== false) full.push("--stack", this.stack);
+    // After `--`, values that start with a dash are not read as flags.
+    if (opts.values) full.push("--", ...opts.values);
+    const command = `pulumi ${args.join(" ")}`;
+    return new Promise((resolve, reject) => {
+      execFile(
+        path.join(tc.cliDir()!, "pulumi"),
+        full,
+        { env: this.env, maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
+        (error, stdout, stderr) => {
+          const result = { command, stdout, stderr, output: `${stdout}${stderr}` };
+          if (error) reject(new PulumiCommandError(result, typeof error.code === "number" ? error.code : null));
+          else resolve(result);
+        },
+      );
+    });
+  }
+
+  /** Sets one config value (in this stack's own config file, never in the program directory). */
+  async setConfig(key: string, value: string, opts: { secret?: boolean } = {}): Promise<void> {
+    const args = ["config", "set", key, "--config-file", this.configFile];
+    if (opts.secret) args.push("--secret");
+    await this.run(args, { values: [value] });
+  }
+
+  async up(): Promise<UpResult> {
+    const r = await this.run(["up", "--yes", "--skip-preview", "--config-file", this.configFile]);
+    return { ...r, outputs: await this.outputs() };
+  }
+
+  /** `preview`; with expectNoChanges the engine fails the command if anything would change. */
+  preview(opts: { expectNoChanges?: boolean } = {}): Promise<RunResult> {
+    const args = ["preview", "--config-file", this.configFile, "--diff"];
+    if (opts.expectNoChanges) args.push("--expect-no-changes");
+    return this.run(args);
+  }
+
+  refresh(opts: { expectNoChanges?: boolean } = {}): Promise<RunResult> {
+    const args = ["refresh", "--yes", "--skip-preview", "--config-file", this.configFile];
+    if (opts.expectNoChanges) args.push("--expect-no-changes");
+    return this.run(args);
+  }
+
+  destroy(): Promise<RunResult> {
+    return this.run(["destroy", "--yes", "--skip-preview", "--config-file", this.configFile]);
+  }
+
+  async outputs(): Promise<Record<string, unknown>> {
+    const r = await this.run(["stack", "output", "--json", "--show-secrets"]);
+    return JSON.parse(r.stdout);
+  }
+
+  /** The stack's state as the engine stores it (secrets stay encrypted). */
+  async exportState(): Promise<StackState> {
+    const r = await this.run(["stack", "export"]);
+    return JSON.parse(r.stdout);
+  }
+
+  /** The text of the exported state, for "this secret never reaches state" checks. */
+  async exportText(): Promise<string> {
+    return (await this.run(["stack", "export"])).stdout;
+  }
+
+  /** Removes the stack (even with resources left) and the throwaway folders. */
+  async dispose(): Promise<void> {
+    try {
+      await this.run(["stack", "rm", "--yes", "--force"]);
+    } finally {
+      fs.rmSync(this.workDir, { recursive: true, force: true });
+    }
+  }
+}

@@ -4,19 +4,38 @@
 // update checks and plugin downloads off, and (unless PULUMI_BACKEND_URL is set) the repository's
 // git-ignored local file backend with its local-only default passphrase.
 const { spawn } = require("node:child_process");
+const fs = require("node:fs");
 const path = require("node:path");
 const tc = require("./toolchain");
 const setup = require("./setup");
 
-async function main() {
+/** Runs the CLI with inherited stdio; resolves with its exit code. */
+async function pulumi(args) {
   const dir = await setup.main();
   const env = tc.pulumiEnv();
-  const child = spawn(path.join(dir, "pulumi"), process.argv.slice(2), { stdio: "inherit", env });
-  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => child.kill(sig));
-  child.on("exit", (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+  // The file backend needs its folder to exist.
+  if (env.PULUMI_BACKEND_URL === `file://${tc.paths.localState}`)
+    fs.mkdirSync(tc.paths.localState, { recursive: true });
+  const child = spawn(path.join(dir, "pulumi"), args, { stdio: "inherit", env });
+  const forward = (sig) => child.kill(sig);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, forward);
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("exit", (code, signal) => {
+      for (const sig of ["SIGINT", "SIGTERM"]) process.off(sig, forward);
+      resolve(signal ? 1 : (code ?? 1));
+    });
+  });
 }
 
-main().catch((e) => {
-  process.stderr.write(`pulumi: ${e.message || e}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  pulumi(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      process.stderr.write(`pulumi: ${e.message || e}\n`);
+      process.exit(1);
+    },
+  );
+}
+
+module.exports = { pulumi };

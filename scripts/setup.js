@@ -61,7 +61,9 @@ function ensureNode() {
   }
   const sdk = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json", { paths: [paths.root] })));
   if (sdk.version !== PULUMI_VERSION) {
-    throw new SetupError(`@pulumi/pulumi is ${sdk.version}, but the CLI is pinned at ${PULUMI_VERSION}: keep them equal.`);
+    throw new SetupError(
+      `@pulumi/pulumi is ${sdk.version}, but the CLI is pinned at ${PULUMI_VERSION}: keep them equal.`,
+    );
   }
 }
 
@@ -135,7 +137,13 @@ async function ensureCli() {
   fs.mkdirSync(bin, { recursive: true });
   let dir;
   // A pulumi on PATH of the pinned version is used as it is.
-  const onPath = tc.which("pulumi", (process.env.PATH || "").split(path.delimiter).filter((d) => d !== bin).join(path.delimiter));
+  const onPath = tc.which(
+    "pulumi",
+    (process.env.PATH || "")
+      .split(path.delimiter)
+      .filter((d) => d !== bin)
+      .join(path.delimiter),
+  );
   if (onPath && tc.pulumiVersionOf(onPath) === `v${PULUMI_VERSION}`) {
     dir = path.dirname(fs.realpathSync(onPath));
     log(`using ${onPath} (v${PULUMI_VERSION})`);
@@ -146,7 +154,13 @@ async function ensureCli() {
       const go = findGo();
       log(`building the Pulumi CLI v${PULUMI_VERSION} from the Go module proxy into ${bin}`);
       log("(first time only: expect 10-20 minutes on 2 cores; later runs reuse the cache)");
-      await goBuild(go, `pulumi v${PULUMI_VERSION}`, `-s -w ${versionFlag}`, cli, "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi");
+      await goBuild(
+        go,
+        `pulumi v${PULUMI_VERSION}`,
+        `-s -w ${versionFlag}`,
+        cli,
+        "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
+      );
     }
   }
 
@@ -174,7 +188,8 @@ async function main() {
   ensureDependencies();
   ensureNode();
   const dir = await ensureCli();
-  if (worked) log(`ready in ${seconds(t)}: pulumi v${PULUMI_VERSION} in ${dir}, Node ${NODE_MAJOR} in node_modules/.bin`);
+  if (worked)
+    log(`ready in ${seconds(t)}: pulumi v${PULUMI_VERSION} in ${dir}, Node ${NODE_MAJOR} in node_modules/.bin`);
   return dir;
 }
 

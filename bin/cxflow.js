@@ -3,7 +3,12 @@
 // The `cxflow` command line. Each command lives in its own module under dist/ once built.
 const { version } = require("../package.json");
 
+// Compiled modules load lazily, so `cxflow version` works before a build.
 const commands = {
+  sandbox: (args) => {
+    if (args.includes("--help") || args.includes("-h")) return console.log(require("../dist/sandbox/cli").usage);
+    return require("../dist/sandbox/cli").main(args);
+  },
   version: () => console.log(version),
   help: () => console.log(usage),
 };
@@ -13,6 +18,7 @@ const usage = `cxflow ${version}
 usage: cxflow <command> [options]
 
 commands:
+  sandbox   serve the offline emulator of Genesys Cloud, Zoom and Our Voice (cxflow sandbox --help)
   version   print the package version
   help      print this text`;
 

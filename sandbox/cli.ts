@@ -1,0 +1,97 @@
+import { parseArgs } from "node:util";
+import { parseFault, parseRateLimit } from "./options";
+import { startSandbox } from "./server";
+import type { Faults, RateLimit, SandboxOptions, VendorName } from "./types";
+
+export const usage = `usage: cxflow sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--seed N]
+                      [--rate-limit VENDOR=N/PERIOD]... [--fault VENDOR:KIND=VALUE]...
+                      [--genesys-client ID:SECRET] [--zoom-account ID] [--zoom-client ID:SECRET]
+                      [--ourvoice-key KEY]
+
+  Serves until SIGINT/SIGTERM; prints its base URL as the first line on stdout.
+  VENDOR: genesys, zoom, ourvoice. PERIOD: s, m, h (e.g. genesys=300/m, zoom=10/1s).
+  KIND=VALUE: error5xx=RATE, reset=RATE, lost-create=RATE (0..1), latency=MS, stale-read=MS.`;
+
+function integer(text: string | undefined, name: string): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, got "${text}"`);
+  return n;
+}
+
+function pair(text: string | undefined, name: string): [string, string] | undefined {
+  if (text === undefined) return undefined;
+  const i = text.indexOf(":");
+  if (i <= 0 || i === text.length - 1) throw new Error(`--${name} must be ID:SECRET`);
+  return [text.slice(0, i), text.slice(i + 1)];
+}
+
+/** Turns command-line arguments into sandbox options; throws with a message naming the flag. */
+export function parseSandboxArgs(argv: string[]): SandboxOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: "string" },
+      host: { type: "string" },
+      data: { type: "string" },
+      seed: { type: "string" },
+      "rate-limit": { type: "string", multiple: true },
+      fault: { type: "string", multiple: true },
+      "genesys-client": { type: "string" },
+      "zoom-account": { type: "string" },
+      "zoom-client": { type: "string" },
+      "ourvoice-key": { type: "string" },
+    },
+    strict: true,
+  });
+  const rateLimits: Partial<Record<VendorName, RateLimit>> = {};
+  for (const r of values["rate-limit"] ?? []) {
+    const [vendor, limit] = parseRateLimit(r);
+    rateLimits[vendor] = limit;
+  }
+  const faults: Faults = {};
+  for (const f of values.fault ?? []) {
+    const [vendor, kind, value] = parseFault(f);
+    (faults[vendor] ??= {})[kind] = value;
+  }
+  const g = pair(values["genesys-client"], "genesys-client");
+  const z = pair(values["zoom-client"], "zoom-client");
+  return {
+    port: integer(values.port, "port"),
+    host: values.host,
+    data: values.data,
+    seed: integer(values.seed, "seed"),
+    rateLimits,
+    faults,
+    credentials: {
+      ...(g && { genesys: { clientId: g[0], clientSecret: g[1] } }),
+      zoom: {
+        ...(values["zoom-account"] && { accountId: values["zoom-account"] }),
+        ...(z && { clientId: z[0], clientSecret: z[1] }),
+      },
+      ...(values["ourvoice-key"] && { ourvoice: { apiKey: values["ourvoice-key"] } }),
+    },
+  };
+}
+
+/** `cxflow sandbox`: serve until a signal arrives. */
+export async function main(argv: string[]): Promise<void> {
+  const sandbox = await startSandbox(parseSandboxArgs(argv));
+  const c = sandbox.options.credentials;
+  process.stdout.write(`${sandbox.url}\n`);
+  process.stdout.write(
+    [
+      `genesys   ${sandbox.url}/genesys  (token: /genesys/oauth/token)  client ${c.genesys.clientId} / ${c.genesys.clientSecret}`,
+      `zoom      ${sandbox.url}/zoom     (token: /zoom/oauth/token)  account ${c.zoom.accountId}, client ${c.zoom.clientId} / ${c.zoom.clientSecret}`,
+      `ourvoice  ${sandbox.url}/ourvoice/v1  key ${c.ourvoice.apiKey}`,
+      `admin     ${sandbox.url}/_sandbox/stats  data ${sandbox.options.data ?? "in memory"}, seed ${sandbox.options.seed}`,
+      "",
+    ].join("\n"),
+  );
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+  await sandbox.stop();
+}

@@ -1,0 +1,81 @@
+import type { FaultKind, RateLimit, ResolvedOptions, SandboxOptions, VendorName } from "./types";
+
+export const VENDORS: readonly VendorName[] = ["genesys", "zoom", "ourvoice"];
+export const FAULT_KINDS: readonly FaultKind[] = ["error5xx", "reset", "latency", "lost-create", "stale-read"];
+
+/** Credentials the sandbox accepts unless told otherwise. */
+export const DEFAULT_CREDENTIALS = {
+  genesys: { clientId: "sandbox-client", clientSecret: "sandbox-secret" },
+  zoom: { accountId: "sandbox-account", clientId: "sandbox-client", clientSecret: "sandbox-secret" },
+  ourvoice: { apiKey: "sandbox-key" },
+};
+
+/**
+ * Default request budgets: Genesys 300/min per token (its documented default); Zoom 30/s (the
+ * "Light" label of a Pro account); Our Voice 60/min (Laravel's default `throttle:api`, inferred).
+ */
+export const DEFAULT_RATE_LIMITS: Record<VendorName, RateLimit> = {
+  genesys: { limit: 300, periodSeconds: 60 },
+  zoom: { limit: 30, periodSeconds: 1 },
+  ourvoice: { limit: 60, periodSeconds: 60 },
+};
+
+export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
+  return {
+    port: o.port ?? 0,
+    host: o.host ?? "127.0.0.1",
+    data: o.data,
+    seed: o.seed ?? 1,
+    credentials: {
+      genesys: { ...DEFAULT_CREDENTIALS.genesys, ...o.credentials?.genesys },
+      zoom: { ...DEFAULT_CREDENTIALS.zoom, ...o.credentials?.zoom },
+      ourvoice: { ...DEFAULT_CREDENTIALS.ourvoice, ...o.credentials?.ourvoice },
+    },
+    tokenTtl: { genesys: 86_400, zoom: 3_600, ourvoice: 0, ...o.tokenTtl },
+    rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },
+    faults: structuredClone(o.faults ?? {}),
+  };
+}
+
+function vendorOf(text: string, what: string): VendorName {
+  if (!(VENDORS as readonly string[]).includes(text)) {
+    throw new Error(`${what}: unknown vendor "${text}" (allowed: ${VENDORS.join(", ")})`);
+  }
+  return text as VendorName;
+}
+
+const PERIODS: Record<string, number> = { s: 1, sec: 1, second: 1, m: 60, min: 60, minute: 60, h: 3600, hour: 3600 };
+
+/** Parses `VENDOR=N/PERIOD`, e.g. `genesys=300/min` or `zoom=10/1s`. */
+export function parseRateLimit(text: string): [VendorName, RateLimit] {
+  const m = /^(\w+)=(\d+)\/(\d*)\s*([a-z]+)$/.exec(text.trim());
+  if (!m) throw new Error(`--rate-limit "${text}": expected VENDOR=N/PERIOD, e.g. genesys=300/min or zoom=10/1s`);
+  const unit = PERIODS[m[4]];
+  if (!unit) throw new Error(`--rate-limit "${text}": unknown period "${m[4]}" (allowed: s, m, h)`);
+  return [vendorOf(m[1], "--rate-limit"), { limit: Number(m[2]), periodSeconds: (Number(m[3]) || 1) * unit }];
+}
+
+/** Parses `VENDOR:KIND=VALUE`, e.g. `zoom:error5xx=0.1` or `genesys:latency=200`. */
+export function parseFault(text: string): [VendorName, FaultKind, number] {
+  const m = /^(\w+):([\w-]+)=([\d.]+)$/.exec(text.trim());
+  if (!m) throw new Error(`--fault "${text}": expected VENDOR:KIND=VALUE, e.g. zoom:error5xx=0.1`);
+  const kind = m[2] as FaultKind;
+  if (!FAULT_KINDS.includes(kind))
+    throw new Error(`--fault "${text}": unknown kind "${m[2]}" (allowed: ${FAULT_KINDS.join(", ")})`);
+  const value = Number(m[3]);
+  const isRate = kind === "error5xx" || kind === "reset" || kind === "lost-create";
+  if (isRate && (value < 0 || value > 1)) throw new Error(`--fault "${text}": ${kind} is a rate between 0 and 1`);
+  return [vendorOf(m[1], "--fault"), kind, value];
+}
+
+/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same data set. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

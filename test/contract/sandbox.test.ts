@@ -1,0 +1,162 @@
+// The sandbox as a product: admin endpoints, counters, faults, storage and the command line.
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { parseFault, parseRateLimit, type Sandbox, startSandbox } from "../../sandbox";
+import { parseSandboxArgs } from "../../sandbox/cli";
+
+const KEY = { authorization: "Bearer sandbox-key", "content-type": "application/json" };
+const flows = (s: Sandbox, init: RequestInit = {}) => fetch(`${s.url}/ourvoice/v1/flows`, { headers: KEY, ...init });
+const create = (s: Sandbox, name: string) =>
+  flows(s, { method: "POST", body: JSON.stringify({ name, type: "voice" }) });
+const setFaults = (s: Sandbox, faults: object) =>
+  fetch(`${s.url}/_sandbox/faults`, { method: "PUT", body: JSON.stringify(faults) });
+
+describe("the sandbox", () => {
+  let s: Sandbox;
+  beforeAll(async () => {
+    s = await startSandbox();
+  });
+  afterAll(() => s.stop());
+  beforeEach(() => s.reset());
+
+  test("binds to loopback on a free port by default", () => {
+    expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  test("counts requests by vendor, method and route", async () => {
+    await flows(s);
+    await flows(s);
+    await create(s, "x");
+    const stats = await (await fetch(`${s.url}/_sandbox/stats`)).json();
+    expect(stats.vendors.ourvoice).toEqual({ "GET /flows": 2, "POST /flows": 1 });
+    expect(s.stats().vendors.ourvoice?.["GET /flows"]).toBe(2);
+  });
+
+  test("reset restores the seeded data and zeroes the counters", async () => {
+    await create(s, "extra");
+    await fetch(`${s.url}/_sandbox/reset`, { method: "POST" });
+    const page = await (await flows(s)).json();
+    expect(page.meta.total).toBe(6);
+    expect(s.stats().vendors.ourvoice).toEqual({ "GET /flows": 1 });
+  });
+
+  test("error5xx fault answers with the vendor's server error", async () => {
+    await setFaults(s, { ourvoice: { error5xx: 1 } });
+    const r = await flows(s);
+    expect(r.status).toBe(500);
+    expect(await r.json()).toEqual({ message: "Server Error" });
+  });
+
+  test("reset fault drops the connection", async () => {
+    await setFaults(s, { ourvoice: { reset: 1 } });
+    await expect(flows(s)).rejects.toThrow();
+  });
+
+  test("latency fault delays every answer", async () => {
+    await setFaults(s, { ourvoice: { latency: 300 } });
+    const t = Date.now();
+    expect((await flows(s)).status).toBe(200);
+    expect(Date.now() - t).toBeGreaterThanOrEqual(290);
+  });
+
+  test("lost-create commits the object but the client never hears back", async () => {
+    await setFaults(s, { ourvoice: { "lost-create": 1 } });
+    await expect(create(s, "Ghost")).rejects.toThrow();
+    await setFaults(s, {});
+    const page = await (await fetch(`${s.url}/ourvoice/v1/flows?filter[name]=Ghost`, { headers: KEY })).json();
+    expect(page.data.map((f: any) => f.name)).toEqual(["Ghost"]);
+  });
+
+  test("stale-read shows the value from before a recent write, then the new one", async () => {
+    const flow = (await (await create(s, "Before")).json()).data;
+    await setFaults(s, { ourvoice: { "stale-read": 400 } });
+    const url = `${s.url}/ourvoice/v1/flows/${flow.id}`;
+    await fetch(url, { method: "PATCH", headers: KEY, body: JSON.stringify({ name: "After" }) });
+    expect((await (await fetch(url, { headers: KEY })).json()).data.name).toBe("Before");
+    await new Promise((r) => setTimeout(r, 450));
+    expect((await (await fetch(url, { headers: KEY })).json()).data.name).toBe("After");
+  });
+
+  test("an unknown vendor path is a 404 that names the vendors", async () => {
+    const r = await fetch(`${s.url}/nope`);
+    expect(r.status).toBe(404);
+    expect((await r.json()).message).toMatch(/genesys.*zoom.*ourvoice/);
+  });
+});
+
+describe("sandbox storage", () => {
+  test("a restart on the same data file keeps every object", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-data-"));
+    const data = path.join(dir, "sandbox.db");
+    try {
+      const first = await startSandbox({ data });
+      const flow = (await (await create(first, "Kept")).json()).data;
+      await first.stop();
+      const second = await startSandbox({ data });
+      const r = await fetch(`${second.url}/ourvoice/v1/flows/${flow.id}`, { headers: KEY });
+      expect((await r.json()).data).toEqual(flow);
+      expect((await (await flows(second)).json()).meta.total).toBe(7);
+      await second.stop();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("concurrent creates all land, each once", async () => {
+    const s = await startSandbox({ rateLimits: { ourvoice: { limit: 1000, periodSeconds: 60 } } });
+    try {
+      const names = Array.from({ length: 50 }, (_, i) => `c${i}`);
+      const answers = await Promise.all(names.map((n) => create(s, n)));
+      expect(answers.every((a) => a.status === 201)).toBe(true);
+      const page = await (await fetch(`${s.url}/ourvoice/v1/flows?limit=100`, { headers: KEY })).json();
+      expect(page.meta.total).toBe(56);
+      expect(new Set(page.data.map((f: any) => f.id)).size).toBe(56);
+    } finally {
+      await s.stop();
+    }
+  });
+});
+
+describe("cxflow sandbox", () => {
+  test("prints its URL first, serves, and stops on SIGTERM", async () => {
+    const bin = path.join(__dirname, "..", "..", "bin", "cxflow.js");
+    const child = spawn(process.execPath, [bin, "sandbox", "--port", "0", "--seed", "7"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const first = await new Promise<string>((resolve, reject) => {
+      let out = "";
+      child.stdout.on("data", (d) => {
+        out += d;
+        if (out.includes("\n")) resolve(out.split("\n")[0]);
+      });
+      child.on("exit", (code) => reject(new Error(`exited ${code}`)));
+    });
+    expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect((await fetch(`${first}/_sandbox/health`)).status).toBe(200);
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+
+  test("bad flags are refused with the allowed values", () => {
+    expect(() => parseSandboxArgs(["--fault", "zoom:explode=1"])).toThrow(
+      /allowed: error5xx, reset, latency, lost-create, stale-read/,
+    );
+    expect(() => parseSandboxArgs(["--fault", "acme:latency=1"])).toThrow(/allowed: genesys, zoom, ourvoice/);
+    expect(() => parseSandboxArgs(["--fault", "zoom:reset=2"])).toThrow(/between 0 and 1/);
+    expect(() => parseSandboxArgs(["--port", "x"])).toThrow(/--port must be a whole number/);
+    expect(() => parseSandboxArgs(["--rate-limit", "genesys=5/fortnight"])).toThrow(/allowed: s, m, h/);
+  });
+
+  test("flags become options", () => {
+    expect(parseRateLimit("genesys=300/min")).toEqual(["genesys", { limit: 300, periodSeconds: 60 }]);
+    expect(parseRateLimit("zoom=10/2s")).toEqual(["zoom", { limit: 10, periodSeconds: 2 }]);
+    expect(parseFault("ourvoice:stale-read=250")).toEqual(["ourvoice", "stale-read", 250]);
+    const o = parseSandboxArgs(["--seed", "3", "--ourvoice-key", "k", "--genesys-client", "a:b"]);
+    expect(o.seed).toBe(3);
+    expect(o.credentials?.ourvoice?.apiKey).toBe("k");
+    expect(o.credentials?.genesys).toEqual({ clientId: "a", clientSecret: "b" });
+  });
+});

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { z } from "zod";
 import { decodeBody, parseQuery, pathMatcher, readBody, send } from "./http";
@@ -138,7 +138,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const handleVendor = async (
     vendor: Vendor,
     req: IncomingMessage,
-    res: ServerResponse,
     url: URL,
     raw: Buffer,
   ): Promise<Reply | "dropped"> => {
@@ -244,7 +243,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           status: 404,
           body: { message: `no vendor at ${url.pathname} (try /genesys, /zoom, /ourvoice)` },
         });
-      const reply = await handleVendor(vendor, req, res, url, raw);
+      const reply = await handleVendor(vendor, req, url, raw);
       if (reply !== "dropped") send(res, reply);
     } catch (err) {
       if (!res.headersSent) send(res, { status: 500, body: { message: `sandbox error: ${(err as Error).message}` } });

@@ -38,7 +38,7 @@ describe("Our Voice flows in the sandbox", () => {
     expect(r.body.data).toHaveLength(4);
     expect(r.body.meta).toMatchObject({ current_page: 1, per_page: 4, total: 6, last_page: 2, from: 1, to: 4 });
     expect(r.body.links.prev).toBeNull();
-    const next = await fetch(r.body.links.next, { headers: { authorization: "Bearer sandbox-key" } }).then((x) =>
+    const next: any = await fetch(r.body.links.next, { headers: { authorization: "Bearer sandbox-key" } }).then((x) =>
       x.json(),
     );
     expect(next.data).toHaveLength(2);

@@ -6,6 +6,8 @@ import * as path from "node:path";
 import { parseFault, parseRateLimit, type Sandbox, startSandbox } from "../../sandbox";
 import { parseSandboxArgs } from "../../sandbox/cli";
 
+/** A response body as JSON, typed loosely for assertions. */
+const body = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
 const KEY = { authorization: "Bearer sandbox-key", "content-type": "application/json" };
 const flows = (s: Sandbox, init: RequestInit = {}) => fetch(`${s.url}/ourvoice/v1/flows`, { headers: KEY, ...init });
 const create = (s: Sandbox, name: string) =>
@@ -29,7 +31,7 @@ describe("the sandbox", () => {
     await flows(s);
     await flows(s);
     await create(s, "x");
-    const stats = await (await fetch(`${s.url}/_sandbox/stats`)).json();
+    const stats = await body(fetch(`${s.url}/_sandbox/stats`));
     expect(stats.vendors.ourvoice).toEqual({ "GET /flows": 2, "POST /flows": 1 });
     expect(s.stats().vendors.ourvoice?.["GET /flows"]).toBe(2);
   });
@@ -37,7 +39,7 @@ describe("the sandbox", () => {
   test("reset restores the seeded data and zeroes the counters", async () => {
     await create(s, "extra");
     await fetch(`${s.url}/_sandbox/reset`, { method: "POST" });
-    const page = await (await flows(s)).json();
+    const page = await body(flows(s));
     expect(page.meta.total).toBe(6);
     expect(s.stats().vendors.ourvoice).toEqual({ "GET /flows": 1 });
   });
@@ -46,7 +48,7 @@ describe("the sandbox", () => {
     await setFaults(s, { ourvoice: { error5xx: 1 } });
     const r = await flows(s);
     expect(r.status).toBe(500);
-    expect(await r.json()).toEqual({ message: "Server Error" });
+    expect(await body(r)).toEqual({ message: "Server Error" });
   });
 
   test("reset fault drops the connection", async () => {
@@ -65,24 +67,24 @@ describe("the sandbox", () => {
     await setFaults(s, { ourvoice: { "lost-create": 1 } });
     await expect(create(s, "Ghost")).rejects.toThrow();
     await setFaults(s, {});
-    const page = await (await fetch(`${s.url}/ourvoice/v1/flows?filter[name]=Ghost`, { headers: KEY })).json();
+    const page = await body(fetch(`${s.url}/ourvoice/v1/flows?filter[name]=Ghost`, { headers: KEY }));
     expect(page.data.map((f: any) => f.name)).toEqual(["Ghost"]);
   });
 
   test("stale-read shows the value from before a recent write, then the new one", async () => {
-    const flow = (await (await create(s, "Before")).json()).data;
+    const flow = (await body(create(s, "Before"))).data;
     await setFaults(s, { ourvoice: { "stale-read": 400 } });
     const url = `${s.url}/ourvoice/v1/flows/${flow.id}`;
     await fetch(url, { method: "PATCH", headers: KEY, body: JSON.stringify({ name: "After" }) });
-    expect((await (await fetch(url, { headers: KEY })).json()).data.name).toBe("Before");
+    expect((await body(fetch(url, { headers: KEY }))).data.name).toBe("Before");
     await new Promise((r) => setTimeout(r, 450));
-    expect((await (await fetch(url, { headers: KEY })).json()).data.name).toBe("After");
+    expect((await body(fetch(url, { headers: KEY }))).data.name).toBe("After");
   });
 
   test("an unknown vendor path is a 404 that names the vendors", async () => {
     const r = await fetch(`${s.url}/nope`);
     expect(r.status).toBe(404);
-    expect((await r.json()).message).toMatch(/genesys.*zoom.*ourvoice/);
+    expect((await body(r)).message).toMatch(/genesys.*zoom.*ourvoice/);
   });
 });
 
@@ -92,12 +94,12 @@ describe("sandbox storage", () => {
     const data = path.join(dir, "sandbox.db");
     try {
       const first = await startSandbox({ data });
-      const flow = (await (await create(first, "Kept")).json()).data;
+      const flow = (await body(create(first, "Kept"))).data;
       await first.stop();
       const second = await startSandbox({ data });
       const r = await fetch(`${second.url}/ourvoice/v1/flows/${flow.id}`, { headers: KEY });
-      expect((await r.json()).data).toEqual(flow);
-      expect((await (await flows(second)).json()).meta.total).toBe(7);
+      expect((await body(r)).data).toEqual(flow);
+      expect((await body(flows(second))).meta.total).toBe(7);
       await second.stop();
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -110,7 +112,7 @@ describe("sandbox storage", () => {
       const names = Array.from({ length: 50 }, (_, i) => `c${i}`);
       const answers = await Promise.all(names.map((n) => create(s, n)));
       expect(answers.every((a) => a.status === 201)).toBe(true);
-      const page = await (await fetch(`${s.url}/ourvoice/v1/flows?limit=100`, { headers: KEY })).json();
+      const page = await body(fetch(`${s.url}/ourvoice/v1/flows?limit=100`, { headers: KEY }));
       expect(page.meta.total).toBe(56);
       expect(new Set(page.data.map((f: any) => f.id)).size).toBe(56);
     } finally {

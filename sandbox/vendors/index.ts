@@ -1,5 +1,6 @@
 import type { Vendor } from "../types";
+import { genesys } from "./genesys";
 import { ourvoice } from "./ourvoice";
 
 /** Every vendor the sandbox serves. */
-export const vendors: Vendor[] = [ourvoice];
+export const vendors: Vendor[] = [genesys, ourvoice];

@@ -1,0 +1,388 @@
+// Wire models of the Genesys Cloud journey API (segments, action targets) and its OAuth login.
+// Field names, JSON types, enums and required flags follow the public swagger (see
+// shared/reference/genesys-cloud.md §1–3); response objects strip unknown fields.
+import { z } from "zod";
+
+// ---------------------------------------------------------------------------------------------
+// Errors and OAuth
+
+/** One per-field problem inside an {@link ErrorBody}. */
+export const ErrorDetail = z.object({
+  errorCode: z.string().optional(),
+  fieldName: z.string().optional(),
+  entityId: z.string().optional(),
+  entityName: z.string().optional(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+/** Which configured limit a request breached (rate limits, org limits). */
+export const ErrorLimit = z.object({
+  namespace: z.string().optional(),
+  key: z.string().optional(),
+  value: z.number().int().optional(),
+});
+export type ErrorLimit = z.infer<typeof ErrorLimit>;
+
+/**
+ * The body of every Genesys Cloud API error: a dotted machine `code` (e.g. `not.found`,
+ * `bad.request`), the HTTP `status`, a human `message` and optional per-field `details`.
+ * All fields are optional on the wire.
+ */
+export const ErrorBody = z.object({
+  message: z.string().optional(),
+  code: z.string().optional(),
+  status: z.number().int().optional(),
+  entityId: z.string().optional(),
+  entityName: z.string().optional(),
+  messageWithParams: z.string().optional(),
+  messageParams: z.record(z.string(), z.string()).optional(),
+  contextId: z.string().optional(),
+  details: z.array(ErrorDetail).optional(),
+  get errors(): z.ZodOptional<z.ZodArray<typeof ErrorBody>> {
+    return z.array(ErrorBody).optional();
+  },
+  limit: ErrorLimit.optional(),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** The login service's answer to a client-credentials grant. */
+export const OAuthToken = z.object({
+  access_token: z.string(),
+  /** `bearer`; compare case-insensitively. */
+  token_type: z.string(),
+  /** Lifetime in seconds. */
+  expires_in: z.number().int(),
+});
+export type OAuthToken = z.infer<typeof OAuthToken>;
+
+/** The login service's error answer (`invalid_client`, `unsupported_grant_type`, …). */
+export const OAuthError = z.object({
+  error: z.string(),
+  description: z.string().optional(),
+  error_description: z.string().optional(),
+});
+export type OAuthError = z.infer<typeof OAuthError>;
+
+// ---------------------------------------------------------------------------------------------
+// Enums
+
+/** How a segment matches: per session or per customer. Read-only on segments today. */
+export const SegmentScope = z.enum(["Session", "Customer"]);
+export type SegmentScope = z.infer<typeof SegmentScope>;
+
+/** Comparison applied by a criterion to its `values`. */
+export const CriteriaOperator = z.enum([
+  "containsAll",
+  "containsAny",
+  "notContainsAll",
+  "notContainsAny",
+  "equal",
+  "notEqual",
+  "greaterThan",
+  "greaterThanOrEqual",
+  "lessThan",
+  "lessThanOrEqual",
+  "startsWith",
+  "endsWith",
+]);
+export type CriteriaOperator = z.infer<typeof CriteriaOperator>;
+
+/** What a context criterion looks at; `visit` is the only kind. */
+export const EntityType = z.enum(["visit"]);
+export type EntityType = z.infer<typeof EntityType>;
+
+/** Event stream a journey pattern watches, as the schema lists it. */
+export const StreamType = z.enum(["Web", "Custom", "Conversation", "App"]);
+export type StreamType = z.infer<typeof StreamType>;
+
+/** Stream types the API accepts on write (it rejects `Custom` and `Conversation`, per Genesys' Terraform provider). */
+export const WritableStreamType = z.enum(["Web", "App"]);
+export type WritableStreamType = z.infer<typeof WritableStreamType>;
+
+/** Where an external segment comes from. */
+export const ExternalSegmentSource = z.enum(["AdobeExperiencePlatform", "Custom"]);
+export type ExternalSegmentSource = z.infer<typeof ExternalSegmentSource>;
+
+/** Media an action target can serve. */
+export const MediaType = z.enum(["callback", "call", "email", "generic", "messaging", "social", "webchat"]);
+export type MediaType = z.infer<typeof MediaType>;
+
+/** Lifecycle state of an action target. */
+export const ActionTargetState = z.enum(["active", "inactive", "deleted"]);
+export type ActionTargetState = z.infer<typeof ActionTargetState>;
+
+/** `#RRGGBB`, as the Terraform provider validates it. */
+export const Color = z.string().regex(/^#[a-fA-F0-9]{6}$/, "must be a colour of the form #RRGGBB");
+
+// ---------------------------------------------------------------------------------------------
+// Segment criteria and patterns (responses)
+
+/** A condition on the visitor's context (device, browser, campaign, geolocation…). */
+export const EntityTypeCriteria = z.object({
+  key: z.string(),
+  values: z.array(z.string()),
+  shouldIgnoreCase: z.boolean(),
+  operator: CriteriaOperator,
+  entityType: EntityType,
+});
+export type EntityTypeCriteria = z.infer<typeof EntityTypeCriteria>;
+
+/** A set of context criteria that must all hold. */
+export const ContextPattern = z.object({ criteria: z.array(EntityTypeCriteria) });
+export type ContextPattern = z.infer<typeof ContextPattern>;
+
+/** Context conditions of a segment; `{patterns: []}` when unused. */
+export const Context = z.object({ patterns: z.array(ContextPattern) });
+export type Context = z.infer<typeof Context>;
+
+/** A condition on a journey event (page, search query, custom attribute…). */
+export const Criteria = z.object({
+  key: z.string(),
+  values: z.array(z.string()),
+  shouldIgnoreCase: z.boolean(),
+  operator: CriteriaOperator,
+});
+export type Criteria = z.infer<typeof Criteria>;
+
+/** Events of one stream that must match `count` times. */
+export const JourneyPattern = z.object({
+  criteria: z.array(Criteria),
+  count: z.number().int(),
+  streamType: StreamType,
+  sessionType: z.string(),
+  eventName: z.string().optional(),
+});
+export type JourneyPattern = z.infer<typeof JourneyPattern>;
+
+/** Journey conditions of a segment; `{patterns: []}` when unused. */
+export const Journey = z.object({ patterns: z.array(JourneyPattern) });
+export type Journey = z.infer<typeof Journey>;
+
+/** A segment mirrored from an outside system; `id` and `source` are fixed at creation. */
+export const ExternalSegment = z.object({
+  id: z.string(),
+  name: z.string(),
+  source: ExternalSegmentSource,
+});
+export type ExternalSegment = z.infer<typeof ExternalSegment>;
+
+// ---------------------------------------------------------------------------------------------
+// Segment criteria and patterns (requests)
+
+/** A context criterion as sent: `operator` defaults to `equal`, `shouldIgnoreCase` to false. */
+export const RequestEntityTypeCriteria = z.object({
+  key: z.string().min(1),
+  values: z.array(z.string()),
+  entityType: EntityType,
+  operator: CriteriaOperator.optional(),
+  shouldIgnoreCase: z.boolean().optional(),
+});
+export type RequestEntityTypeCriteria = z.infer<typeof RequestEntityTypeCriteria>;
+
+/** A context pattern as sent. */
+export const RequestContextPattern = z.object({ criteria: z.array(RequestEntityTypeCriteria) });
+export type RequestContextPattern = z.infer<typeof RequestContextPattern>;
+
+/** Context conditions as sent; `patterns` defaults to none. */
+export const RequestContext = z.object({ patterns: z.array(RequestContextPattern).optional() });
+export type RequestContext = z.infer<typeof RequestContext>;
+
+/** A journey criterion as sent: `operator` defaults to `equal`, `shouldIgnoreCase` to false. */
+export const RequestCriteria = z.object({
+  key: z.string().min(1),
+  values: z.array(z.string()),
+  operator: CriteriaOperator.optional(),
+  shouldIgnoreCase: z.boolean().optional(),
+});
+export type RequestCriteria = z.infer<typeof RequestCriteria>;
+
+/** A journey pattern as sent. */
+export const RequestJourneyPattern = z.object({
+  criteria: z.array(RequestCriteria),
+  count: z.number().int().min(1),
+  streamType: WritableStreamType,
+  sessionType: z.string().min(1),
+  eventName: z.string().optional(),
+});
+export type RequestJourneyPattern = z.infer<typeof RequestJourneyPattern>;
+
+/** Journey conditions as sent; `patterns` defaults to none. */
+export const RequestJourney = z.object({ patterns: z.array(RequestJourneyPattern).optional() });
+export type RequestJourney = z.infer<typeof RequestJourney>;
+
+/** An external segment as sent on create. */
+export const RequestExternalSegment = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1),
+  source: ExternalSegmentSource.optional(),
+});
+export type RequestExternalSegment = z.infer<typeof RequestExternalSegment>;
+
+// ---------------------------------------------------------------------------------------------
+// Journey segments
+
+/**
+ * A journey segment: a named set of context and journey conditions that, when a visitor
+ * matches them, can trigger actions or be shown to agents. `version` rises with every update
+ * and must be echoed on PATCH to avoid overwriting someone else's change.
+ */
+export const JourneySegment = z.object({
+  /** Server-assigned UUID. */
+  id: z.string(),
+  isActive: z.boolean(),
+  displayName: z.string(),
+  /** Optimistic-concurrency token, 1 on creation. */
+  version: z.number().int(),
+  description: z.string().optional(),
+  /** `#RRGGBB`; the server picks one when omitted. */
+  color: z.string(),
+  scope: SegmentScope,
+  shouldDisplayToAgent: z.boolean(),
+  context: Context,
+  journey: Journey,
+  externalSegment: ExternalSegment.optional(),
+  assignmentExpirationDays: z.number().int().optional(),
+  selfUri: z.string().optional(),
+  /** ISO-8601 date-time in UTC. */
+  createdDate: z.string(),
+  /** ISO-8601 date-time in UTC. */
+  modifiedDate: z.string(),
+});
+export type JourneySegment = z.infer<typeof JourneySegment>;
+
+/** Body of a segment create. Only `displayName` is required; the server fills the rest. */
+export const JourneySegmentRequest = z.object({
+  displayName: z.string().min(1),
+  isActive: z.boolean().optional(),
+  /** No documented meaning on create; omit it. */
+  version: z.number().int().optional(),
+  description: z.string().optional(),
+  color: Color.optional(),
+  shouldDisplayToAgent: z.boolean().optional(),
+  context: RequestContext.optional(),
+  journey: RequestJourney.optional(),
+  externalSegment: RequestExternalSegment.optional(),
+  assignmentExpirationDays: z.number().int().min(0).optional(),
+});
+export type JourneySegmentRequest = z.infer<typeof JourneySegmentRequest>;
+
+/** A context criterion in a PATCH; the server still needs `key`, `values` and `entityType`. */
+export const PatchEntityTypeCriteria = RequestEntityTypeCriteria.partial();
+/** A journey criterion in a PATCH. */
+export const PatchCriteria = RequestCriteria.partial();
+/** Context conditions in a PATCH: the whole object replaces the stored one. */
+export const PatchContext = z.object({
+  patterns: z.array(z.object({ criteria: z.array(PatchEntityTypeCriteria).optional() })).optional(),
+});
+export type PatchContext = z.infer<typeof PatchContext>;
+/** Journey conditions in a PATCH: the whole object replaces the stored one. */
+export const PatchJourney = z.object({
+  patterns: z
+    .array(
+      z.object({
+        criteria: z.array(PatchCriteria).optional(),
+        count: z.number().int().min(1).optional(),
+        streamType: WritableStreamType.optional(),
+        sessionType: z.string().min(1).optional(),
+        eventName: z.string().optional(),
+      }),
+    )
+    .optional(),
+});
+export type PatchJourney = z.infer<typeof PatchJourney>;
+
+/**
+ * Body of a segment PATCH. An absent field stays unchanged; `null` clears an optional field
+ * (`description`, `assignmentExpirationDays`). Send the `version` you last read: a stale one is
+ * refused with 409.
+ */
+export const PatchSegment = z.object({
+  isActive: z.boolean().optional(),
+  displayName: z.string().min(1).optional(),
+  version: z.number().int().nullable().optional(),
+  description: z.string().nullable().optional(),
+  color: Color.optional(),
+  shouldDisplayToAgent: z.boolean().optional(),
+  context: PatchContext.optional(),
+  journey: PatchJourney.optional(),
+  /** Only the name of an external segment can change. */
+  externalSegment: z.object({ name: z.string().min(1).optional() }).optional(),
+  assignmentExpirationDays: z.number().int().min(0).nullable().optional(),
+});
+export type PatchSegment = z.infer<typeof PatchSegment>;
+
+// ---------------------------------------------------------------------------------------------
+// Action targets
+
+/** A key/value pair attached to an action target. */
+export const KeyValue = z.object({ key: z.string(), value: z.string() });
+export type KeyValue = z.infer<typeof KeyValue>;
+
+/** Target service level of an action target: `percentage` (0–1) of offers answered within `durationMs`. */
+export const ServiceLevel = z.object({
+  percentage: z.number().min(0).max(1),
+  durationMs: z.number().int().min(0),
+});
+export type ServiceLevel = z.infer<typeof ServiceLevel>;
+
+/**
+ * Where a journey action is routed (a queue, a chat deployment…). Created by the platform: the
+ * API can list, read and patch them, never create or delete them.
+ */
+export const ActionTarget = z.object({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  userData: z.array(KeyValue).optional(),
+  supportedMediaTypes: z.array(MediaType).optional(),
+  state: ActionTargetState.optional(),
+  description: z.string().optional(),
+  serviceLevel: ServiceLevel.optional(),
+  /** Unit not documented. */
+  shortAbandonThreshold: z.number().int().optional(),
+  selfUri: z.string().optional(),
+  createdDate: z.string().optional(),
+  modifiedDate: z.string().optional(),
+});
+export type ActionTarget = z.infer<typeof ActionTarget>;
+
+/**
+ * Body of an action-target PATCH: only `name`, `serviceLevel` and `shortAbandonThreshold`
+ * change; `id` and `selfUri` are accepted and ignored. Last write wins (no version).
+ */
+export const PatchActionTarget = z.object({
+  id: z.string().optional(),
+  name: z.string().min(1).optional(),
+  /** Members sent replace the stored ones; absent members are kept. */
+  serviceLevel: ServiceLevel.partial().optional(),
+  shortAbandonThreshold: z.number().int().min(0).optional(),
+  selfUri: z.string().optional(),
+});
+export type PatchActionTarget = z.infer<typeof PatchActionTarget>;
+
+// ---------------------------------------------------------------------------------------------
+// Listings
+
+/** The paging envelope of Genesys entity listings, around `entities` of one type. */
+export function listing<T extends z.ZodType>(entity: T) {
+  return z.object({
+    entities: z.array(entity).optional(),
+    pageSize: z.number().int().optional(),
+    pageNumber: z.number().int().optional(),
+    total: z.number().int().optional(),
+    pageCount: z.number().int().optional(),
+    /** Relative `/api/v2/...` paths. */
+    firstUri: z.string().optional(),
+    previousUri: z.string().optional(),
+    nextUri: z.string().optional(),
+    lastUri: z.string().optional(),
+    selfUri: z.string().optional(),
+  });
+}
+
+/** One page of journey segments. */
+export const SegmentListing = listing(JourneySegment);
+export type SegmentListing = z.infer<typeof SegmentListing>;
+
+/** One page of action targets. */
+export const ActionTargetListing = listing(ActionTarget);
+export type ActionTargetListing = z.infer<typeof ActionTargetListing>;

@@ -1,0 +1,468 @@
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { endpoints } from "../../provider/genesys/endpoints";
+import {
+  type ActionTarget,
+  type Context,
+  type CriteriaOperator,
+  type ErrorBody,
+  type Journey,
+  type JourneySegment,
+  type MediaType,
+  type OAuthError,
+  type OAuthToken,
+  type PatchSegment,
+  RequestContext,
+  RequestJourney,
+} from "../../provider/genesys/models";
+import type { BodyOf, QueryOf } from "../../provider/http/endpoint";
+import type { Call, RawRoute, Reply, Route, Vendor, VendorContext } from "../types";
+
+// Genesys Cloud journey API (shared/reference/genesys-cloud.md §1–3): every error is an
+// ErrorBody; listings are pageNumber/pageSize envelopes with relative `/api/v2/...` URIs.
+
+const API = "/api/v2";
+const segments = (ctx: VendorContext) => ctx.store.collection<JourneySegment>("genesys", "segments");
+const targets = (ctx: VendorContext) => ctx.store.collection<ActionTarget>("genesys", "actiontargets");
+
+/** Server default colour of a segment created without one (the real default is undocumented). */
+export const DEFAULT_SEGMENT_COLOR = "#008000";
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** An ErrorBody reply; the contextId doubles as the correlation id header, as on the real API. */
+function error(
+  status: number,
+  code: string,
+  message: string,
+  extra: Partial<ErrorBody> = {},
+  headers: Record<string, string> = {},
+): Reply {
+  const contextId = randomUUID();
+  const body: ErrorBody = { message, code, status, contextId, details: [], errors: [], ...extra };
+  return { status, body, headers: { "ININ-Correlation-Id": contextId, ...headers } };
+}
+
+/** Names a zod issue's field the way a client wrote it: `context.patterns[0].criteria[1].key`. */
+const fieldName = (path: readonly PropertyKey[]) =>
+  path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), "");
+
+function badRequest(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): Reply {
+  const details = issues.map((i) => ({ errorCode: i.code, fieldName: fieldName([...prefix, ...i.path]) || "body" }));
+  const first = issues[0];
+  const message = first
+    ? `${details[0].fieldName}: ${first.message}`
+    : "The request could not be understood by the server due to malformed syntax.";
+  return error(400, "bad.request", message, { details });
+}
+
+const segmentNotFound = (id: string) => error(404, "not.found", `Segment ${id} not found`, { entityId: id });
+const targetNotFound = (id: string) => error(404, "not.found", `Action target ${id} not found`, { entityId: id });
+
+// ---------------------------------------------------------------------------------------------
+// OAuth
+
+/** The login service's error answer (RFC 6749 §5.2: 401 for a failed client authentication). */
+function oauthError(status: number, error: string, description: string): Reply {
+  const body: OAuthError = { error, description, error_description: description };
+  return { status, body, headers: { "Cache-Control": "no-store" } };
+}
+
+/** Client id and secret from `Authorization: Basic` (what the SDKs send) or, failing that, the form body. */
+function clientCredentials(header: string | string[] | undefined, form: URLSearchParams) {
+  const h = Array.isArray(header) ? header[0] : header;
+  const m = h && /^Basic\s+(\S+)$/i.exec(h);
+  if (m) {
+    const text = Buffer.from(m[1], "base64").toString("utf8");
+    const colon = text.indexOf(":");
+    if (colon < 0) return undefined;
+    return { id: text.slice(0, colon), secret: text.slice(colon + 1) };
+  }
+  const id = form.get("client_id");
+  return id ? { id, secret: form.get("client_secret") ?? "" } : undefined;
+}
+
+const tokenRoute: RawRoute = {
+  method: "POST",
+  path: "/genesys/oauth/token",
+  handle(req, ctx) {
+    const form = new URLSearchParams(req.text);
+    const creds = clientCredentials(req.headers.authorization, form);
+    if (!creds) return oauthError(401, "invalid_client", "client authentication is required");
+    const expected = ctx.options.credentials.genesys;
+    if (creds.id !== expected.clientId) return oauthError(401, "invalid_client", `client not found: ${creds.id}`);
+    if (creds.secret !== expected.clientSecret) return oauthError(401, "invalid_client", "invalid client credentials");
+    const grant = form.get("grant_type");
+    if (!grant) return oauthError(400, "invalid_request", "grant_type is required");
+    if (grant !== "client_credentials")
+      return oauthError(400, "unsupported_grant_type", `grant type ${grant} is not supported`);
+    const ttl = ctx.options.tokenTtl.genesys;
+    const body: OAuthToken = {
+      access_token: ctx.tokens.issue("genesys", creds.id, req.now, ttl),
+      token_type: "bearer",
+      expires_in: ttl,
+    };
+    return { status: 200, body, headers: { "Cache-Control": "no-store" } };
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Paging
+
+/** Slices one page and builds the envelope with relative URIs that keep the other query values. */
+function page<T>(
+  all: T[],
+  path: string,
+  pageSize: number,
+  pageNumber: number,
+  keep: Record<string, string | undefined> = {},
+) {
+  const pageCount = Math.ceil(all.length / pageSize);
+  const uri = (n: number) => {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(keep)) if (v !== undefined) q.set(k, v);
+    q.set("pageSize", String(pageSize));
+    q.set("pageNumber", String(n));
+    return `${API}${path}?${q}`;
+  };
+  return {
+    entities: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
+    pageSize,
+    pageNumber,
+    total: all.length,
+    pageCount,
+    firstUri: uri(1),
+    selfUri: uri(pageNumber),
+    lastUri: uri(Math.max(1, pageCount)),
+    ...(pageNumber > 1 ? { previousUri: uri(Math.min(pageNumber - 1, Math.max(1, pageCount))) } : {}),
+    ...(pageNumber < pageCount ? { nextUri: uri(pageNumber + 1) } : {}),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journey segments
+
+/** Fields `sortBy` may name: the scalar top-level fields of a segment. */
+const SORTABLE = new Set([
+  "id",
+  "displayName",
+  "description",
+  "color",
+  "scope",
+  "isActive",
+  "shouldDisplayToAgent",
+  "version",
+  "assignmentExpirationDays",
+  "createdDate",
+  "modifiedDate",
+]);
+
+function compareBy(keys: { field: keyof JourneySegment; desc: boolean }[]) {
+  return (a: JourneySegment, b: JourneySegment) => {
+    for (const { field, desc } of keys) {
+      const x = a[field] as string | number | boolean | undefined;
+      const y = b[field] as string | number | boolean | undefined;
+      if (x === y) continue;
+      // Absent values sort last, whatever the direction.
+      if (x === undefined) return 1;
+      if (y === undefined) return -1;
+      const c = typeof x === "string" && typeof y === "string" ? x.localeCompare(y) : x < y ? -1 : 1;
+      return desc ? -c : c;
+    }
+    return 0;
+  };
+}
+
+function listSegments(call: Call<unknown, QueryOf<typeof endpoints.listSegments>>, ctx: VendorContext): Reply {
+  const q = call.query;
+  let all = segments(ctx).list();
+  if (q.isActive === true) all = all.filter((s) => s.isActive);
+  if (q.segmentIds) {
+    // The swagger says segmentIds cannot be combined with paging or sorting.
+    if (q.pageSize !== undefined || q.pageNumber !== undefined || q.sortBy !== undefined) {
+      return error(400, "bad.request", "segmentIds: cannot be combined with pageSize, pageNumber or sortBy", {
+        details: [{ errorCode: "bad.request", fieldName: "segmentIds" }],
+      });
+    }
+    const wanted = new Set(q.segmentIds);
+    const found = all.filter((s) => wanted.has(s.id));
+    return { status: 200, body: page(found, "/journey/segments", Math.max(1, found.length), 1) };
+  }
+  if (q.sortBy) {
+    const keys = q.sortBy
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k) => ({ field: k.replace(/^-/, ""), desc: k.startsWith("-") }));
+    const unknown = keys.find((k) => !SORTABLE.has(k.field));
+    if (unknown) {
+      return error(400, "bad.request", `sortBy: cannot sort by "${unknown.field}"`, {
+        details: [{ errorCode: "bad.request", fieldName: "sortBy" }],
+      });
+    }
+    all = [...all].sort(compareBy(keys as { field: keyof JourneySegment; desc: boolean }[]));
+  }
+  const keep = { sortBy: q.sortBy, isActive: q.isActive === undefined ? undefined : String(q.isActive) };
+  return { status: 200, body: page(all, "/journey/segments", q.pageSize ?? 25, q.pageNumber ?? 1, keep) };
+}
+
+/** Criteria as the server stores them: `operator` defaults to `equal`, `shouldIgnoreCase` to false. */
+const criterion = <C extends { operator?: CriteriaOperator; shouldIgnoreCase?: boolean }>(c: C) => ({
+  ...c,
+  operator: c.operator ?? "equal",
+  shouldIgnoreCase: c.shouldIgnoreCase ?? false,
+});
+
+const toContext = (c: RequestContext | undefined): Context => ({
+  patterns: (c?.patterns ?? []).map((p) => ({ criteria: p.criteria.map(criterion) })),
+});
+
+const toJourney = (j: RequestJourney | undefined): Journey => ({
+  patterns: (j?.patterns ?? []).map((p) => ({ ...p, criteria: p.criteria.map(criterion) })),
+});
+
+function createSegment(
+  call: Call<unknown, unknown, BodyOf<typeof endpoints.createSegment>>,
+  ctx: VendorContext,
+): Reply {
+  const b = call.body;
+  const id = randomUUID(); // not ctx.random(): ids must stay unique across restarts of a file-backed store
+  const segment: JourneySegment = {
+    id,
+    isActive: b.isActive ?? true,
+    displayName: b.displayName,
+    version: 1,
+    ...(b.description !== undefined ? { description: b.description } : {}),
+    color: b.color ?? DEFAULT_SEGMENT_COLOR,
+    scope: "Session",
+    shouldDisplayToAgent: b.shouldDisplayToAgent ?? false,
+    context: toContext(b.context),
+    journey: toJourney(b.journey),
+    ...(b.externalSegment
+      ? { externalSegment: { ...b.externalSegment, source: b.externalSegment.source ?? "Custom" } }
+      : {}),
+    ...(b.assignmentExpirationDays !== undefined ? { assignmentExpirationDays: b.assignmentExpirationDays } : {}),
+    selfUri: `${API}/journey/segments/${id}`,
+    createdDate: iso(call.now),
+    modifiedDate: iso(call.now),
+  };
+  segments(ctx).put(id, segment, call.now);
+  return { status: 201, body: segment, created: true };
+}
+
+function patchSegment(call: Call<{ segmentId: string }, unknown, PatchSegment | undefined>, ctx: VendorContext): Reply {
+  const id = call.params.segmentId;
+  const b = call.body ?? {};
+  return ctx.store.transaction(() => {
+    const current = segments(ctx).get(id);
+    if (!current) return segmentNotFound(id);
+    if (b.version !== undefined && b.version !== null && b.version !== current.version) {
+      return error(
+        409,
+        "general.conflict",
+        `The version supplied (${b.version}) does not match the current version of the segment (${current.version})`,
+        {
+          entityId: id,
+        },
+      );
+    }
+    // PATCH sub-models are all-optional in the swagger; the stored object still needs every member.
+    const context = b.context && RequestContext.safeParse(b.context);
+    if (context && !context.success) return badRequest(context.error.issues, ["context"]);
+    const journey = b.journey && RequestJourney.safeParse(b.journey);
+    if (journey && !journey.success) return badRequest(journey.error.issues, ["journey"]);
+    if (b.externalSegment && !current.externalSegment) {
+      return error(400, "bad.request", "externalSegment: the segment has no external segment to rename", {
+        details: [{ errorCode: "bad.request", fieldName: "externalSegment" }],
+      });
+    }
+
+    const next: JourneySegment = { ...current };
+    if (b.isActive !== undefined) next.isActive = b.isActive;
+    if (b.displayName !== undefined) next.displayName = b.displayName;
+    if (b.color !== undefined) next.color = b.color;
+    if (b.shouldDisplayToAgent !== undefined) next.shouldDisplayToAgent = b.shouldDisplayToAgent;
+    if (context) next.context = toContext(context.data);
+    if (journey) next.journey = toJourney(journey.data);
+    if (b.externalSegment?.name !== undefined && next.externalSegment)
+      next.externalSegment = { ...next.externalSegment, name: b.externalSegment.name };
+    // `null` clears an optional field; absent leaves it.
+    if (b.description === null) delete next.description;
+    else if (b.description !== undefined) next.description = b.description;
+    if (b.assignmentExpirationDays === null) delete next.assignmentExpirationDays;
+    else if (b.assignmentExpirationDays !== undefined) next.assignmentExpirationDays = b.assignmentExpirationDays;
+    next.version = current.version + 1;
+    next.modifiedDate = iso(call.now);
+    segments(ctx).put(id, next, call.now);
+    return { status: 200, body: next };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Action targets
+
+function listActionTargets(
+  call: Call<unknown, QueryOf<typeof endpoints.listActionTargets>>,
+  ctx: VendorContext,
+): Reply {
+  const q = call.query;
+  return {
+    status: 200,
+    body: page(targets(ctx).list(), "/journey/actiontargets", q.pageSize ?? 25, q.pageNumber ?? 1),
+  };
+}
+
+function patchActionTarget(
+  call: Call<{ actionTargetId: string }, unknown, BodyOf<typeof endpoints.patchActionTarget>>,
+  ctx: VendorContext,
+): Reply {
+  const id = call.params.actionTargetId;
+  const b = call.body ?? {};
+  return ctx.store.transaction(() => {
+    const current = targets(ctx).get(id);
+    if (!current) return targetNotFound(id);
+    const next: ActionTarget = { ...current, modifiedDate: iso(call.now) };
+    if (b.name !== undefined) next.name = b.name;
+    if (b.shortAbandonThreshold !== undefined) next.shortAbandonThreshold = b.shortAbandonThreshold;
+    if (b.serviceLevel !== undefined) {
+      // Whether the real API merges a partial serviceLevel is unknown; members sent win, others stay.
+      const merged = { ...current.serviceLevel, ...b.serviceLevel };
+      if (merged.percentage === undefined || merged.durationMs === undefined) {
+        return error(400, "bad.request", "serviceLevel: percentage and durationMs are both required", {
+          details: [{ errorCode: "bad.request", fieldName: "serviceLevel" }],
+        });
+      }
+      next.serviceLevel = { percentage: merged.percentage, durationMs: merged.durationMs };
+    }
+    targets(ctx).put(id, next, call.now);
+    return { status: 200, body: next };
+  });
+}
+
+/** A v4 UUID from the seeded random source, so a seed always yields the same targets. */
+function seededUuid(random: () => number): string {
+  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
+  hex[12] = "4";
+  hex[16] = ((Number.parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  const h = hex.join("");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** The platform-created targets every sandbox starts with; together they cover every media type. */
+const SEEDED_TARGETS: { name: string; description: string; media: MediaType[]; state: ActionTarget["state"] }[] = [
+  { name: "Sales web chat", description: "Sales queue, web chat offers", media: ["webchat"], state: "active" },
+  {
+    name: "Support callbacks",
+    description: "Support queue, callbacks and calls",
+    media: ["callback", "call"],
+    state: "active",
+  },
+  { name: "Billing email", description: "Billing queue, email", media: ["email"], state: "active" },
+  {
+    name: "Service messaging",
+    description: "Service queue, messaging and social",
+    media: ["messaging", "social"],
+    state: "active",
+  },
+  { name: "Partner desk", description: "Partner queue, generic media", media: ["generic"], state: "inactive" },
+];
+
+function seed(ctx: VendorContext): void {
+  const base = Date.UTC(2024, 0, 15, 9, 0, 0);
+  SEEDED_TARGETS.forEach((t, i) => {
+    const id = seededUuid(ctx.random);
+    const created = iso(base + i * 86_400_000 + Math.floor(ctx.random() * 3_600_000));
+    const target: ActionTarget = {
+      id,
+      name: t.name,
+      description: t.description,
+      userData: [{ key: "queueId", value: seededUuid(ctx.random) }],
+      supportedMediaTypes: t.media,
+      state: t.state,
+      serviceLevel: {
+        percentage: Math.round((0.7 + ctx.random() * 0.25) * 100) / 100,
+        durationMs: (10 + Math.floor(ctx.random() * 50)) * 1000,
+      },
+      shortAbandonThreshold: 5 + Math.floor(ctx.random() * 15),
+      selfUri: `${API}/journey/actiontargets/${id}`,
+      createdDate: created,
+      modifiedDate: created,
+    };
+    targets(ctx).put(id, target, base);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const routes: Route[] = [
+  { name: "listSegments", endpoint: endpoints.listSegments, handle: listSegments },
+  {
+    name: "getSegment",
+    endpoint: endpoints.getSegment,
+    handle: (call, ctx) => {
+      const s = segments(ctx).get(call.params.segmentId);
+      return s ? { status: 200, body: s } : segmentNotFound(call.params.segmentId);
+    },
+  },
+  { name: "createSegment", endpoint: endpoints.createSegment, handle: createSegment },
+  { name: "patchSegment", endpoint: endpoints.patchSegment, handle: patchSegment },
+  {
+    name: "deleteSegment",
+    endpoint: endpoints.deleteSegment,
+    handle: (call, ctx) =>
+      segments(ctx).delete(call.params.segmentId) ? { status: 204 } : segmentNotFound(call.params.segmentId),
+  },
+  { name: "listActionTargets", endpoint: endpoints.listActionTargets, handle: listActionTargets },
+  {
+    name: "getActionTarget",
+    endpoint: endpoints.getActionTarget,
+    handle: (call, ctx) => {
+      const t = targets(ctx).get(call.params.actionTargetId);
+      return t ? { status: 200, body: t } : targetNotFound(call.params.actionTargetId);
+    },
+  },
+  { name: "patchActionTarget", endpoint: endpoints.patchActionTarget, handle: patchActionTarget },
+];
+
+/** The Genesys Cloud emulation: OAuth client credentials, journey segments and action targets. */
+export const genesys: Vendor = {
+  name: "genesys",
+  apiPrefix: "/genesys/api/v2",
+  routes,
+  rawRoutes: [tokenRoute],
+  authenticate(headers, ctx, now) {
+    const h = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;
+    const m = h && /^Bearer\s+(\S+)$/i.exec(h);
+    if (!m)
+      return error(401, "authentication.required", "No authentication bearer token specified in authorization header.");
+    const principal = ctx.tokens.check("genesys", m[1], now);
+    if (principal) return principal;
+    const known = ctx.store.findToken(m[1]);
+    if (known && known.vendor === "genesys" && !known.revoked && known.expiresAt <= now) {
+      return error(401, "credentials.expired", "The supplied credentials have expired.");
+    }
+    return error(401, "bad.credentials", "Invalid login credentials.");
+  },
+  invalid: (_where, issues) => badRequest(issues),
+  notFound: (path) => error(404, "not.found", `The requested resource ${path} was not found.`),
+  rateLimited(retryAfterSeconds, limit) {
+    return error(
+      429,
+      "too.many.requests",
+      `Rate limit exceeded the maximum. Retry the request in [${retryAfterSeconds}] seconds`,
+      { limit: { namespace: "platform.api", key: "client.credentials.token.rate.per.minute", value: limit } },
+      {
+        "Retry-After": String(retryAfterSeconds),
+        "inin-ratelimit-allowed": String(limit),
+        "inin-ratelimit-reset": String(retryAfterSeconds),
+      },
+    );
+  },
+  serverError: () =>
+    error(
+      500,
+      "internal.server.error",
+      "The server encountered an unexpected condition which prevented it from fulfilling the request.",
+    ),
+  seed,
+};

@@ -17,6 +17,7 @@ import {
 } from "../../provider/genesys/models";
 import type { BodyOf, QueryOf } from "../../provider/http/endpoint";
 import type { Call, RawRoute, Reply, Route, Vendor, VendorContext } from "../types";
+import { analyticsRoutes } from "./genesys-analytics";
 
 // Genesys Cloud journey API (shared/reference/genesys-cloud.md §1–3): every error is an
 // ErrorBody; listings are pageNumber/pageSize envelopes with relative `/api/v2/...` URIs.
@@ -428,7 +429,7 @@ const routes: Route[] = [
 export const genesys: Vendor = {
   name: "genesys",
   apiPrefix: "/genesys/api/v2",
-  routes,
+  routes: [...routes, ...analyticsRoutes],
   rawRoutes: [tokenRoute],
   authenticate(headers, ctx, now) {
     const h = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;

@@ -6,7 +6,7 @@ import type { Faults, RateLimit, SandboxOptions, VendorName } from "./types";
 export const usage = `usage: cxflow sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--seed N]
                       [--rate-limit VENDOR=N/PERIOD]... [--fault VENDOR:KIND=VALUE]...
                       [--genesys-client ID:SECRET] [--zoom-account ID] [--zoom-client ID:SECRET]
-                      [--ourvoice-key KEY]
+                      [--ourvoice-key KEY] [--analytics-job-ttl SECONDS]
 
   Serves until SIGINT/SIGTERM; prints its base URL as the first line on stdout.
   VENDOR: genesys, zoom, ourvoice. PERIOD: s, m, h (e.g. genesys=300/m, zoom=10/1s).
@@ -41,6 +41,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       "zoom-account": { type: "string" },
       "zoom-client": { type: "string" },
       "ourvoice-key": { type: "string" },
+      "analytics-job-ttl": { type: "string" },
     },
     strict: true,
   });
@@ -61,6 +62,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     host: values.host,
     data: values.data,
     seed: integer(values.seed, "seed"),
+    analyticsJobTtl: integer(values["analytics-job-ttl"], "analytics-job-ttl"),
     rateLimits,
     faults,
     credentials: {

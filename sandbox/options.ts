@@ -34,6 +34,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     tokenTtl: { genesys: 86_400, zoom: 3_600, ourvoice: 0, ...o.tokenTtl },
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },
     faults: structuredClone(o.faults ?? {}),
+    analyticsJobTtl: o.analyticsJobTtl ?? 3600,
   };
 }
 

@@ -123,6 +123,8 @@ export interface SandboxOptions {
   tokenTtl?: Partial<Record<VendorName, number>>;
   rateLimits?: Partial<Record<VendorName, RateLimit>>;
   faults?: Faults;
+  /** Seconds an analytics job's results live after submission (default 3600). */
+  analyticsJobTtl?: number;
 }
 
 export interface ResolvedOptions {
@@ -134,4 +136,5 @@ export interface ResolvedOptions {
   tokenTtl: Record<VendorName, number>;
   rateLimits: Partial<Record<VendorName, RateLimit>>;
   faults: Faults;
+  analyticsJobTtl: number;
 }

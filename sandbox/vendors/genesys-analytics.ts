@@ -28,20 +28,12 @@ export const MAX_INTERVAL_DAYS = 366;
 export const MAX_BUCKETS = 10_000;
 /** Async jobs are QUEUED until this age, then PENDING until `fulfilledAfterMs`, then FULFILLED (or FAILED). */
 export const ANALYTICS_JOB_TIMING = { pendingAfterMs: 100, fulfilledAfterMs: 300 };
-/** How long a job's results live when `CXFLOW_SANDBOX_ANALYTICS_JOB_TTL_MS` does not say otherwise. */
-export const DEFAULT_JOB_LIFETIME_MS = 3_600_000;
 /** Result containers per async page when the job did not set `pageSize`. */
 export const DEFAULT_ASYNC_PAGE_SIZE = 100;
 /** Default page of the activity query. */
 export const DEFAULT_ACTIVITY_PAGE_SIZE = 100;
 /** Observation lists longer than this keep their oldest and newest halves. */
 export const MAX_OBSERVATIONS = 100;
-
-/** Job lifetime in ms, read at submission so tests can shorten it with the env var. */
-export function jobLifetimeMs(): number {
-  const v = Number(process.env.CXFLOW_SANDBOX_ANALYTICS_JOB_TTL_MS);
-  return Number.isFinite(v) && v > 0 ? v : DEFAULT_JOB_LIFETIME_MS;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Errors (ErrorBody, reference §1.5)
@@ -555,7 +547,7 @@ function jobRoutes(family: Family, names: { submit: string; get: string; results
           query,
           pageSize: pageSize ?? DEFAULT_ASYNC_PAGE_SIZE,
           submittedAt: call.now,
-          expiresAt: call.now + Math.max(jobLifetimeMs(), ANALYTICS_JOB_TIMING.fulfilledAfterMs + 1),
+          expiresAt: call.now + Math.max(ctx.options.analyticsJobTtl * 1000, ANALYTICS_JOB_TIMING.fulfilledAfterMs + 1),
           ...(error !== undefined && { error }),
         };
         jobs(ctx).put(job.id, job, call.now);

@@ -71,9 +71,9 @@ const sum = (results: any[], metric: string, member = "count") =>
     .filter((m: any) => m.metric === metric)
     .reduce((n: number, m: any) => n + (m.stats[member] ?? 0), 0);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
-  const r = await fetch(`${sandbox.url}/genesys/oauth/token`, {
+/** A client-credentials token from a sandbox's Genesys login endpoint. */
+async function tokenFor(s: Sandbox): Promise<string> {
+  const r = await fetch(`${s.url}/genesys/oauth/token`, {
     method: "POST",
     headers: {
       authorization: `Basic ${Buffer.from("sandbox-client:sandbox-secret").toString("base64")}`,
@@ -81,7 +81,12 @@ beforeAll(async () => {
     },
     body: "grant_type=client_credentials",
   });
-  token = ((await r.json()) as { access_token: string }).access_token;
+  return ((await r.json()) as { access_token: string }).access_token;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
+  token = await tokenFor(sandbox);
 });
 afterAll(() => sandbox.stop());
 
@@ -185,15 +190,25 @@ describe("Genesys flow aggregates in the sandbox", () => {
     }));
 
   test("results expire with the job", async () => {
-    process.env.CXFLOW_SANDBOX_ANALYTICS_JOB_TTL_MS = "500";
+    const short = await startSandbox({ analyticsJobTtl: 0.5 });
     try {
-      const s = await api("/analytics/flows/aggregates/jobs", { body: { interval: ALL, metrics: ["nFlow"] } });
+      const call = async (path: string, init: RequestInit = {}) => {
+        const r = await fetch(`${short.url}/genesys/api/v2${path}`, {
+          ...init,
+          headers: { authorization: `Bearer ${await tokenFor(short)}`, "content-type": "application/json" },
+        });
+        return { status: r.status, body: (await r.json()) as any };
+      };
+      const s = await call("/analytics/flows/aggregates/jobs", {
+        method: "POST",
+        body: JSON.stringify({ interval: ALL, metrics: ["nFlow"] }),
+      });
       const path = `/analytics/flows/aggregates/jobs/${s.body.jobId}`;
       await sleep(550);
-      expect((await api(path)).body.state).toBe("EXPIRED");
-      expect((await api(`${path}/results`)).status).toBe(404);
+      expect((await call(path)).body.state).toBe("EXPIRED");
+      expect((await call(`${path}/results`)).status).toBe(404);
     } finally {
-      delete process.env.CXFLOW_SANDBOX_ANALYTICS_JOB_TTL_MS;
+      await short.stop();
     }
   });
 

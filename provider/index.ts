@@ -2,8 +2,8 @@
  * pulumi-cxflow: Pulumi dynamic resources and analytics data sources for Genesys Cloud,
  * Zoom Contact Center and Our Voice flows.
  *
- * The vendor modules (`genesys`, `zoom`, `ourvoice`) and the sandbox helpers are exported from
- * here as they land.
+ * Each vendor module holds its zod models and endpoint table; resources, data sources and
+ * clients join them as they land. The sandbox is `pulumi-cxflow/sandbox`.
  * @packageDocumentation
  */
 
@@ -13,3 +13,7 @@ const manifest: { version: string } = require("pulumi-cxflow/package.json");
 
 /** The version of this package, as published. */
 export const VERSION: string = manifest.version;
+
+export * as genesys from "./genesys";
+export * as ourvoice from "./ourvoice";
+export * as zoom from "./zoom";

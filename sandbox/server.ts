@@ -65,7 +65,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return { token, client: t.client };
     },
   };
-  const context = (s: Store): VendorContext => ({ store: s, random: seededRandom(opts.seed), options: opts, tokens });
+  // Seeding starts a fresh stream from the seed (same data every time); requests share one stream.
+  const requestRandom = seededRandom(opts.seed ^ 0x7e57);
+  const context = (s: Store, random = requestRandom): VendorContext => ({ store: s, random, options: opts, tokens });
   const mounted = new Map<VendorName, MountedRoute[]>(
     vendors.map((v) => [
       v.name,
@@ -75,7 +77,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
 
   const seed = () => {
     store.transaction(() => {
-      for (const v of vendors) v.seed(context(store));
+      for (const v of vendors) v.seed(context(store, seededRandom(opts.seed)));
       store.setMeta("seeded", String(opts.seed));
     });
   };

@@ -62,7 +62,7 @@ export interface RawRequest {
 /** What a vendor module gets from the server. */
 export interface VendorContext {
   store: Store;
-  /** Deterministic random numbers from the sandbox seed. */
+  /** Deterministic random numbers: from the seed when seeding, one shared stream for requests. */
   random: () => number;
   options: ResolvedOptions;
   /** Issues and checks tokens in the store. */

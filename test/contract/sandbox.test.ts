@@ -162,3 +162,34 @@ describe("cxflow sandbox", () => {
     expect(o.credentials?.genesys).toEqual({ clientId: "a", clientSecret: "b" });
   });
 });
+
+describe("sandbox tokens", () => {
+  test("a revoked token is refused while a new one works", async () => {
+    const s = await startSandbox();
+    try {
+      const login = async () => {
+        const r = await fetch(`${s.url}/genesys/oauth/token`, {
+          method: "POST",
+          headers: {
+            authorization: `Basic ${Buffer.from("sandbox-client:sandbox-secret").toString("base64")}`,
+            "content-type": "application/x-www-form-urlencoded",
+          },
+          body: "grant_type=client_credentials",
+        });
+        return (await body(r)).access_token as string;
+      };
+      const segments = (token: string) =>
+        fetch(`${s.url}/genesys/api/v2/journey/segments`, { headers: { authorization: `Bearer ${token}` } });
+      const token = await login();
+      expect((await segments(token)).status).toBe(200);
+      const revoked = await body(
+        fetch(`${s.url}/_sandbox/revoke`, { method: "POST", body: JSON.stringify({ vendor: "genesys", token }) }),
+      );
+      expect(revoked).toEqual({ revoked: 1 });
+      expect((await segments(token)).status).toBe(401);
+      expect((await segments(await login())).status).toBe(200);
+    } finally {
+      await s.stop();
+    }
+  });
+});

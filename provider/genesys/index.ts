@@ -1,0 +1,5 @@
+/** Genesys Cloud: models (zod schemas and types) and endpoint tables. */
+export * from "./analytics";
+export { analyticsEndpoints } from "./analytics-endpoints";
+export { endpoints } from "./endpoints";
+export * from "./models";

@@ -1,0 +1,3 @@
+/** Our Voice: models (zod schemas and types) and the endpoint table. */
+export { endpoints } from "./endpoints";
+export * from "./models";

@@ -1,0 +1,3 @@
+/** Zoom Contact Center: models (zod schemas and types) and the endpoint table. */
+export { endpoints } from "./endpoints";
+export * from "./models";

@@ -401,13 +401,7 @@ export function observeFlows(data: AnalyticsData, q: FlowObservationQuery, now: 
         : inGroup;
       const observations: ObservationValue[] = kept.map(({ x }) => ({
         observationDate: iso(now - x.ageMs),
-        conversationId: x.conversationId,
-        sessionId: x.sessionId,
-        direction: x.direction,
-        requestedLanguageId: x.requestedLanguageId,
-        routingPriority: x.routingPriority,
-        ...(x.ani && { ani: x.ani }),
-        ...(x.dnis && { dnis: x.dnis }),
+        ...inFlightFields(x),
       }));
       return {
         ...(Object.keys(group).length > 0 && { group }),
@@ -418,6 +412,19 @@ export function observeFlows(data: AnalyticsData, q: FlowObservationQuery, now: 
         })),
       };
     }),
+  };
+}
+
+/** The fields an observation and an activity entity share about one flow in flight. */
+function inFlightFields(x: InFlight) {
+  return {
+    conversationId: x.conversationId,
+    sessionId: x.sessionId,
+    direction: x.direction,
+    requestedLanguageId: x.requestedLanguageId,
+    routingPriority: x.routingPriority,
+    ...(x.ani && { ani: x.ani }),
+    ...(x.dnis && { dnis: x.dnis }),
   };
 }
 
@@ -457,13 +464,7 @@ export function flowActivity(
       flowId: x.flowId,
       flowType: dims.flowType as FlowActivityEntityData["flowType"],
       mediaType: dims.mediaType as FlowActivityEntityData["mediaType"],
-      conversationId: x.conversationId,
-      sessionId: x.sessionId,
-      direction: x.direction,
-      requestedLanguageId: x.requestedLanguageId,
-      routingPriority: x.routingPriority,
-      ...(x.ani && { ani: x.ani }),
-      ...(x.dnis && { dnis: x.dnis }),
+      ...inFlightFields(x),
     }));
     return {
       ...(q.groupBy.length > 0 && { group: g.group }),

@@ -7,6 +7,7 @@ import {
   JOURNEY_SESSION_COUNT,
   REFERENCE_DATE,
 } from "../../sandbox/vendors/genesys-data";
+import { genesysToken } from "./login";
 
 const DAY = 86_400_000;
 const ALL = `${new Date(REFERENCE_DATE - HISTORY_DAYS * DAY).toISOString()}/${new Date(REFERENCE_DATE).toISOString()}`;
@@ -71,22 +72,9 @@ const sum = (results: any[], metric: string, member = "count") =>
     .filter((m: any) => m.metric === metric)
     .reduce((n: number, m: any) => n + (m.stats[member] ?? 0), 0);
 
-/** A client-credentials token from a sandbox's Genesys login endpoint. */
-async function tokenFor(s: Sandbox): Promise<string> {
-  const r = await fetch(`${s.url}/genesys/oauth/token`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from("sandbox-client:sandbox-secret").toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: "grant_type=client_credentials",
-  });
-  return ((await r.json()) as { access_token: string }).access_token;
-}
-
 beforeAll(async () => {
   sandbox = await startSandbox({ rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
-  token = await tokenFor(sandbox);
+  token = await genesysToken(sandbox.url);
 });
 afterAll(() => sandbox.stop());
 
@@ -195,7 +183,7 @@ describe("Genesys flow aggregates in the sandbox", () => {
       const call = async (path: string, init: RequestInit = {}) => {
         const r = await fetch(`${short.url}/genesys/api/v2${path}`, {
           ...init,
-          headers: { authorization: `Bearer ${await tokenFor(short)}`, "content-type": "application/json" },
+          headers: { authorization: `Bearer ${await genesysToken(short.url)}`, "content-type": "application/json" },
         });
         return { status: r.status, body: (await r.json()) as any };
       };

@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { parseFault, parseRateLimit, type Sandbox, startSandbox } from "../../sandbox";
 import { parseSandboxArgs } from "../../sandbox/cli";
+import { genesysToken } from "./login";
 
 /** A response body as JSON, typed loosely for assertions. */
 const body = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
@@ -167,17 +168,7 @@ describe("sandbox tokens", () => {
   test("a revoked token is refused while a new one works", async () => {
     const s = await startSandbox();
     try {
-      const login = async () => {
-        const r = await fetch(`${s.url}/genesys/oauth/token`, {
-          method: "POST",
-          headers: {
-            authorization: `Basic ${Buffer.from("sandbox-client:sandbox-secret").toString("base64")}`,
-            "content-type": "application/x-www-form-urlencoded",
-          },
-          body: "grant_type=client_credentials",
-        });
-        return (await body(r)).access_token as string;
-      };
+      const login = () => genesysToken(s.url);
       const segments = (token: string) =>
         fetch(`${s.url}/genesys/api/v2/journey/segments`, { headers: { authorization: `Bearer ${token}` } });
       const token = await login();

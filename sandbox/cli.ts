@@ -1,12 +1,13 @@
 import { parseArgs } from "node:util";
-import { parseFault, parseRateLimit } from "./options";
+import { parseFault, parseRateLimit, parseTokenTtl } from "./options";
 import { startSandbox } from "./server";
 import type { Faults, RateLimit, SandboxOptions, VendorName } from "./types";
 
 export const usage = `usage: cxflow sandbox [--port N] [--host 127.0.0.1] [--data FILE] [--seed N]
                       [--rate-limit VENDOR=N/PERIOD]... [--fault VENDOR:KIND=VALUE]...
                       [--genesys-client ID:SECRET] [--zoom-account ID] [--zoom-client ID:SECRET]
-                      [--ourvoice-key KEY] [--analytics-job-ttl SECONDS]
+                      [--ourvoice-key KEY] [--token-ttl VENDOR=SECONDS]...
+                      [--analytics-job-ttl SECONDS]
 
   Serves until SIGINT/SIGTERM; prints its base URL as the first line on stdout.
   VENDOR: genesys, zoom, ourvoice. PERIOD: s, m, h (e.g. genesys=300/m, zoom=10/1s).
@@ -42,6 +43,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       "zoom-client": { type: "string" },
       "ourvoice-key": { type: "string" },
       "analytics-job-ttl": { type: "string" },
+      "token-ttl": { type: "string", multiple: true },
     },
     strict: true,
   });
@@ -55,6 +57,11 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     const [vendor, kind, value] = parseFault(f);
     (faults[vendor] ??= {})[kind] = value;
   }
+  const tokenTtl: Partial<Record<VendorName, number>> = {};
+  for (const t of values["token-ttl"] ?? []) {
+    const [vendor, seconds] = parseTokenTtl(t);
+    tokenTtl[vendor] = seconds;
+  }
   const g = pair(values["genesys-client"], "genesys-client");
   const z = pair(values["zoom-client"], "zoom-client");
   return {
@@ -65,6 +72,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     analyticsJobTtl: integer(values["analytics-job-ttl"], "analytics-job-ttl"),
     rateLimits,
     faults,
+    tokenTtl,
     credentials: {
       ...(g && { genesys: { clientId: g[0], clientSecret: g[1] } }),
       zoom: {

@@ -80,3 +80,10 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/** Parses `VENDOR=SECONDS`, the token lifetime of a vendor, e.g. `zoom=60`. */
+export function parseTokenTtl(text: string): [VendorName, number] {
+  const m = /^(\w+)=(\d+)$/.exec(text.trim());
+  if (!m) throw new Error(`--token-ttl "${text}": expected VENDOR=SECONDS, e.g. zoom=60`);
+  return [vendorOf(m[1], "--token-ttl"), Number(m[2])];
+}

@@ -161,6 +161,11 @@ describe("cxflow sandbox", () => {
     expect(o.seed).toBe(3);
     expect(o.credentials?.ourvoice?.apiKey).toBe("k");
     expect(o.credentials?.genesys).toEqual({ clientId: "a", clientSecret: "b" });
+    expect(parseSandboxArgs(["--token-ttl", "zoom=60", "--token-ttl", "genesys=5"]).tokenTtl).toEqual({
+      zoom: 60,
+      genesys: 5,
+    });
+    expect(() => parseSandboxArgs(["--token-ttl", "zoom=soon"])).toThrow(/VENDOR=SECONDS/);
   });
 });
 

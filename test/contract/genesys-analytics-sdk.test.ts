@@ -22,11 +22,7 @@ import {
   JOURNEY_SESSION_COUNT,
   REFERENCE_DATE,
 } from "../../sandbox/vendors/genesys-data";
-
-// The SDK ships no usable typings for its generated classes; it is driven as plain JavaScript.
-const platformClient = require("purecloud-platform-client-v2");
-// The SDK watches its config file for live reloads; that timer would outlive jest's environment.
-platformClient.ApiClient.config.live_reload_config = false;
+import { genesysSdkClient, platformClient } from "./login";
 
 const DAY = 86_400_000;
 const ALL = `${new Date(REFERENCE_DATE - HISTORY_DAYS * DAY).toISOString()}/${new Date(REFERENCE_DATE).toISOString()}`;
@@ -108,17 +104,7 @@ function expectModel(body: unknown, name: string) {
 
 /** An SDK client pointed at a sandbox through the SDK's own gateway setting, logged in. */
 async function connect(sandbox: Sandbox) {
-  // One client per sandbox (the package's default export is a shared instance).
-  const client = new platformClient.ApiClientClass();
-  client.config.live_reload_config = false;
-  client.setGateway({
-    host: "127.0.0.1",
-    port: Number(new URL(sandbox.url).port),
-    protocol: "http",
-    path_params_login: "genesys",
-    path_params_api: "genesys",
-  });
-  client.setReturnExtendedResponses(true);
+  const client = genesysSdkClient(sandbox.url);
   await client.loginClientCredentialsGrant("sandbox-client", "sandbox-secret");
   return {
     client,

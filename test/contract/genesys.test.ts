@@ -1,10 +1,6 @@
 // The official Genesys Cloud JavaScript SDK as an outside referee of the sandbox's journey API.
 import { type Sandbox, startSandbox } from "../../sandbox";
-
-// The SDK ships no usable typings for its generated classes; it is driven as plain JavaScript.
-const platformClient = require("purecloud-platform-client-v2");
-// The SDK watches its config file for live reloads; that timer would outlive jest's environment.
-platformClient.ApiClient.config.live_reload_config = false;
+import { genesysSdkClient, platformClient } from "./login";
 
 const CLIENT_ID = "sandbox-client";
 const CLIENT_SECRET = "sandbox-secret";
@@ -20,17 +16,7 @@ interface SdkResponse {
 
 /** An SDK client pointed at a sandbox through the SDK's own gateway setting. */
 function sdkClient(sandbox: Sandbox) {
-  // One client per sandbox (the package's default export is a shared instance).
-  const client = new platformClient.ApiClientClass();
-  client.config.live_reload_config = false;
-  client.setGateway({
-    host: "127.0.0.1",
-    port: Number(new URL(sandbox.url).port),
-    protocol: "http",
-    path_params_login: "genesys",
-    path_params_api: "genesys",
-  });
-  client.setReturnExtendedResponses(true);
+  const client = genesysSdkClient(sandbox.url);
   return { client, api: new platformClient.JourneyApi(client) };
 }
 

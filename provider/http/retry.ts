@@ -1,0 +1,89 @@
+/** When and how long to wait before trying a call again. */
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  /** Backoff base: the first retry waits up to this long. */
+  baseMs: number;
+  /** Backoff ceiling. */
+  capMs: number;
+  /** A `Retry-After` longer than this is not waited for: the call fails as rate limited. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxAttempts: 5,
+  baseMs: 250,
+  capMs: 20_000,
+  maxRetryAfterMs: 120_000,
+};
+
+/** What happened on the attempt just made. */
+export interface RetryInput {
+  /** Attempts made so far (1 after the first). */
+  attempt: number;
+  method: string;
+  /** HTTP status, when an answer came. */
+  status?: number;
+  /** When no answer came. */
+  failure?: "timeout" | "network";
+  /** The `Retry-After` header, if any. */
+  retryAfter?: string;
+  /** Clock, for `Retry-After` dates. */
+  now: number;
+  /** Uniform [0, 1), for jitter. */
+  random: () => number;
+}
+
+export type RetryDecision = { retry: true; delayMs: number; reason: string } | { retry: false; reason: string };
+
+// A repeated PUT or DELETE has the same effect as one; POST and PATCH may not.
+const IDEMPOTENT = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/**
+ * Parses `Retry-After` in the three forms the vendors use: seconds (Genesys, Our Voice), an HTTP
+ * date (RFC 9110), or an ISO-8601 timestamp (Zoom). Returns the wait in ms (never negative).
+ */
+export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
+  if (value === undefined) return undefined;
+  const text = value.trim();
+  if (text === "") return undefined;
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  // Only the two date forms the vendors send: `Mon, 23 Nov 2026 10:00:00 GMT` and ISO-8601.
+  if (!/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} /.test(text) && !/^\d{4}-\d{2}-\d{2}T/.test(text)) return undefined;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Capped exponential backoff with full jitter. */
+export function backoff(attempt: number, policy: RetryPolicy, random: () => number): number {
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
+  return Math.floor(random() * ceiling);
+}
+
+/**
+ * The whole retry policy as one pure function. A 429 is retried for every method (the server
+ * refused it before doing anything); 5xx, timeouts and network errors only for idempotent
+ * methods, so a create is never blindly repeated (the caller looks it up instead).
+ */
+export function decideRetry(input: RetryInput, policy: RetryPolicy = DEFAULT_RETRY_POLICY): RetryDecision {
+  const method = input.method.toUpperCase();
+  if (input.attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${input.attempt} attempts` };
+  if (input.status === 429) {
+    const wait = parseRetryAfter(input.retryAfter, input.now);
+    if (wait === undefined)
+      return { retry: true, delayMs: backoff(input.attempt, policy, input.random), reason: "429" };
+    if (wait > policy.maxRetryAfterMs)
+      return { retry: false, reason: `429: Retry-After ${wait} ms is too long to wait` };
+    return { retry: true, delayMs: wait, reason: "429 Retry-After" };
+  }
+  const transient =
+    input.failure !== undefined ||
+    (input.status !== undefined && input.status >= 500 && input.status !== 501 && input.status !== 505);
+  if (!transient) return { retry: false, reason: input.status ? `status ${input.status} is final` : "no failure" };
+  if (!IDEMPOTENT.has(method)) return { retry: false, reason: `${method} is not idempotent: not repeated blindly` };
+  return {
+    retry: true,
+    delayMs: backoff(input.attempt, policy, input.random),
+    reason: input.failure ?? `${input.status}`,
+  };
+}

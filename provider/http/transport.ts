@@ -1,0 +1,219 @@
+import type { z } from "zod";
+import type { TokenCache } from "./auth";
+import type { BodyOf, Endpoint, ParamsOf, ResponseOf } from "./endpoint";
+import { fillPath } from "./endpoint";
+import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "./errors";
+import type { Limiter } from "./limiter";
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry";
+
+/** What a call sends: path parameters, query and body, typed by the endpoint row. */
+export interface CallInput<E extends Endpoint> {
+  params?: ParamsOf<E>;
+  query?: E extends Endpoint<any, infer Q, any, any> ? z.input<Q> : never;
+  body?: BodyOf<E>;
+}
+
+/** How one vendor is reached. */
+export interface TransportOptions {
+  vendor: string;
+  /** API base URL, e.g. `https://api.mypurecloud.com/api/v2`. */
+  apiBase: string;
+  /** Bearer tokens (OAuth vendors) or a fixed key. */
+  token: Pick<TokenCache, "get">;
+  limiter: Limiter;
+  retry?: RetryPolicy;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  /** Response header holding the vendor's correlation id. */
+  correlationHeader?: string;
+  /** Turns a vendor error body into a human message. */
+  describe?: (body: unknown) => string | undefined;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+type Got = typeof import("got", { with: { "resolution-mode": "import" }}).default;
+let gotModule: Promise<Got> | undefined;
+/** got is ESM-only: a dynamic import loads it from CommonJS (jest needs --experimental-vm-modules). */
+function loadGot(): Promise<Got> {
+  gotModule ??= import("got").then((m) => m.default);
+  return gotModule;
+}
+
+/** Encodes a query object; arrays become repeated keys, undefined values are left out. */
+export function queryString(query: Record<string, unknown> = {}): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v === undefined || v === null) continue;
+    for (const item of Array.isArray(v) ? v : [v]) q.append(k, String(item));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : "";
+}
+
+function issuesText(issues: readonly z.core.$ZodIssue[]): string {
+  return issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+}
+
+/**
+ * The vendor-neutral HTTP core: validates the input with the endpoint row, waits for a limiter
+ * slot, adds the bearer token, sends with got, retries per the pure retry policy (one extra try
+ * with a fresh token on a 401), and parses the answer with the row's response schema.
+ */
+export class Transport {
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly o: TransportOptions) {
+    this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  }
+
+  async call<E extends Endpoint>(name: string, e: E, input: CallInput<E> = {}): Promise<ResponseOf<E>> {
+    const route = `${this.o.vendor} ${e.method} ${e.path}`;
+    const fail = (where: string, issues: readonly z.core.$ZodIssue[]) =>
+      new CxflowError({
+        code: "validation",
+        route,
+        message: `${name}: invalid ${where}: ${issuesText(issues)}`,
+        details: issues,
+      });
+    // Everything is checked before the first byte leaves.
+    const params = e.params ? e.params.safeParse(input.params ?? {}) : { success: true as const, data: input.params };
+    if (!params.success) throw fail("parameters", params.error.issues);
+    const query = e.query ? e.query.safeParse(input.query ?? {}) : { success: true as const, data: input.query };
+    if (!query.success) throw fail("query", query.error.issues);
+    const body = e.body ? e.body.safeParse(input.body ?? {}) : { success: true as const, data: input.body };
+    if (!body.success) throw fail("body", body.error.issues);
+
+    const url = `${this.o.apiBase}${fillPath(e.path, params.data as Record<string, unknown>)}${queryString(query.data as Record<string, unknown>)}`;
+    const got = await loadGot();
+    let freshToken = false;
+    for (let attempt = 1; ; attempt++) {
+      await this.o.limiter.take();
+      const headers: Record<string, string> = {
+        accept: "application/json",
+        authorization: `Bearer ${await this.o.token.get(freshToken)}`,
+      };
+      const request = { method: e.method, url: redactUrl(url), headers: redactHeaders(headers) };
+      let res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> } | undefined;
+      let failure: "timeout" | "network" | undefined;
+      let cause: unknown;
+      try {
+        res = await got(url, {
+          method: e.method,
+          headers,
+          ...(e.body && { json: body.data }),
+          timeout: { request: this.o.timeoutMs ?? 30_000 },
+          retry: { limit: 0 },
+          throwHttpErrors: false,
+          responseType: "text",
+        });
+      } catch (err) {
+        cause = err;
+        failure = (err as { code?: string }).code === "ETIMEDOUT" ? "timeout" : "network";
+      }
+      // A refused token gets one more try with a fresh one, outside the retry budget.
+      if (res?.statusCode === 401 && !freshToken) {
+        freshToken = true;
+        attempt--;
+        continue;
+      }
+      if (res && res.statusCode < 300) return this.parse(name, route, e, res, request);
+      const retryAfter = res?.headers["retry-after"];
+      const now = Date.now();
+      const decision = decideRetry(
+        {
+          attempt,
+          method: e.method,
+          status: res?.statusCode,
+          failure,
+          retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+          now,
+          random: this.o.random ?? Math.random,
+        },
+        this.o.retry ?? DEFAULT_RETRY_POLICY,
+      );
+      if (decision.retry) {
+        if (res?.statusCode === 429) this.o.limiter.pauseUntil(now + decision.delayMs);
+        await this.sleep(decision.delayMs);
+        continue;
+      }
+      throw this.error(name, route, request, res, failure, cause, decision.reason);
+    }
+  }
+
+  private parse<E extends Endpoint>(
+    name: string,
+    route: string,
+    e: E,
+    res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> },
+    request: { method: string; url: string; headers: Record<string, string> },
+  ): ResponseOf<E> {
+    if (!e.response) return undefined as ResponseOf<E>;
+    let json: unknown;
+    try {
+      json = res.body ? JSON.parse(res.body) : undefined;
+    } catch (err) {
+      throw new CxflowError({
+        code: "response_shape",
+        route,
+        status: res.statusCode,
+        request,
+        message: `${name}: answer is not JSON`,
+        cause: err,
+      });
+    }
+    const parsed = e.response.safeParse(json);
+    if (!parsed.success) {
+      throw new CxflowError({
+        code: "response_shape",
+        route,
+        status: res.statusCode,
+        request,
+        correlationId: this.correlation(res.headers),
+        message: `${name}: answer does not match its schema: ${issuesText(parsed.error.issues)}`,
+        details: parsed.error.issues,
+      });
+    }
+    return parsed.data as ResponseOf<E>;
+  }
+
+  private correlation(headers: Record<string, string | string[] | undefined>): string | undefined {
+    const v = this.o.correlationHeader ? headers[this.o.correlationHeader.toLowerCase()] : undefined;
+    return Array.isArray(v) ? v[0] : v;
+  }
+
+  private error(
+    name: string,
+    route: string,
+    request: { method: string; url: string; headers: Record<string, string> },
+    res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> } | undefined,
+    failure: "timeout" | "network" | undefined,
+    cause: unknown,
+    reason: string,
+  ): CxflowError {
+    if (!res) {
+      const what = failure === "timeout" ? "timed out" : `failed: ${(cause as Error)?.message ?? cause}`;
+      return new CxflowError({
+        code: failure ?? "network",
+        route,
+        request,
+        cause,
+        message: `${name}: ${request.method} ${what} (${reason})`,
+      });
+    }
+    let details: unknown = res.body;
+    try {
+      details = JSON.parse(res.body);
+    } catch {}
+    const said = this.o.describe?.(details);
+    return new CxflowError({
+      code: codeForStatus(res.statusCode),
+      route,
+      status: res.statusCode,
+      request,
+      correlationId: this.correlation(res.headers),
+      details,
+      message: `${name}: ${res.statusCode}${said ? ` ${said}` : ""} (${reason})`,
+    });
+  }
+}

@@ -1,0 +1,56 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import type { Budget } from "../http/limiter";
+import { sharedLimiter } from "../http/limiter";
+import type { RetryPolicy } from "../http/retry";
+import { Transport } from "../http/transport";
+import { endpoints } from "./endpoints";
+import type { CreateFlow, Flow, ListFlowsQuery, UpdateFlow } from "./models";
+
+/** How to reach Our Voice. */
+export interface OurVoiceClientOptions {
+  /** `https://api.getourvoice.com/v1`, or a sandbox's `<url>/ourvoice/v1`. */
+  apiBase: string;
+  apiKey: string;
+  /** Request budget of this key (default 60 per minute; Our Voice publishes none). */
+  budget?: Budget;
+  retry?: RetryPolicy;
+  timeoutMs?: number;
+}
+
+/** The Our Voice flows API, typed by its endpoint table. */
+export function ourvoiceClient(o: OurVoiceClientOptions) {
+  // The limiter is keyed by a digest, so the key itself is never held outside this closure.
+  const account = createHash("sha256").update(o.apiKey).digest("hex").slice(0, 12);
+  const t = new Transport({
+    vendor: "ourvoice",
+    apiBase: o.apiBase,
+    token: { get: async () => o.apiKey },
+    limiter: sharedLimiter(`ourvoice:${account}`, o.budget ?? { limit: 60, periodMs: 60_000 }),
+    retry: o.retry,
+    timeoutMs: o.timeoutMs,
+    describe: (b) => (b as { message?: string } | undefined)?.message,
+  });
+  const client = {
+    listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", endpoints.listFlows, { query }),
+    getFlow: async (flowId: string): Promise<Flow> =>
+      (await t.call("getFlow", endpoints.getFlow, { params: { flowId } })).data,
+    createFlow: async (body: CreateFlow): Promise<Flow> =>
+      (await t.call("createFlow", endpoints.createFlow, { body })).data,
+    /** PUT with the fields given; absent fields are kept. */
+    updateFlow: async (flowId: string, body: UpdateFlow): Promise<Flow> =>
+      (await t.call("updateFlow", endpoints.updateFlow, { params: { flowId }, body })).data,
+    deleteFlow: (flowId: string) => t.call("deleteFlow", endpoints.deleteFlow, { params: { flowId } }),
+    /** Every flow matching `query`, page by page; stops at the last or an empty page. */
+    async *flows(query: Omit<z.input<typeof ListFlowsQuery>, "page"> = {}): AsyncGenerator<Flow> {
+      for (let page = 1; ; page++) {
+        const res = await client.listFlows({ ...query, page });
+        yield* res.data;
+        if (res.data.length === 0 || res.links.next === null || res.meta.current_page >= res.meta.last_page) return;
+      }
+    },
+  };
+  return client;
+}
+
+export type OurVoiceClient = ReturnType<typeof ourvoiceClient>;

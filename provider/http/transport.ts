@@ -51,6 +51,36 @@ export function queryString(query: Record<string, unknown> = {}): string {
   return s ? `?${s}` : "";
 }
 
+/** A file part of a multipart body: `{ filename, contentType, text }`. */
+export interface FilePart {
+  filename: string;
+  contentType?: string;
+  text: string;
+}
+
+const isFilePart = (v: unknown): v is FilePart =>
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as FilePart).filename === "string" &&
+  typeof (v as FilePart).text === "string";
+
+/** The got option that sends `data` as the endpoint's body type. */
+export function encodeBody(
+  type: Endpoint["bodyType"],
+  data: unknown,
+): { json: unknown } | { form: object } | { body: FormData } {
+  if (type === "form") return { form: data as object };
+  if (type !== "multipart") return { json: data };
+  const form = new FormData();
+  for (const [k, v] of Object.entries((data ?? {}) as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    if (isFilePart(v))
+      form.append(k, new Blob([v.text], { type: v.contentType ?? "application/octet-stream" }), v.filename);
+    else form.append(k, String(v));
+  }
+  return { body: form };
+}
+
 function issuesText(issues: readonly z.core.$ZodIssue[]): string {
   return issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
 }
@@ -101,7 +131,7 @@ export class Transport {
         res = await got(url, {
           method: e.method,
           headers,
-          ...(e.body && { json: body.data }),
+          ...(e.body && encodeBody(e.bodyType, body.data)),
           timeout: { request: this.o.timeoutMs ?? 30_000 },
           retry: { limit: 0 },
           throwHttpErrors: false,

@@ -50,6 +50,19 @@ function ensureDependencies() {
   log(`npm dependencies installed in ${seconds(t)}`);
 }
 
+/**
+ * Links node_modules/pulumi-cxflow to the repository, as an install would place the package:
+ * dynamic providers resolve it from @pulumi/pulumi's folder, where a self-reference cannot reach.
+ */
+function ensureSelfLink() {
+  const link = path.join(paths.root, "node_modules", "pulumi-cxflow");
+  try {
+    if (fs.realpathSync(link) === fs.realpathSync(paths.root)) return;
+    fs.rmSync(link, { recursive: true, force: true });
+  } catch {}
+  fs.symlinkSync("..", link, "dir");
+}
+
 function ensureNode() {
   const r = spawnSync(paths.node, ["-p", "process.versions.node"], { encoding: "utf8" });
   const major = Number.parseInt(r.stdout || "", 10);
@@ -186,6 +199,7 @@ async function ensureCli() {
 async function main() {
   const t = Date.now();
   ensureDependencies();
+  ensureSelfLink();
   ensureNode();
   const dir = await ensureCli();
   if (worked)

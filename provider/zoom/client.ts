@@ -1,0 +1,239 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { type IssuedToken, sharedTokenCache } from "../http/auth";
+import { CxflowError, codeForStatus, redactHeaders } from "../http/errors";
+import type { Budget } from "../http/limiter";
+import { sharedLimiter } from "../http/limiter";
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "../http/retry";
+import { Transport } from "../http/transport";
+import { endpoints } from "./endpoints";
+import {
+  type Flow,
+  type FlowFile,
+  type ImportFlowBody,
+  type ListFlowsQuery,
+  OAuthError,
+  TokenResponse,
+  type UpdateFlowBody,
+} from "./models";
+
+/** How to reach Zoom Contact Center with a server-to-server OAuth app. */
+export interface ZoomClientOptions {
+  /** `https://api.zoom.us/v2`, or a sandbox's `<url>/zoom/v2`. */
+  apiBase: string;
+  /** `https://zoom.us/oauth/token`, or a sandbox's `<url>/zoom/oauth/token`. */
+  tokenUrl: string;
+  /** The Account ID of the server-to-server OAuth app. */
+  accountId: string;
+  clientId: string;
+  /** Sent only to `tokenUrl`, in the Basic header; never logged, never part of an error. */
+  clientSecret: string;
+  /**
+   * Request budget of the account, shared by every client of it in the process (default 20 per
+   * second: Zoom's Contact Center **Medium** label — List flows' label — for Business+ accounts;
+   * Pro accounts get 10 per second and should pass `{ limit: 10, periodMs: 1000 }`).
+   */
+  budget?: Budget;
+  retry?: RetryPolicy;
+  /** Per-attempt timeout (default 30 s). */
+  timeoutMs?: number;
+  /**
+   * Test hook: rewrites each `next_page_token` before {@link ZoomClient.flows} sends it (e.g. to
+   * simulate an expired token). Not for production use.
+   */
+  rewritePageToken?: (token: string) => string;
+}
+
+/** The input of Import flow; `flow_file` is `{ filename, contentType, text }` (an exported JSON file). */
+export type ImportFlowInput = z.input<typeof ImportFlowBody>;
+
+type Got = typeof import("got", { with: { "resolution-mode": "import" }}).default;
+
+/** A Zoom API error body `{code, message}` as one line, e.g. `3209 The flow is in use…`. */
+function describe(body: unknown): string | undefined {
+  const b = body as { code?: unknown; message?: unknown } | undefined;
+  if (!b || typeof b !== "object") return undefined;
+  const message = typeof b.message === "string" ? b.message : undefined;
+  if (typeof b.code === "number" || typeof b.code === "string") return `${b.code}${message ? ` ${message}` : ""}`;
+  return message;
+}
+
+/** True when the error is Zoom's answer to a stale or unknown `next_page_token` (400, code 300). */
+function isBadPageToken(e: unknown): boolean {
+  return e instanceof CxflowError && e.status === 400 && (e.details as { code?: unknown } | undefined)?.code === 300;
+}
+
+/**
+ * Logs in with the account-credentials grant. Refusals (4xx) are `auth` errors; 429s, 5xx and
+ * network failures are retried with the client's policy (asking for a token has no side effect).
+ */
+async function login(o: ZoomClientOptions): Promise<IssuedToken> {
+  const got: Got = (await import("got")).default;
+  const route = `zoom POST ${new URL(o.tokenUrl).pathname}`;
+  const headers = {
+    accept: "application/json",
+    authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
+  };
+  const request = { method: "POST", url: o.tokenUrl, headers: redactHeaders(headers) };
+  const policy = o.retry ?? DEFAULT_RETRY_POLICY;
+  for (let attempt = 1; ; attempt++) {
+    let res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> } | undefined;
+    let failure: "timeout" | "network" | undefined;
+    let cause: unknown;
+    try {
+      res = await got(o.tokenUrl, {
+        method: "POST",
+        headers,
+        form: { grant_type: "account_credentials", account_id: o.accountId },
+        timeout: { request: o.timeoutMs ?? 30_000 },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        responseType: "text",
+      });
+    } catch (err) {
+      cause = err;
+      failure = (err as { code?: string }).code === "ETIMEDOUT" ? "timeout" : "network";
+    }
+    if (res && res.statusCode < 300) {
+      let json: unknown;
+      try {
+        json = JSON.parse(res.body);
+      } catch {}
+      const parsed = TokenResponse.safeParse(json);
+      if (!parsed.success)
+        throw new CxflowError({
+          code: "auth",
+          route,
+          status: res.statusCode,
+          request,
+          message: "zoom login: the token answer does not match its schema",
+          details: parsed.error.issues,
+        });
+      return { token: parsed.data.access_token, expiresIn: parsed.data.expires_in };
+    }
+    const retryAfter = res?.headers["retry-after"];
+    const decision = decideRetry(
+      {
+        attempt,
+        // Asking for a token again is harmless, so 5xx and network failures are retried too.
+        method: "GET",
+        status: res?.statusCode,
+        failure,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+        now: Date.now(),
+        random: Math.random,
+      },
+      policy,
+    );
+    if (decision.retry) {
+      await new Promise((r) => setTimeout(r, decision.delayMs));
+      continue;
+    }
+    if (!res)
+      throw new CxflowError({
+        code: failure ?? "network",
+        route,
+        request,
+        cause,
+        message: `zoom login: POST failed: ${(cause as Error)?.message ?? cause} (${decision.reason})`,
+      });
+    let details: unknown = res.body;
+    try {
+      details = JSON.parse(res.body);
+    } catch {}
+    const oauth = OAuthError.safeParse(details);
+    const said = oauth.success ? `${oauth.data.error}${oauth.data.reason ? `: ${oauth.data.reason}` : ""}` : undefined;
+    const code = codeForStatus(res.statusCode);
+    throw new CxflowError({
+      // The token service answers 400/401 for bad credentials or account: that is an auth failure.
+      code: res.statusCode < 500 && res.statusCode !== 429 ? "auth" : code,
+      route,
+      status: res.statusCode,
+      request,
+      correlationId: [res.headers["x-zm-trackingid"]].flat()[0],
+      details,
+      message: `zoom login refused: ${res.statusCode}${said ? ` ${said}` : ""} (${decision.reason})`,
+    });
+  }
+}
+
+/** The Zoom Contact Center flows API, typed by its endpoint table. */
+export function zoomClient(o: ZoomClientOptions) {
+  // The cache key never holds the secret; a digest of it keeps two credential sets apart.
+  const secretTag = createHash("sha256").update(o.clientSecret).digest("hex").slice(0, 12);
+  const token = sharedTokenCache(`zoom:${o.tokenUrl}:${o.accountId}:${o.clientId}:${secretTag}`, () => login(o));
+  const t = new Transport({
+    vendor: "zoom",
+    apiBase: o.apiBase,
+    token,
+    // Sized from the Contact Center Medium label (Business+: 20 req/s), shared per account.
+    limiter: sharedLimiter(`zoom:${o.accountId}`, o.budget ?? { limit: 20, periodMs: 1_000 }),
+    retry: o.retry,
+    timeoutMs: o.timeoutMs,
+    correlationHeader: "x-zm-trackingid",
+    describe,
+  });
+  const client = {
+    /** One page of List flows; an empty `next_page_token` marks the last page. */
+    listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", endpoints.listFlows, { query }),
+    getFlow: (flowId: string): Promise<Flow> => t.call("getFlow", endpoints.getFlow, { params: { flowId } }),
+    /** Get flow with `flow_identifier_type=name`. */
+    getFlowByName: (flowName: string): Promise<Flow> =>
+      t.call("getFlowByName", endpoints.getFlow, {
+        params: { flowId: flowName },
+        query: { flow_identifier_type: "name" },
+      }),
+    /**
+     * Import flow (multipart), the only way to create: `import_mode: "new"` creates a flow,
+     * `"version"` adds the file as the next version of the flow of that name and channel. Never
+     * retried after a 5xx or a lost answer: look the flow up by name instead.
+     */
+    importFlow: (body: ImportFlowInput): Promise<Flow> => t.call("importFlow", endpoints.importFlow, { body }),
+    /** Edits names and descriptions; `flow_version` says which version's description. */
+    updateFlow: (flowId: string, body: z.input<typeof UpdateFlowBody>): Promise<void> =>
+      t.call("updateFlow", endpoints.updateFlow, { params: { flowId }, body }).then(() => undefined),
+    /** Publishes a version (the latest when absent). */
+    publishFlow: (flowId: string, flowVersion?: number): Promise<void> =>
+      t
+        .call("publishFlow", endpoints.publishFlow, { params: { flowId }, query: { flow_version: flowVersion } })
+        .then(() => undefined),
+    /** Downloads one version as its JSON flow file. */
+    exportFlow: (flowId: string, flowVersion: number): Promise<FlowFile> =>
+      t.call("exportFlow", endpoints.exportFlow, { params: { flowId }, query: { flow_version: flowVersion } }),
+    /** Deletes a flow; a flow bound to entry points is refused with Zoom code 3209. */
+    deleteFlow: (flowId: string): Promise<void> =>
+      t.call("deleteFlow", endpoints.deleteFlow, { params: { flowId } }).then(() => undefined),
+    /**
+     * Every flow matching `query`, following `next_page_token`. When Zoom refuses a token as
+     * expired or invalid (400, code 300), the listing restarts from the first page once, skipping
+     * flows already yielded.
+     */
+    async *flows(query: Omit<z.input<typeof ListFlowsQuery>, "next_page_token"> = {}): AsyncGenerator<Flow> {
+      const seen = new Set<string>();
+      let restarted = false;
+      let next: string | undefined;
+      for (;;) {
+        let page: Awaited<ReturnType<typeof client.listFlows>>;
+        try {
+          page = await client.listFlows({ ...query, next_page_token: next });
+        } catch (e) {
+          if (next === undefined || restarted || !isBadPageToken(e)) throw e;
+          restarted = true;
+          next = undefined;
+          continue;
+        }
+        for (const f of page.flows) {
+          if (seen.has(f.flow_id)) continue;
+          seen.add(f.flow_id);
+          yield f;
+        }
+        if (page.next_page_token === "" || page.flows.length === 0) return;
+        next = o.rewritePageToken ? o.rewritePageToken(page.next_page_token) : page.next_page_token;
+      }
+    },
+  };
+  return client;
+}
+
+/** A Zoom Contact Center client. */
+export type ZoomClient = ReturnType<typeof zoomClient>;

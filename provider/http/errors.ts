@@ -94,3 +94,12 @@ export function redactUrl(url: string): string {
     return url;
   }
 }
+
+/**
+ * A transport failure reduced to its name, code and message: got's errors keep the request
+ * options, headers (and so the bearer token) included, and must never ride along as a cause.
+ */
+export function safeCause(err: unknown): { name: string; code?: string; message: string } {
+  const e = err as { name?: string; code?: string; message?: string };
+  return { name: e?.name ?? "Error", code: e?.code, message: String(e?.message ?? err) };
+}

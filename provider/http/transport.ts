@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { TokenCache } from "./auth";
 import type { BodyOf, Endpoint, ParamsOf, ResponseOf } from "./endpoint";
 import { fillPath } from "./endpoint";
-import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "./errors";
+import { CxflowError, codeForStatus, redactHeaders, redactUrl, safeCause } from "./errors";
 import type { Limiter } from "./limiter";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry";
 
@@ -138,7 +138,7 @@ export class Transport {
           responseType: "text",
         });
       } catch (err) {
-        cause = err;
+        cause = safeCause(err);
         failure = (err as { code?: string }).code === "ETIMEDOUT" ? "timeout" : "network";
       }
       // A refused token gets one more try with a fresh one, outside the retry budget.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { type IssuedToken, sharedTokenCache } from "../http/auth";
-import { CxflowError, codeForStatus, redactHeaders } from "../http/errors";
+import { CxflowError, codeForStatus, redactHeaders, safeCause } from "../http/errors";
 import type { Budget } from "../http/limiter";
 import { sharedLimiter } from "../http/limiter";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "../http/retry";
@@ -91,7 +91,7 @@ async function login(o: ZoomClientOptions): Promise<IssuedToken> {
         responseType: "text",
       });
     } catch (err) {
-      cause = err;
+      cause = safeCause(err);
       failure = (err as { code?: string }).code === "ETIMEDOUT" ? "timeout" : "network";
     }
     if (res && res.statusCode < 300) {

@@ -1,4 +1,5 @@
 // The typed Our Voice client (got + zod) against the sandbox, faults included.
+import { inspect } from "node:util";
 import { CxflowError } from "../../provider/http/errors";
 import { ourvoiceClient } from "../../provider/ourvoice";
 import { type Sandbox, startSandbox } from "../../sandbox";
@@ -89,6 +90,8 @@ describe("the Our Voice client", () => {
     await faults({ ourvoice: { "lost-create": 1 } });
     const e = await caught(client().createFlow({ name: "Ghost", type: "voice" }));
     expect(e.code).toBe("network");
+    // Nothing reachable from the error, its cause included, holds the credential.
+    expect(inspect(e, { depth: 20 })).not.toContain("sandbox-key");
     await faults({});
     const found = [];
     for await (const f of client().flows({ "filter[name]": "Ghost" })) found.push(f);

@@ -1,0 +1,275 @@
+import { createHash } from "node:crypto";
+import type { z } from "zod";
+import { type IssuedToken, sharedTokenCache } from "../http/auth";
+import type { BodyOf } from "../http/endpoint";
+import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "../http/errors";
+import type { Budget } from "../http/limiter";
+import { sharedLimiter } from "../http/limiter";
+import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "../http/retry";
+import { Transport } from "../http/transport";
+import type { AggregateDataContainer } from "./analytics";
+import { type ActivityPagingQuery, analyticsEndpoints } from "./analytics-endpoints";
+import { endpoints, type ListActionTargetsQuery, type ListSegmentsQuery } from "./endpoints";
+import { type ActionTarget, ErrorBody, type JourneySegment, OAuthError, OAuthToken } from "./models";
+
+/** How to reach Genesys Cloud with an OAuth client-credentials client. */
+export interface GenesysClientOptions {
+  /** `https://api.<domain>/api/v2`, or a sandbox's `<url>/genesys/api/v2` (see `resolveGenesys`). */
+  apiBase: string;
+  /** `https://login.<domain>/oauth/token`, or a sandbox's `<url>/genesys/oauth/token`. */
+  tokenUrl: string;
+  /** OAuth client id (client-credentials grant). */
+  clientId: string;
+  /** Sent only to `tokenUrl`, in the Basic header; never logged, never part of an error. */
+  clientSecret: string;
+  /**
+   * Request budget of this client, shared by every client with the same id in the process
+   * (default 300 per minute: Genesys' documented per-token limit).
+   */
+  budget?: Budget;
+  /** Retry policy of API calls and of the login (default {@link DEFAULT_RETRY_POLICY}). */
+  retry?: RetryPolicy;
+  /** Per-attempt timeout in ms (default 30 s). */
+  timeoutMs?: number;
+}
+
+type Got = typeof import("got", { with: { "resolution-mode": "import" }}).default;
+type Answer = { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> };
+
+/** The `message` of a Genesys ErrorBody, e.g. `Segment … not found`. */
+function describe(body: unknown): string | undefined {
+  const parsed = ErrorBody.safeParse(body);
+  return parsed.success ? parsed.data.message : undefined;
+}
+
+/**
+ * Logs in with the client-credentials grant. Refusals (4xx) are `auth` errors; 429s, 5xx and
+ * network failures are retried with the client's policy (asking for a token has no side effect).
+ * Nothing thrown holds the secret: no got error is attached (its options carry the Basic header).
+ */
+async function login(o: GenesysClientOptions): Promise<IssuedToken> {
+  const got: Got = (await import("got")).default;
+  const route = `genesys POST ${new URL(o.tokenUrl).pathname}`;
+  const headers = {
+    accept: "application/json",
+    authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
+  };
+  const request = { method: "POST", url: redactUrl(o.tokenUrl), headers: redactHeaders(headers) };
+  // Belt and braces: should a login service ever echo the secret, it is cut out.
+  const scrub = (s: string) => (o.clientSecret ? s.split(o.clientSecret).join("[redacted]") : s);
+  const policy = o.retry ?? DEFAULT_RETRY_POLICY;
+  for (let attempt = 1; ; attempt++) {
+    let res: Answer | undefined;
+    let failure: "timeout" | "network" | undefined;
+    let why = "";
+    try {
+      res = await got(o.tokenUrl, {
+        method: "POST",
+        headers,
+        form: { grant_type: "client_credentials" },
+        timeout: { request: o.timeoutMs ?? 30_000 },
+        retry: { limit: 0 },
+        throwHttpErrors: false,
+        responseType: "text",
+      });
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      failure = code === "ETIMEDOUT" ? "timeout" : "network";
+      why = code ?? "request failed";
+    }
+    if (res && res.statusCode < 300) {
+      let json: unknown;
+      try {
+        json = JSON.parse(res.body);
+      } catch {}
+      const parsed = OAuthToken.safeParse(json);
+      if (!parsed.success)
+        throw new CxflowError({
+          code: "response_shape",
+          route,
+          status: res.statusCode,
+          request,
+          message: "genesys login: the token answer does not match its schema",
+          details: parsed.error.issues,
+        });
+      return { token: parsed.data.access_token, expiresIn: parsed.data.expires_in };
+    }
+    const retryAfter = res?.headers["retry-after"];
+    const decision = decideRetry(
+      {
+        attempt,
+        // Asking for a token again is harmless, so 5xx and network failures are retried too.
+        method: "GET",
+        status: res?.statusCode,
+        failure,
+        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+        now: Date.now(),
+        random: Math.random,
+      },
+      policy,
+    );
+    if (decision.retry) {
+      await new Promise((r) => setTimeout(r, decision.delayMs));
+      continue;
+    }
+    if (!res)
+      throw new CxflowError({
+        code: failure ?? "network",
+        route,
+        request,
+        message: `genesys login: POST failed: ${scrub(why)} (${decision.reason})`,
+      });
+    let details: unknown = scrub(res.body);
+    try {
+      details = JSON.parse(scrub(res.body));
+    } catch {}
+    const oauth = OAuthError.safeParse(details);
+    const text = oauth.success ? (oauth.data.error_description ?? oauth.data.description) : undefined;
+    const said = oauth.success ? `${oauth.data.error}${text ? `: ${text}` : ""}` : undefined;
+    const correlation = res.headers["inin-correlation-id"];
+    throw new CxflowError({
+      // The login service answers 400/401 for bad credentials or grant: that is an auth failure.
+      code: res.statusCode < 500 && res.statusCode !== 429 ? "auth" : codeForStatus(res.statusCode),
+      route,
+      status: res.statusCode,
+      request,
+      correlationId: Array.isArray(correlation) ? correlation[0] : correlation,
+      details,
+      message: `genesys login refused: ${res.statusCode}${said ? ` ${said}` : ""} (${decision.reason})`,
+    });
+  }
+}
+
+/**
+ * The Genesys Cloud journey (segments, action targets) and flow/journey analytics API, typed by
+ * the endpoint tables. One token cache and one limiter per client id are shared by the process.
+ */
+export function genesysClient(o: GenesysClientOptions) {
+  // The cache key never holds the secret; a digest of it keeps two credential sets (e.g. a
+  // rotated secret, or a wrong one) apart instead of reusing the first one's token.
+  const secretTag = createHash("sha256").update(o.clientSecret).digest("hex").slice(0, 12);
+  const token = sharedTokenCache(`genesys:${o.tokenUrl}:${o.clientId}:${secretTag}`, () => login(o));
+  const t = new Transport({
+    vendor: "genesys",
+    apiBase: o.apiBase,
+    token,
+    limiter: sharedLimiter(`genesys:${o.clientId}`, o.budget ?? { limit: 300, periodMs: 60_000 }),
+    retry: o.retry,
+    timeoutMs: o.timeoutMs,
+    correlationHeader: "inin-correlation-id",
+    describe,
+  });
+  const e = endpoints;
+  const a = analyticsEndpoints;
+  const client = {
+    // ---- Journey segments
+
+    /** One page of segments (`pageSize` ≤ 200); `segmentIds` cannot be combined with paging or sorting. */
+    listSegments: (query: z.input<typeof ListSegmentsQuery> = {}) => t.call("listSegments", e.listSegments, { query }),
+    getSegment: (segmentId: string) => t.call("getSegment", e.getSegment, { params: { segmentId } }),
+    /** Creates a segment. Never repeated after a 5xx or a lost answer: look it up by name instead. */
+    createSegment: (body: BodyOf<typeof e.createSegment>) => t.call("createSegment", e.createSegment, { body }),
+    /** Changes the fields given; send the `version` last read (a stale one is a 409 `conflict`). */
+    patchSegment: (segmentId: string, body: BodyOf<typeof e.patchSegment>) =>
+      t.call("patchSegment", e.patchSegment, { params: { segmentId }, body }),
+    deleteSegment: (segmentId: string) => t.call("deleteSegment", e.deleteSegment, { params: { segmentId } }),
+
+    // ---- Action targets (created by the platform: list, read and patch only)
+
+    listActionTargets: (query: z.input<typeof ListActionTargetsQuery> = {}) =>
+      t.call("listActionTargets", e.listActionTargets, { query }),
+    getActionTarget: (actionTargetId: string) =>
+      t.call("getActionTarget", e.getActionTarget, { params: { actionTargetId } }),
+    /** Last write wins (action targets have no version). */
+    patchActionTarget: (actionTargetId: string, body: BodyOf<typeof e.patchActionTarget>) =>
+      t.call("patchActionTarget", e.patchActionTarget, { params: { actionTargetId }, body }),
+
+    // ---- Flow analytics
+
+    /** Synchronous flow aggregate query. */
+    queryFlowAggregates: (body: BodyOf<typeof a.queryFlowAggregates>) =>
+      t.call("queryFlowAggregates", a.queryFlowAggregates, { body }),
+    /** Submits an async flow aggregate job; poll {@link getFlowAggregatesJob} until FULFILLED. */
+    submitFlowAggregatesJob: (body: BodyOf<typeof a.submitFlowAggregatesJob>) =>
+      t.call("submitFlowAggregatesJob", a.submitFlowAggregatesJob, { body }),
+    getFlowAggregatesJob: (jobId: string) =>
+      t.call("getFlowAggregatesJob", a.getFlowAggregatesJob, { params: { jobId } }),
+    /** One page of a fulfilled job's results; pass the answer's `cursor` back for the next. */
+    getFlowAggregatesJobResults: (jobId: string, cursor?: string) =>
+      t.call("getFlowAggregatesJobResults", a.getFlowAggregatesJobResults, { params: { jobId }, query: { cursor } }),
+    deleteFlowAggregatesJob: (jobId: string) =>
+      t.call("deleteFlowAggregatesJob", a.deleteFlowAggregatesJob, { params: { jobId } }),
+    /** Flows in flight now. */
+    queryFlowObservations: (body: BodyOf<typeof a.queryFlowObservations>) =>
+      t.call("queryFlowObservations", a.queryFlowObservations, { body }),
+    /** Flow activity, one page (`pageSize` ≤ 1000). */
+    queryFlowActivity: (body: BodyOf<typeof a.queryFlowActivity>, paging: z.input<typeof ActivityPagingQuery> = {}) =>
+      t.call("queryFlowActivity", a.queryFlowActivity, { body, query: paging }),
+
+    // ---- Journey analytics
+
+    /** Synchronous journey aggregate query. */
+    queryJourneyAggregates: (body: BodyOf<typeof a.queryJourneyAggregates>) =>
+      t.call("queryJourneyAggregates", a.queryJourneyAggregates, { body }),
+    /** Submits an async journey aggregate job; poll {@link getJourneyAggregatesJob} until FULFILLED. */
+    submitJourneyAggregatesJob: (body: BodyOf<typeof a.submitJourneyAggregatesJob>) =>
+      t.call("submitJourneyAggregatesJob", a.submitJourneyAggregatesJob, { body }),
+    getJourneyAggregatesJob: (jobId: string) =>
+      t.call("getJourneyAggregatesJob", a.getJourneyAggregatesJob, { params: { jobId } }),
+    /** One page of a fulfilled job's results; pass the answer's `cursor` back for the next. */
+    getJourneyAggregatesJobResults: (jobId: string, cursor?: string) =>
+      t.call("getJourneyAggregatesJobResults", a.getJourneyAggregatesJobResults, {
+        params: { jobId },
+        query: { cursor },
+      }),
+    deleteJourneyAggregatesJob: (jobId: string) =>
+      t.call("deleteJourneyAggregatesJob", a.deleteJourneyAggregatesJob, { params: { jobId } }),
+
+    // ---- Paging
+
+    /** Every segment matching `query`, page by page; stops at the last or an empty page. */
+    async *segments(
+      query: Omit<z.input<typeof ListSegmentsQuery>, "pageNumber" | "segmentIds"> = {},
+    ): AsyncGenerator<JourneySegment> {
+      for (let pageNumber = 1; ; pageNumber++) {
+        const res = await client.listSegments({ ...query, pageNumber });
+        const items = res.entities ?? [];
+        yield* items;
+        if (items.length === 0 || (res.pageNumber ?? pageNumber) >= (res.pageCount ?? Number.POSITIVE_INFINITY)) return;
+      }
+    },
+    /** Every action target, page by page; stops at the last or an empty page. */
+    async *actionTargets(
+      query: Omit<z.input<typeof ListActionTargetsQuery>, "pageNumber"> = {},
+    ): AsyncGenerator<ActionTarget> {
+      for (let pageNumber = 1; ; pageNumber++) {
+        const res = await client.listActionTargets({ ...query, pageNumber });
+        const items = res.entities ?? [];
+        yield* items;
+        if (items.length === 0 || (res.pageNumber ?? pageNumber) >= (res.pageCount ?? Number.POSITIVE_INFINITY)) return;
+      }
+    },
+    /** Every result group of a fulfilled flow aggregate job, following `cursor` until it is absent. */
+    async *flowAggregateJobResults(jobId: string): AsyncGenerator<AggregateDataContainer> {
+      for (let cursor: string | undefined; ; ) {
+        const res = await client.getFlowAggregatesJobResults(jobId, cursor);
+        yield* res.results ?? [];
+        cursor = res.cursor;
+        if (!cursor) return;
+      }
+    },
+    /** Every result group of a fulfilled journey aggregate job, following `cursor` until it is absent. */
+    async *journeyAggregateJobResults(jobId: string): AsyncGenerator<AggregateDataContainer> {
+      for (let cursor: string | undefined; ; ) {
+        const res = await client.getJourneyAggregatesJobResults(jobId, cursor);
+        yield* res.results ?? [];
+        cursor = res.cursor;
+        if (!cursor) return;
+      }
+    },
+  };
+  return client;
+}
+
+/** The typed Genesys Cloud client returned by {@link genesysClient}. */
+export type GenesysClient = ReturnType<typeof genesysClient>;

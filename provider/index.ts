@@ -14,6 +14,7 @@ const manifest: { version: string } = require("pulumi-cxflow/package.json");
 /** The version of this package, as published. */
 export const VERSION: string = manifest.version;
 
+export * as config from "./config";
 export * as genesys from "./genesys";
 export * as ourvoice from "./ourvoice";
 export * as zoom from "./zoom";

@@ -1,16 +1,16 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { type IssuedToken, sharedTokenCache } from "../http/auth";
+import { sharedTokenCache } from "../http/auth";
 import type { BodyOf } from "../http/endpoint";
-import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "../http/errors";
 import type { Budget } from "../http/limiter";
 import { sharedLimiter } from "../http/limiter";
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "../http/retry";
+import { basicLogin } from "../http/oauth";
+import type { DEFAULT_RETRY_POLICY, RetryPolicy } from "../http/retry";
 import { Transport } from "../http/transport";
 import type { AggregateDataContainer } from "./analytics";
 import { type ActivityPagingQuery, analyticsEndpoints } from "./analytics-endpoints";
 import { endpoints, type ListActionTargetsQuery, type ListSegmentsQuery } from "./endpoints";
-import { type ActionTarget, ErrorBody, type JourneySegment, OAuthError, OAuthToken } from "./models";
+import { type ActionTarget, ErrorBody, type JourneySegment, OAuthError } from "./models";
 
 /** How to reach Genesys Cloud with an OAuth client-credentials client. */
 export interface GenesysClientOptions {
@@ -33,111 +33,18 @@ export interface GenesysClientOptions {
   timeoutMs?: number;
 }
 
-type Got = typeof import("got", { with: { "resolution-mode": "import" }}).default;
-type Answer = { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> };
-
 /** The `message` of a Genesys ErrorBody, e.g. `Segment … not found`. */
 function describe(body: unknown): string | undefined {
   const parsed = ErrorBody.safeParse(body);
   return parsed.success ? parsed.data.message : undefined;
 }
 
-/**
- * Logs in with the client-credentials grant. Refusals (4xx) are `auth` errors; 429s, 5xx and
- * network failures are retried with the client's policy (asking for a token has no side effect).
- * Nothing thrown holds the secret: no got error is attached (its options carry the Basic header).
- */
-async function login(o: GenesysClientOptions): Promise<IssuedToken> {
-  const got: Got = (await import("got")).default;
-  const route = `genesys POST ${new URL(o.tokenUrl).pathname}`;
-  const headers = {
-    accept: "application/json",
-    authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
-  };
-  const request = { method: "POST", url: redactUrl(o.tokenUrl), headers: redactHeaders(headers) };
-  // Belt and braces: should a login service ever echo the secret, it is cut out.
-  const scrub = (s: string) => (o.clientSecret ? s.split(o.clientSecret).join("[redacted]") : s);
-  const policy = o.retry ?? DEFAULT_RETRY_POLICY;
-  for (let attempt = 1; ; attempt++) {
-    let res: Answer | undefined;
-    let failure: "timeout" | "network" | undefined;
-    let why = "";
-    try {
-      res = await got(o.tokenUrl, {
-        method: "POST",
-        headers,
-        form: { grant_type: "client_credentials" },
-        timeout: { request: o.timeoutMs ?? 30_000 },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        responseType: "text",
-      });
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      failure = code === "ETIMEDOUT" ? "timeout" : "network";
-      why = code ?? "request failed";
-    }
-    if (res && res.statusCode < 300) {
-      let json: unknown;
-      try {
-        json = JSON.parse(res.body);
-      } catch {}
-      const parsed = OAuthToken.safeParse(json);
-      if (!parsed.success)
-        throw new CxflowError({
-          code: "response_shape",
-          route,
-          status: res.statusCode,
-          request,
-          message: "genesys login: the token answer does not match its schema",
-          details: parsed.error.issues,
-        });
-      return { token: parsed.data.access_token, expiresIn: parsed.data.expires_in };
-    }
-    const retryAfter = res?.headers["retry-after"];
-    const decision = decideRetry(
-      {
-        attempt,
-        // Asking for a token again is harmless, so 5xx and network failures are retried too.
-        method: "GET",
-        status: res?.statusCode,
-        failure,
-        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
-        now: Date.now(),
-        random: Math.random,
-      },
-      policy,
-    );
-    if (decision.retry) {
-      await new Promise((r) => setTimeout(r, decision.delayMs));
-      continue;
-    }
-    if (!res)
-      throw new CxflowError({
-        code: failure ?? "network",
-        route,
-        request,
-        message: `genesys login: POST failed: ${scrub(why)} (${decision.reason})`,
-      });
-    let details: unknown = scrub(res.body);
-    try {
-      details = JSON.parse(scrub(res.body));
-    } catch {}
-    const oauth = OAuthError.safeParse(details);
-    const text = oauth.success ? (oauth.data.error_description ?? oauth.data.description) : undefined;
-    const said = oauth.success ? `${oauth.data.error}${text ? `: ${text}` : ""}` : undefined;
-    const correlation = res.headers["inin-correlation-id"];
-    throw new CxflowError({
-      // The login service answers 400/401 for bad credentials or grant: that is an auth failure.
-      code: res.statusCode < 500 && res.statusCode !== 429 ? "auth" : codeForStatus(res.statusCode),
-      route,
-      status: res.statusCode,
-      request,
-      correlationId: Array.isArray(correlation) ? correlation[0] : correlation,
-      details,
-      message: `genesys login refused: ${res.statusCode}${said ? ` ${said}` : ""} (${decision.reason})`,
-    });
-  }
+/** OAuth error text of the Genesys login service. */
+function oauthText(body: unknown): string | undefined {
+  const oauth = OAuthError.safeParse(body);
+  if (!oauth.success) return undefined;
+  const text = oauth.data.error_description ?? oauth.data.description;
+  return `${oauth.data.error}${text ? `: ${text}` : ""}`;
 }
 
 /**
@@ -148,7 +55,19 @@ export function genesysClient(o: GenesysClientOptions) {
   // The cache key never holds the secret; a digest of it keeps two credential sets (e.g. a
   // rotated secret, or a wrong one) apart instead of reusing the first one's token.
   const secretTag = createHash("sha256").update(o.clientSecret).digest("hex").slice(0, 12);
-  const token = sharedTokenCache(`genesys:${o.tokenUrl}:${o.clientId}:${secretTag}`, () => login(o));
+  const token = sharedTokenCache(`genesys:${o.tokenUrl}:${o.clientId}:${secretTag}`, () =>
+    basicLogin({
+      vendor: "genesys",
+      tokenUrl: o.tokenUrl,
+      clientId: o.clientId,
+      clientSecret: o.clientSecret,
+      form: { grant_type: "client_credentials" },
+      retry: o.retry,
+      timeoutMs: o.timeoutMs,
+      correlationHeader: "inin-correlation-id",
+      describe: oauthText,
+    }),
+  );
   const t = new Transport({
     vendor: "genesys",
     apiBase: o.apiBase,

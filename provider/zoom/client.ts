@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { type IssuedToken, sharedTokenCache } from "../http/auth";
-import { CxflowError, codeForStatus, redactHeaders, safeCause } from "../http/errors";
+import { sharedTokenCache } from "../http/auth";
+import { CxflowError } from "../http/errors";
 import type { Budget } from "../http/limiter";
 import { sharedLimiter } from "../http/limiter";
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "../http/retry";
+import { basicLogin } from "../http/oauth";
+import type { RetryPolicy } from "../http/retry";
 import { Transport } from "../http/transport";
 import { endpoints } from "./endpoints";
 import {
@@ -13,7 +14,6 @@ import {
   type ImportFlowBody,
   type ListFlowsQuery,
   OAuthError,
-  TokenResponse,
   type UpdateFlowBody,
 } from "./models";
 
@@ -47,8 +47,6 @@ export interface ZoomClientOptions {
 /** The input of Import flow; `flow_file` is `{ filename, contentType, text }` (an exported JSON file). */
 export type ImportFlowInput = z.input<typeof ImportFlowBody>;
 
-type Got = typeof import("got", { with: { "resolution-mode": "import" }}).default;
-
 /** A Zoom API error body `{code, message}` as one line, e.g. `3209 The flow is in use…`. */
 function describe(body: unknown): string | undefined {
   const b = body as { code?: unknown; message?: unknown } | undefined;
@@ -63,105 +61,29 @@ function isBadPageToken(e: unknown): boolean {
   return e instanceof CxflowError && e.status === 400 && (e.details as { code?: unknown } | undefined)?.code === 300;
 }
 
-/**
- * Logs in with the account-credentials grant. Refusals (4xx) are `auth` errors; 429s, 5xx and
- * network failures are retried with the client's policy (asking for a token has no side effect).
- */
-async function login(o: ZoomClientOptions): Promise<IssuedToken> {
-  const got: Got = (await import("got")).default;
-  const route = `zoom POST ${new URL(o.tokenUrl).pathname}`;
-  const headers = {
-    accept: "application/json",
-    authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
-  };
-  const request = { method: "POST", url: o.tokenUrl, headers: redactHeaders(headers) };
-  const policy = o.retry ?? DEFAULT_RETRY_POLICY;
-  for (let attempt = 1; ; attempt++) {
-    let res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> } | undefined;
-    let failure: "timeout" | "network" | undefined;
-    let cause: unknown;
-    try {
-      res = await got(o.tokenUrl, {
-        method: "POST",
-        headers,
-        form: { grant_type: "account_credentials", account_id: o.accountId },
-        timeout: { request: o.timeoutMs ?? 30_000 },
-        retry: { limit: 0 },
-        throwHttpErrors: false,
-        responseType: "text",
-      });
-    } catch (err) {
-      cause = safeCause(err);
-      failure = (err as { code?: string }).code === "ETIMEDOUT" ? "timeout" : "network";
-    }
-    if (res && res.statusCode < 300) {
-      let json: unknown;
-      try {
-        json = JSON.parse(res.body);
-      } catch {}
-      const parsed = TokenResponse.safeParse(json);
-      if (!parsed.success)
-        throw new CxflowError({
-          code: "auth",
-          route,
-          status: res.statusCode,
-          request,
-          message: "zoom login: the token answer does not match its schema",
-          details: parsed.error.issues,
-        });
-      return { token: parsed.data.access_token, expiresIn: parsed.data.expires_in };
-    }
-    const retryAfter = res?.headers["retry-after"];
-    const decision = decideRetry(
-      {
-        attempt,
-        // Asking for a token again is harmless, so 5xx and network failures are retried too.
-        method: "GET",
-        status: res?.statusCode,
-        failure,
-        retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
-        now: Date.now(),
-        random: Math.random,
-      },
-      policy,
-    );
-    if (decision.retry) {
-      await new Promise((r) => setTimeout(r, decision.delayMs));
-      continue;
-    }
-    if (!res)
-      throw new CxflowError({
-        code: failure ?? "network",
-        route,
-        request,
-        cause,
-        message: `zoom login: POST failed: ${(cause as Error)?.message ?? cause} (${decision.reason})`,
-      });
-    let details: unknown = res.body;
-    try {
-      details = JSON.parse(res.body);
-    } catch {}
-    const oauth = OAuthError.safeParse(details);
-    const said = oauth.success ? `${oauth.data.error}${oauth.data.reason ? `: ${oauth.data.reason}` : ""}` : undefined;
-    const code = codeForStatus(res.statusCode);
-    throw new CxflowError({
-      // The token service answers 400/401 for bad credentials or account: that is an auth failure.
-      code: res.statusCode < 500 && res.statusCode !== 429 ? "auth" : code,
-      route,
-      status: res.statusCode,
-      request,
-      correlationId: [res.headers["x-zm-trackingid"]].flat()[0],
-      details,
-      message: `zoom login refused: ${res.statusCode}${said ? ` ${said}` : ""} (${decision.reason})`,
-    });
-  }
+/** OAuth error text of Zoom's token service. */
+function oauthText(body: unknown): string | undefined {
+  const oauth = OAuthError.safeParse(body);
+  return oauth.success ? `${oauth.data.error}${oauth.data.reason ? `: ${oauth.data.reason}` : ""}` : undefined;
 }
 
 /** The Zoom Contact Center flows API, typed by its endpoint table. */
 export function zoomClient(o: ZoomClientOptions) {
   // The cache key never holds the secret; a digest of it keeps two credential sets apart.
   const secretTag = createHash("sha256").update(o.clientSecret).digest("hex").slice(0, 12);
-  const token = sharedTokenCache(`zoom:${o.tokenUrl}:${o.accountId}:${o.clientId}:${secretTag}`, () => login(o));
+  const token = sharedTokenCache(`zoom:${o.tokenUrl}:${o.accountId}:${o.clientId}:${secretTag}`, () =>
+    basicLogin({
+      vendor: "zoom",
+      tokenUrl: o.tokenUrl,
+      clientId: o.clientId,
+      clientSecret: o.clientSecret,
+      form: { grant_type: "account_credentials", account_id: o.accountId },
+      retry: o.retry,
+      timeoutMs: o.timeoutMs,
+      correlationHeader: "x-zm-trackingid",
+      describe: oauthText,
+    }),
+  );
   const t = new Transport({
     vendor: "zoom",
     apiBase: o.apiBase,

@@ -2,9 +2,10 @@ import type { z } from "zod";
 import type { TokenCache } from "./auth";
 import type { BodyOf, Endpoint, ParamsOf, ResponseOf } from "./endpoint";
 import { fillPath } from "./endpoint";
-import { CxflowError, codeForStatus, redactHeaders, redactUrl, safeCause } from "./errors";
+import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "./errors";
 import type { Limiter } from "./limiter";
 import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry";
+import { type Answer, header, parseAnswer, sendOnce } from "./send";
 
 /** What a call sends: path parameters, query and body, typed by the endpoint row. */
 export interface CallInput<E extends Endpoint> {
@@ -30,14 +31,6 @@ export interface TransportOptions {
   describe?: (body: unknown) => string | undefined;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
-}
-
-type Got = typeof import("got", { with: { "resolution-mode": "import" }}).default;
-let gotModule: Promise<Got> | undefined;
-/** got is ESM-only: a dynamic import loads it from CommonJS (jest needs --experimental-vm-modules). */
-function loadGot(): Promise<Got> {
-  gotModule ??= import("got").then((m) => m.default);
-  return gotModule;
 }
 
 /** Encodes a query object; arrays become repeated keys, undefined values are left out. */
@@ -115,7 +108,6 @@ export class Transport {
     if (!body.success) throw fail("body", body.error.issues);
 
     const url = `${this.o.apiBase}${fillPath(e.path, params.data as Record<string, unknown>)}${queryString(query.data as Record<string, unknown>)}`;
-    const got = await loadGot();
     let freshToken = false;
     for (let attempt = 1; ; attempt++) {
       await this.o.limiter.take();
@@ -124,31 +116,27 @@ export class Transport {
         authorization: `Bearer ${await this.o.token.get(freshToken)}`,
       };
       const request = { method: e.method, url: redactUrl(url), headers: redactHeaders(headers) };
-      let res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> } | undefined;
-      let failure: "timeout" | "network" | undefined;
-      let cause: unknown;
-      try {
-        res = await got(url, {
-          method: e.method,
-          headers,
-          ...(e.body && encodeBody(e.bodyType, body.data)),
-          timeout: { request: this.o.timeoutMs ?? 30_000 },
-          retry: { limit: 0 },
-          throwHttpErrors: false,
-          responseType: "text",
-        });
-      } catch (err) {
-        cause = safeCause(err);
-        failure = (err as { code?: string }).code === "ETIMEDOUT" ? "timeout" : "network";
-      }
+      const { res, failure, cause } = await sendOnce(url, {
+        method: e.method,
+        headers,
+        timeoutMs: this.o.timeoutMs,
+        body: e.body && encodeBody(e.bodyType, body.data),
+      });
       // A refused token gets one more try with a fresh one, outside the retry budget.
       if (res?.statusCode === 401 && !freshToken) {
         freshToken = true;
         attempt--;
         continue;
       }
-      if (res && res.statusCode < 300) return this.parse(name, route, e, res, request);
-      const retryAfter = res?.headers["retry-after"];
+      if (res && res.statusCode < 300) {
+        if (!e.response) return undefined as ResponseOf<E>;
+        return parseAnswer(e.response, res, {
+          name,
+          route,
+          request,
+          correlationId: header(res, this.o.correlationHeader ?? ""),
+        }) as ResponseOf<E>;
+      }
       const now = Date.now();
       const decision = decideRetry(
         {
@@ -156,7 +144,7 @@ export class Transport {
           method: e.method,
           status: res?.statusCode,
           failure,
-          retryAfter: Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+          retryAfter: header(res, "retry-after"),
           now,
           random: this.o.random ?? Math.random,
         },
@@ -171,52 +159,11 @@ export class Transport {
     }
   }
 
-  private parse<E extends Endpoint>(
-    name: string,
-    route: string,
-    e: E,
-    res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> },
-    request: { method: string; url: string; headers: Record<string, string> },
-  ): ResponseOf<E> {
-    if (!e.response) return undefined as ResponseOf<E>;
-    let json: unknown;
-    try {
-      json = res.body ? JSON.parse(res.body) : undefined;
-    } catch (err) {
-      throw new CxflowError({
-        code: "response_shape",
-        route,
-        status: res.statusCode,
-        request,
-        message: `${name}: answer is not JSON`,
-        cause: err,
-      });
-    }
-    const parsed = e.response.safeParse(json);
-    if (!parsed.success) {
-      throw new CxflowError({
-        code: "response_shape",
-        route,
-        status: res.statusCode,
-        request,
-        correlationId: this.correlation(res.headers),
-        message: `${name}: answer does not match its schema: ${issuesText(parsed.error.issues)}`,
-        details: parsed.error.issues,
-      });
-    }
-    return parsed.data as ResponseOf<E>;
-  }
-
-  private correlation(headers: Record<string, string | string[] | undefined>): string | undefined {
-    const v = this.o.correlationHeader ? headers[this.o.correlationHeader.toLowerCase()] : undefined;
-    return Array.isArray(v) ? v[0] : v;
-  }
-
   private error(
     name: string,
     route: string,
     request: { method: string; url: string; headers: Record<string, string> },
-    res: { statusCode: number; body: string; headers: Record<string, string | string[] | undefined> } | undefined,
+    res: Answer | undefined,
     failure: "timeout" | "network" | undefined,
     cause: unknown,
     reason: string,
@@ -241,7 +188,7 @@ export class Transport {
       route,
       status: res.statusCode,
       request,
-      correlationId: this.correlation(res.headers),
+      correlationId: header(res, this.o.correlationHeader ?? ""),
       details,
       message: `${name}: ${res.statusCode}${said ? ` ${said}` : ""} (${reason})`,
     });

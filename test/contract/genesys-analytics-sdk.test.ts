@@ -22,19 +22,11 @@ import {
   JOURNEY_SESSION_COUNT,
   REFERENCE_DATE,
 } from "../../sandbox/vendors/genesys-data";
-import { genesysSdkClient, platformClient } from "./login";
+import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./login";
 
 const DAY = 86_400_000;
 const ALL = `${new Date(REFERENCE_DATE - HISTORY_DAYS * DAY).toISOString()}/${new Date(REFERENCE_DATE).toISOString()}`;
 const BACKWARDS = "2026-10-02T00:00:00Z/2026-10-01T00:00:00Z";
-
-/** What the SDK answers (and rejects) with when extended responses are on. */
-interface SdkResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: any;
-  error?: unknown;
-}
 
 // ---------------------------------------------------------------------------------------------
 // The SDK's models. The JavaScript SDK does not validate bodies at run time, so its declared
@@ -112,16 +104,6 @@ async function connect(sandbox: Sandbox) {
     flows: new platformClient.FlowsApi(client),
     journey: new platformClient.JourneyApi(client),
   };
-}
-
-/** The SDK's rejection of a call, which must fail. */
-async function refused(call: Promise<unknown>): Promise<SdkResponse> {
-  try {
-    await call;
-  } catch (e) {
-    return e as SdkResponse;
-  }
-  throw new Error("the call succeeded but was expected to fail");
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,18 +1,11 @@
 // The official Genesys Cloud JavaScript SDK as an outside referee of the sandbox's journey API.
 import { type Sandbox, startSandbox } from "../../sandbox";
-import { genesysSdkClient, platformClient } from "./login";
+import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./login";
 
 const CLIENT_ID = "sandbox-client";
 const CLIENT_SECRET = "sandbox-secret";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
-
-/** What the SDK answers with extended responses on: status, headers and the parsed body. */
-interface SdkResponse {
-  status: number;
-  headers: Record<string, string>;
-  body: any;
-}
 
 /** An SDK client pointed at a sandbox through the SDK's own gateway setting. */
 function sdkClient(sandbox: Sandbox) {
@@ -25,16 +18,6 @@ async function connect(sandbox: Sandbox, secret = CLIENT_SECRET) {
   const { client, api } = sdkClient(sandbox);
   await client.loginClientCredentialsGrant(CLIENT_ID, secret);
   return { client, api, token: client.authData.accessToken as string };
-}
-
-/** The SDK's rejection of a call, which must fail. */
-async function refused(call: Promise<unknown>): Promise<SdkResponse> {
-  try {
-    await call;
-  } catch (e) {
-    return e as SdkResponse;
-  }
-  throw new Error("the call succeeded but was expected to fail");
 }
 
 const fieldNames = (body: any): string[] => (body.details ?? []).map((d: any) => d.fieldName);

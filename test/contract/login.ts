@@ -1,4 +1,4 @@
-// Logins the contract tests share.
+// What the contract tests share: logins and the official Genesys SDK.
 
 /** A Genesys client-credentials token from a sandbox at `url`. */
 export async function genesysToken(url: string, id = "sandbox-client", secret = "sandbox-secret"): Promise<string> {
@@ -33,4 +33,22 @@ export function genesysSdkClient(url: string) {
   });
   client.setReturnExtendedResponses(true);
   return client;
+}
+
+/** What the SDK answers (and rejects) with when extended responses are on. */
+export interface SdkResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: any;
+  error?: unknown;
+}
+
+/** The SDK's rejection of a call, which must fail. */
+export async function refused(call: Promise<unknown>): Promise<SdkResponse> {
+  try {
+    await call;
+  } catch (e) {
+    return e as SdkResponse;
+  }
+  throw new Error("the call succeeded but was expected to fail");
 }

@@ -74,6 +74,8 @@ export class TestStack {
       PULUMI_HOME: home,
       PULUMI_CONFIG_PASSPHRASE: "e2e-test-only",
       PULUMI_CONFIG_PASSPHRASE_FILE: undefined,
+      // Type checking is lint's job; programs start ~3 s faster without it.
+      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
       ...options.env,
     });
   }

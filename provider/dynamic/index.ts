@@ -1,0 +1,30 @@
+/**
+ * The provider-host side of every cxflow resource, loaded by name (`pulumi-cxflow/dynamic`) from
+ * the tiny serialized shells, so refresh and destroy always run the installed code. Internal:
+ * not a public API.
+ * @packageDocumentation
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { journeySegment } from "../genesys/journey-segment";
+import { providerOf, type ResourceDefinition } from "./define";
+
+const definitions: ResourceDefinition<any, any>[] = [journeySegment];
+
+const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
+
+/** The provider of one resource kind (e.g. `genesys.JourneySegment`). */
+export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
+  let p = providers.get(kind);
+  if (!p) {
+    const def = definitions.find((d) => d.kind === kind);
+    if (!def) {
+      const known = definitions.map((d) => d.kind).join(", ");
+      throw new Error(
+        `pulumi-cxflow has no resource kind "${kind}" (known: ${known}): install the version that created it`,
+      );
+    }
+    p = providerOf(def);
+    providers.set(kind, p);
+  }
+  return p;
+}

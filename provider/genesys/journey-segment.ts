@@ -1,0 +1,431 @@
+// The Genesys Cloud journey segment resource: `pulumi-nodejs:dynamic/cxflow/genesys:JourneySegment`.
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { createOnce } from "../dynamic/create-once";
+import { partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import { asSet, desired, diffFields, type Fields } from "../dynamic/fields";
+import { genesys } from "../dynamic/runtime";
+import { shell } from "../dynamic/shell";
+import { CxflowError } from "../http/errors";
+import { MAX_PAGE_SIZE } from "./endpoints";
+import {
+  Color,
+  CriteriaOperator,
+  EntityType,
+  ExternalSegmentSource,
+  type JourneySegmentRequest,
+  type PatchSegment,
+  type JourneySegment as Segment,
+  WritableStreamType,
+} from "./models";
+
+// ---------------------------------------------------------------------------------------------
+// Public arguments
+
+/** A condition on a journey event or on the visitor's context. */
+export interface SegmentCriterionArgs {
+  /** What is compared, e.g. `page.url`, `device.category`, `attributes.plan.value`. */
+  key: pulumi.Input<string>;
+  /** Values compared with `operator`; order does not matter. */
+  values: pulumi.Input<pulumi.Input<string>[]>;
+  /** Comparison (default `equal`). */
+  operator?: pulumi.Input<CriteriaOperator>;
+  /** Compare case-insensitively (default false). */
+  shouldIgnoreCase?: pulumi.Input<boolean>;
+}
+
+/** A context criterion; `entityType` is `visit` (the only kind the API has) when absent. */
+export interface SegmentContextCriterionArgs extends SegmentCriterionArgs {
+  entityType?: pulumi.Input<"visit">;
+}
+
+/** Events of one stream that must match `count` times. */
+export interface SegmentJourneyPatternArgs {
+  /** All must match; order does not matter. */
+  criteria: pulumi.Input<pulumi.Input<SegmentCriterionArgs>[]>;
+  /** How many matching events (at least 1). */
+  count: pulumi.Input<number>;
+  /** `Web` or `App` (the API refuses the other stream types on write). */
+  streamType: pulumi.Input<"Web" | "App">;
+  /** Session type, e.g. `web`. */
+  sessionType: pulumi.Input<string>;
+  /** Custom event name, for `App` streams. */
+  eventName?: pulumi.Input<string>;
+}
+
+/** Inputs of a {@link JourneySegment}; only `displayName` is required. */
+export interface JourneySegmentArgs {
+  /** Name shown in Genesys Cloud; cxflow keeps it unique (see `adopt`). */
+  displayName: pulumi.Input<string>;
+  description?: pulumi.Input<string>;
+  /** `#RRGGBB`; when absent the server picks one and it never shows as a change. */
+  color?: pulumi.Input<string>;
+  /** Default true. */
+  isActive?: pulumi.Input<boolean>;
+  /** Default false. */
+  shouldDisplayToAgent?: pulumi.Input<boolean>;
+  /** Context conditions (patterns and criteria compare as sets); absent means none. */
+  context?: pulumi.Input<{
+    patterns?: pulumi.Input<pulumi.Input<{ criteria: pulumi.Input<pulumi.Input<SegmentContextCriterionArgs>[]> }>[]>;
+  }>;
+  /** Journey conditions (patterns and criteria compare as sets); absent means none. */
+  journey?: pulumi.Input<{ patterns?: pulumi.Input<pulumi.Input<SegmentJourneyPatternArgs>[]> }>;
+  /**
+   * A segment mirrored from an outside system. A new `id` or `source` (default `Custom`) replaces
+   * the segment; `name` changes in place.
+   */
+  externalSegment?: pulumi.Input<{
+    id: pulumi.Input<string>;
+    name: pulumi.Input<string>;
+    source?: pulumi.Input<"AdobeExperiencePlatform" | "Custom">;
+  }>;
+  /** Days a visitor keeps the segment once assigned; absent clears it. */
+  assignmentExpirationDays?: pulumi.Input<number>;
+  /**
+   * Take over an existing segment with the same `displayName` instead of failing. Read only when
+   * the resource is created (Pulumi cannot `import` dynamic resources).
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema and field specs
+
+const criterion = z.strictObject({
+  key: z.string().min(1),
+  values: z.array(z.string()),
+  operator: CriteriaOperator.optional(),
+  shouldIgnoreCase: z.boolean().optional(),
+});
+
+/** The strict schema of {@link JourneySegmentArgs} that check() applies. */
+export const JourneySegmentInputs = z.strictObject({
+  displayName: z.string().min(1),
+  description: z.string().optional(),
+  color: Color.optional(),
+  isActive: z.boolean().optional(),
+  shouldDisplayToAgent: z.boolean().optional(),
+  context: z
+    .strictObject({
+      patterns: z
+        .array(z.strictObject({ criteria: z.array(criterion.extend({ entityType: EntityType.optional() })).min(1) }))
+        .optional(),
+    })
+    .optional(),
+  journey: z
+    .strictObject({
+      patterns: z
+        .array(
+          z.strictObject({
+            criteria: z.array(criterion).min(1),
+            count: z.number().int().min(1),
+            streamType: WritableStreamType,
+            sessionType: z.string().min(1),
+            eventName: z.string().optional(),
+          }),
+        )
+        .optional(),
+    })
+    .optional(),
+  externalSegment: z
+    .strictObject({ id: z.string().min(1), name: z.string().min(1), source: ExternalSegmentSource.optional() })
+    .optional(),
+  assignmentExpirationDays: z.number().int().min(0).optional(),
+  adopt: z.boolean().optional(),
+});
+type In = z.infer<typeof JourneySegmentInputs>;
+
+/** Outputs: the segment as the server holds it, plus what cxflow needs to manage it. */
+interface Out extends Omit<Segment, "id"> {
+  adopt?: boolean;
+  /** True when this resource took over a segment that already existed. */
+  adopted: boolean;
+}
+
+type AnyCriterion = z.infer<typeof criterion> & { entityType?: string };
+const sameCriterion = (c: AnyCriterion) => ({
+  key: c.key,
+  values: asSet(c.values),
+  operator: c.operator ?? "equal",
+  shouldIgnoreCase: c.shouldIgnoreCase ?? false,
+  ...(c.entityType !== undefined || "entityType" in c ? { entityType: c.entityType ?? "visit" } : {}),
+});
+const contextCriterion = (c: AnyCriterion) => ({ ...sameCriterion(c), entityType: c.entityType ?? "visit" });
+
+const NONE = { patterns: [] };
+
+/** Every input field and how it diffs. */
+export const fields: Fields = {
+  displayName: {},
+  description: { canonical: (v: string) => (v === "" ? undefined : v) },
+  color: { serverChosen: true, canonical: (v: string) => v.toLowerCase() },
+  isActive: { default: true },
+  shouldDisplayToAgent: { default: false },
+  context: {
+    default: NONE,
+    canonical: (c: In["context"]) => asSet(c?.patterns, (p) => asSet(p.criteria, contextCriterion)),
+  },
+  journey: {
+    default: NONE,
+    canonical: (j: In["journey"]) =>
+      asSet(j?.patterns, (p) => ({
+        count: p.count,
+        streamType: p.streamType,
+        sessionType: p.sessionType,
+        eventName: p.eventName || undefined,
+        criteria: asSet(p.criteria, (c) => ({ ...sameCriterion(c), entityType: undefined })),
+      })),
+  },
+  externalSegment: {
+    canonical: (e: NonNullable<In["externalSegment"]>) => ({ id: e.id, name: e.name, source: e.source ?? "Custom" }),
+    // Only the name of an external segment can change.
+    replaces: (a?: In["externalSegment"], b?: In["externalSegment"]) =>
+      !a || !b || a.id !== b.id || (a.source ?? "Custom") !== (b.source ?? "Custom"),
+  },
+  assignmentExpirationDays: {},
+  adopt: { createOnly: true },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Wire mapping
+
+/** A criterion as sent: the server's defaults made explicit. */
+const wireCriterion = <C extends AnyCriterion>(c: C) => ({
+  ...c,
+  operator: c.operator ?? "equal",
+  shouldIgnoreCase: c.shouldIgnoreCase ?? false,
+});
+
+const toContext = (c: In["context"]) => ({
+  patterns: (c?.patterns ?? []).map((p) => ({
+    criteria: p.criteria.map((x) => ({ ...wireCriterion(x), entityType: x.entityType ?? ("visit" as const) })),
+  })),
+});
+
+const toJourney = (j: In["journey"]) => ({
+  patterns: (j?.patterns ?? []).map((p) => ({ ...p, criteria: p.criteria.map(wireCriterion) })),
+});
+
+function createBody(i: In): JourneySegmentRequest {
+  return {
+    displayName: i.displayName,
+    ...(i.description ? { description: i.description } : {}),
+    ...(i.color !== undefined ? { color: i.color } : {}),
+    isActive: i.isActive ?? true,
+    shouldDisplayToAgent: i.shouldDisplayToAgent ?? false,
+    context: toContext(i.context),
+    journey: toJourney(i.journey),
+    ...(i.externalSegment ? { externalSegment: i.externalSegment } : {}),
+    ...(i.assignmentExpirationDays !== undefined ? { assignmentExpirationDays: i.assignmentExpirationDays } : {}),
+  };
+}
+
+/** The PATCH that turns the server's segment into the desired one: only the `changed` fields. */
+function patchBody(changed: string[], i: In, version: number): PatchSegment {
+  const body: PatchSegment = { version };
+  for (const key of changed) {
+    switch (key) {
+      case "displayName":
+        body.displayName = i.displayName;
+        break;
+      case "description":
+        body.description = i.description || null;
+        break;
+      case "color":
+        body.color = i.color;
+        break;
+      case "isActive":
+        body.isActive = desired(fields.isActive, i.isActive) as boolean;
+        break;
+      case "shouldDisplayToAgent":
+        body.shouldDisplayToAgent = desired(fields.shouldDisplayToAgent, i.shouldDisplayToAgent) as boolean;
+        break;
+      case "context":
+        body.context = toContext(i.context);
+        break;
+      case "journey":
+        body.journey = toJourney(i.journey);
+        break;
+      case "externalSegment":
+        body.externalSegment = { name: i.externalSegment?.name };
+        break;
+      case "assignmentExpirationDays":
+        body.assignmentExpirationDays = i.assignmentExpirationDays ?? null;
+        break;
+    }
+  }
+  return body;
+}
+
+function toOutputs(s: Segment, local: { adopt?: boolean; adopted?: boolean }): Out {
+  const { id: _id, ...server } = s;
+  return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Display names: cxflow refuses a second segment with a name in use (Genesys does not say whether
+// it would), because the name is how an ambiguous create is recovered and how `adopt` finds one.
+
+/** name → id (or "" while a create of that name is in flight), loaded once per provider process. */
+let names: Promise<Map<string, string>> | undefined;
+
+async function listNames(): Promise<Map<string, string>> {
+  const map = new Map<string, string>();
+  for await (const s of genesys().segments({ pageSize: MAX_PAGE_SIZE }))
+    if (!map.has(s.displayName)) map.set(s.displayName, s.id);
+  return map;
+}
+
+function nameIndex(): Promise<Map<string, string>> {
+  names ??= listNames().catch((e) => {
+    names = undefined;
+    throw e;
+  });
+  return names;
+}
+
+/** The segment with exactly this display name, read fresh from the server. */
+async function findByName(displayName: string): Promise<Segment | undefined> {
+  for await (const s of genesys().segments({ pageSize: MAX_PAGE_SIZE })) if (s.displayName === displayName) return s;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRUD
+
+/** Reads the segment and PATCHes what differs from `i`, echoing the version just read; retries conflicts. */
+async function converge(id: string, i: In, local: { adopt?: boolean; adopted?: boolean }): Promise<Out> {
+  const g = genesys();
+  for (let attempt = 1; ; attempt++) {
+    let current: Segment;
+    try {
+      current = await g.getSegment(id);
+    } catch (e) {
+      if (e instanceof CxflowError && e.code === "not_found") {
+        throw new Error(
+          `journey segment ${id} (${i.displayName}) was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` creates it again`,
+        );
+      }
+      throw e;
+    }
+    const { changed } = diffFields(fields, toOutputs(current, local), i);
+    const patchable = changed.filter((k) => k !== "adopt");
+    if (patchable.length === 0) return toOutputs(current, local);
+    try {
+      return toOutputs(await g.patchSegment(id, patchBody(patchable, i, current.version)), local);
+    } catch (e) {
+      // Someone else changed the segment between our read and write: read again and re-apply.
+      if (e instanceof CxflowError && e.code === "conflict" && attempt < 5) continue;
+      throw e;
+    }
+  }
+}
+
+const definition: ResourceDefinition<In, Out> = {
+  kind: "genesys.JourneySegment",
+  args: JourneySegmentInputs,
+  fields,
+  async create(i) {
+    const index = await nameIndex();
+    const taken = index.get(i.displayName);
+    if (taken !== undefined) {
+      if (!i.adopt || taken === "") {
+        throw new Error(
+          `a journey segment named "${i.displayName}" already exists${taken ? ` (${taken})` : " in this stack"}: set adopt: true to manage it, or choose another displayName`,
+        );
+      }
+      return { id: taken, outs: await converge(taken, i, { adopt: i.adopt, adopted: true }) };
+    }
+    index.set(i.displayName, "");
+    let created: Segment;
+    try {
+      created = await createOnce(
+        () => genesys().createSegment(createBody(i)),
+        () => findByName(i.displayName),
+      );
+    } catch (e) {
+      index.delete(i.displayName);
+      throw e;
+    }
+    index.set(i.displayName, created.id);
+    const local = { adopt: i.adopt, adopted: false };
+    // A segment found after an ambiguous create may not carry every field yet.
+    try {
+      return { id: created.id, outs: await converge(created.id, i, local) };
+    } catch (e) {
+      throw partiallyCreated(created.id, toOutputs(created, local), e);
+    }
+  },
+  async read(id, olds) {
+    try {
+      return toOutputs(await genesys().getSegment(id), olds);
+    } catch (e) {
+      if (e instanceof CxflowError && e.code === "not_found") return undefined;
+      throw e;
+    }
+  },
+  async update(id, olds, news) {
+    const outs = await converge(id, news, { adopt: olds.adopt, adopted: olds.adopted });
+    if (names && olds.displayName !== outs.displayName) {
+      const index = await names;
+      index.delete(olds.displayName);
+      index.set(outs.displayName, id);
+    }
+    return outs;
+  },
+  async delete(id, olds) {
+    try {
+      await genesys().deleteSegment(id);
+    } catch (e) {
+      if (!(e instanceof CxflowError && e.code === "not_found")) throw e;
+    }
+    if (names) (await names).delete(olds.displayName);
+  },
+};
+
+/** The definition the provider host runs (see `pulumi-cxflow/dynamic`). */
+export const journeySegment = definition;
+
+// ---------------------------------------------------------------------------------------------
+// The resource
+
+const provider = shell(definition.kind);
+
+/**
+ * A Genesys Cloud journey segment (`/api/v2/journey/segments`). Fields you leave out keep the
+ * server's value (color) or its documented default (active, hidden from agents, no conditions).
+ * Updates are PATCHes carrying the version read just before; a concurrent edit is re-read and
+ * re-applied. Type token: `pulumi-nodejs:dynamic/cxflow/genesys:JourneySegment`.
+ */
+export class JourneySegment extends pulumi.dynamic.Resource {
+  declare readonly displayName: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly color: pulumi.Output<string>;
+  declare readonly isActive: pulumi.Output<boolean>;
+  declare readonly shouldDisplayToAgent: pulumi.Output<boolean>;
+  declare readonly context: pulumi.Output<Segment["context"]>;
+  declare readonly journey: pulumi.Output<Segment["journey"]>;
+  declare readonly externalSegment: pulumi.Output<Segment["externalSegment"]>;
+  declare readonly assignmentExpirationDays: pulumi.Output<number | undefined>;
+  /** `Session` (read-only today). */
+  declare readonly scope: pulumi.Output<string>;
+  /** Rises with every change. */
+  declare readonly version: pulumi.Output<number>;
+  declare readonly selfUri: pulumi.Output<string>;
+  declare readonly createdDate: pulumi.Output<string>;
+  declare readonly modifiedDate: pulumi.Output<string>;
+  /** True when this resource took over a segment that already existed (`adopt`). */
+  declare readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: JourneySegmentArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      scope: undefined,
+      version: undefined,
+      selfUri: undefined,
+      createdDate: undefined,
+      modifiedDate: undefined,
+      adopted: undefined,
+    };
+    super(provider, name, { color: undefined, ...outputs, ...args }, opts, "cxflow/genesys", "JourneySegment");
+  }
+}

@@ -1,0 +1,64 @@
+// Shared by the resource tests: a stack of the `resources` program whose declarations live in
+// config, and the resources' state as the engine stored it.
+import * as path from "node:path";
+import type { Sandbox } from "../../sandbox";
+import { TestStack } from "./harness";
+
+/** One resource of the `resources` program. */
+export interface Declared {
+  /** `<vendor>.<Class>`, e.g. `genesys.JourneySegment`. */
+  type: string;
+  name: string;
+  args: Record<string, unknown>;
+  /** Top-level args passed as Pulumi secrets. */
+  secret?: string[];
+}
+
+/** A resource as stored in the stack's state. */
+export interface Stored {
+  id: string;
+  type: string;
+  inputs: Record<string, any>;
+  outputs: Record<string, any>;
+  /** Length of the serialized provider (`__provider`) stored with the resource. */
+  providerBytes: number;
+}
+
+/** A stack of test/e2e/programs/resources pointed at `sandbox`. */
+export async function resourceStack(sandbox: Sandbox, env: Record<string, string> = {}): Promise<TestStack> {
+  return TestStack.create({
+    program: path.join(__dirname, "programs", "resources"),
+    config: { "cxflow:sandboxUrl": sandbox.url, resources: "[]" },
+    env,
+  });
+}
+
+/** Replaces the program's resource declarations (takes effect on the next command). */
+export function declare(stack: TestStack, resources: Declared[]): Promise<void> {
+  return stack.setConfig("resources", JSON.stringify(resources));
+}
+
+/** Every cxflow resource in the stack's state, by resource name. */
+export async function stored(stack: TestStack): Promise<Record<string, Stored>> {
+  const state = await stack.exportState();
+  const out: Record<string, Stored> = {};
+  for (const r of state.deployment.resources ?? []) {
+    if (!r.type.startsWith("pulumi-nodejs:dynamic/cxflow")) continue;
+    const name = r.urn.slice(r.urn.lastIndexOf("::") + 2);
+    const provider = r.outputs?.__provider ?? r.inputs?.__provider ?? "";
+    out[name] = {
+      id: r.id ?? "",
+      type: r.type,
+      inputs: r.inputs ?? {},
+      outputs: r.outputs ?? {},
+      providerBytes: provider.length,
+    };
+  }
+  return out;
+}
+
+/** Requests the sandbox has counted for one vendor (all routes), for "zero requests" checks. */
+export function requestCount(sandbox: Sandbox, vendor: string): number {
+  const table = sandbox.stats().vendors[vendor as "genesys"] ?? {};
+  return Object.values(table).reduce((n, v) => n + v, 0);
+}

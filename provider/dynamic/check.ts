@@ -73,6 +73,8 @@ function reason(issue: z.core.$ZodIssue & { input?: unknown }): string {
           : `must be ${issue.inclusive ? "at most" : "less than"} ${issue.maximum}${got}`;
     case "invalid_format":
       return `${issue.message.replace(/^Invalid string: /, "")}${got}`;
+    case "custom":
+      return issue.message;
     default:
       return `${issue.message}${got}`;
   }

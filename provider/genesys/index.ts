@@ -1,4 +1,6 @@
 /** Genesys Cloud: resources, models (zod schemas and types), endpoint tables and the client. */
+
+export { ActionTarget, type ActionTargetArgs } from "./action-target";
 export * from "./analytics";
 export { analyticsEndpoints } from "./analytics-endpoints";
 export { type GenesysClient, type GenesysClientOptions, genesysClient } from "./client";

@@ -1,0 +1,240 @@
+// The Genesys Cloud action target resource: `pulumi-nodejs:dynamic/cxflow/genesys:ActionTarget`.
+// Targets are made by the platform; the API can only read and patch them, so this resource takes
+// one over, tunes it, and gives back what it found when it is destroyed.
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { ResourceDefinition } from "../dynamic/define";
+import { diffFields, type Fields } from "../dynamic/fields";
+import { genesys } from "../dynamic/runtime";
+import { shell } from "../dynamic/shell";
+import { CxflowError } from "../http/errors";
+import { MAX_PAGE_SIZE } from "./endpoints";
+import { type PatchActionTarget, ServiceLevel, type ActionTarget as Target } from "./models";
+
+/** Inputs of an {@link ActionTarget}: which target (exactly one of `targetId`, `targetName`) and what to tune. */
+export interface ActionTargetArgs {
+  /** Id of the target to take over. Changing it releases this target and takes over the other. */
+  targetId?: pulumi.Input<string>;
+  /** Exact name of the target to take over (must match exactly one target). */
+  targetName?: pulumi.Input<string>;
+  /** New name of the target; absent leaves the name as found. */
+  name?: pulumi.Input<string>;
+  /** Service level goal: `percentage` (0–1) of offers answered within `durationMs`; absent leaves it. */
+  serviceLevel?: pulumi.Input<{ percentage: pulumi.Input<number>; durationMs: pulumi.Input<number> }>;
+  /** Short-abandon threshold (unit not documented by Genesys); absent leaves it. */
+  shortAbandonThreshold?: pulumi.Input<number>;
+  /** On destroy, put back the name, service level and threshold found at takeover (default true). */
+  restoreOnDelete?: pulumi.Input<boolean>;
+}
+
+/** The strict schema of {@link ActionTargetArgs} that check() applies. */
+export const ActionTargetInputs = z
+  .strictObject({
+    targetId: z.string().min(1).optional(),
+    targetName: z.string().min(1).optional(),
+    name: z.string().min(1).optional(),
+    serviceLevel: z.strictObject(ServiceLevel.shape).optional(),
+    shortAbandonThreshold: z.number().int().min(0).optional(),
+    restoreOnDelete: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if ((v.targetId === undefined) === (v.targetName === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: [v.targetId === undefined ? "targetId" : "targetName"],
+        message: "set exactly one of targetId and targetName",
+      });
+    }
+  });
+type In = z.infer<typeof ActionTargetInputs>;
+
+/** The three fields this resource manages, as found at takeover. */
+interface Tuned {
+  name?: string;
+  serviceLevel?: { percentage: number; durationMs: number };
+  shortAbandonThreshold?: number;
+}
+
+interface Out extends Tuned {
+  /** As given (the resource id is the target's id, however it was found). */
+  targetId?: string;
+  targetName?: string;
+  description?: string;
+  state?: string;
+  supportedMediaTypes?: string[];
+  userData?: { key: string; value: string }[];
+  selfUri?: string;
+  createdDate?: string;
+  modifiedDate?: string;
+  /** What the target held when this resource took it over. */
+  original: Tuned;
+  restoreOnDelete?: boolean;
+}
+
+/** Every input field and how it diffs: unset tuning fields are left as the target has them. */
+export const fields: Fields = {
+  targetId: { replaces: true },
+  targetName: { replaces: true },
+  name: { serverChosen: true },
+  serviceLevel: { serverChosen: true },
+  shortAbandonThreshold: { serverChosen: true },
+  restoreOnDelete: { default: true },
+};
+
+const TUNED = ["name", "serviceLevel", "shortAbandonThreshold"] as const;
+
+function tuned(t: Tuned): Tuned {
+  return { name: t.name, serviceLevel: t.serviceLevel, shortAbandonThreshold: t.shortAbandonThreshold };
+}
+
+function toOutputs(t: Target, local: Pick<Out, "targetId" | "targetName" | "original" | "restoreOnDelete">): Out {
+  return {
+    targetId: local.targetId,
+    targetName: local.targetName,
+    ...tuned(t),
+    description: t.description,
+    state: t.state,
+    supportedMediaTypes: t.supportedMediaTypes,
+    userData: t.userData,
+    selfUri: t.selfUri,
+    createdDate: t.createdDate,
+    modifiedDate: t.modifiedDate,
+    original: local.original,
+    restoreOnDelete: local.restoreOnDelete,
+  };
+}
+
+const notFound = (e: unknown) => e instanceof CxflowError && e.code === "not_found";
+
+/** The target named by `targetId` or `targetName`; errors say what exists instead. */
+async function find(i: In): Promise<Target> {
+  const g = genesys();
+  if (i.targetId !== undefined) {
+    try {
+      return await g.getActionTarget(i.targetId);
+    } catch (e) {
+      if (notFound(e)) throw new Error(`no Genesys action target has id ${i.targetId} (targetId)`);
+      throw e;
+    }
+  }
+  const all: Target[] = [];
+  for await (const t of g.actionTargets({ pageSize: MAX_PAGE_SIZE })) all.push(t);
+  const named = all.filter((t) => t.name === i.targetName);
+  if (named.length === 1) return named[0];
+  if (named.length > 1) {
+    throw new Error(
+      `${named.length} action targets are named "${i.targetName}" (${named.map((t) => t.id).join(", ")}): use targetId`,
+    );
+  }
+  const names = all.map((t) => JSON.stringify(t.name)).slice(0, 20);
+  throw new Error(`no Genesys action target is named "${i.targetName}" (targetName); existing: ${names.join(", ")}`);
+}
+
+/** PATCHes the tuned fields of `target` that differ from `want`; last write wins (no version). */
+async function tune(target: Target, want: Tuned): Promise<Target> {
+  const { changed } = diffFields(fields, tuned(target), want);
+  const body: PatchActionTarget = {};
+  for (const key of changed) {
+    if (key === "name") body.name = want.name;
+    if (key === "serviceLevel") body.serviceLevel = want.serviceLevel;
+    if (key === "shortAbandonThreshold") body.shortAbandonThreshold = want.shortAbandonThreshold;
+  }
+  return Object.keys(body).length === 0 ? target : genesys().patchActionTarget(target.id!, body);
+}
+
+const definition: ResourceDefinition<In, Out> = {
+  kind: "genesys.ActionTarget",
+  args: ActionTargetInputs,
+  fields,
+  async create(i) {
+    const found = await find(i);
+    const local = { ...i, original: tuned(found) };
+    return { id: found.id!, outs: toOutputs(await tune(found, i), local) };
+  },
+  async read(id, olds) {
+    try {
+      const t = await genesys().getActionTarget(id);
+      return t.state === "deleted" ? undefined : toOutputs(t, olds);
+    } catch (e) {
+      if (notFound(e)) return undefined;
+      throw e;
+    }
+  },
+  async update(id, olds, news) {
+    // Read first: compare with what the target holds now, not with possibly stale state.
+    const now = await genesys().getActionTarget(id);
+    return toOutputs(await tune(now, news), { ...olds, restoreOnDelete: news.restoreOnDelete });
+  },
+  async delete(id, olds) {
+    if (olds.restoreOnDelete === false) return;
+    let now: Target;
+    try {
+      now = await genesys().getActionTarget(id);
+    } catch (e) {
+      if (notFound(e)) return;
+      throw e;
+    }
+    // A field the target did not have at takeover cannot be cleared through PATCH: leave it.
+    const back = Object.fromEntries(
+      TUNED.filter((k) => olds.original[k] !== undefined).map((k) => [k, olds.original[k]]),
+    );
+    await tune(now, { ...tuned(now), ...back });
+  },
+};
+
+/** The definition the provider host runs (see `pulumi-cxflow/dynamic`). */
+export const actionTarget = definition;
+
+const provider = shell(definition.kind);
+let warned = false;
+
+/**
+ * A Genesys Cloud journey action target (`/api/v2/journey/actiontargets`) taken over by id or
+ * exact name: the API cannot create or delete targets. Manages `name`, `serviceLevel` and
+ * `shortAbandonThreshold`; on destroy it restores the values found at takeover unless
+ * `restoreOnDelete: false`. Genesys marks these endpoints deprecated (SDK 264.0.0), so each run
+ * warns once. Type token: `pulumi-nodejs:dynamic/cxflow/genesys:ActionTarget`.
+ */
+export class ActionTarget extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly serviceLevel: pulumi.Output<{ percentage: number; durationMs: number }>;
+  declare readonly shortAbandonThreshold: pulumi.Output<number>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  /** `active`, `inactive` (a `deleted` target is gone from state on refresh). */
+  declare readonly state: pulumi.Output<string>;
+  declare readonly supportedMediaTypes: pulumi.Output<string[]>;
+  declare readonly userData: pulumi.Output<{ key: string; value: string }[] | undefined>;
+  declare readonly selfUri: pulumi.Output<string>;
+  declare readonly createdDate: pulumi.Output<string>;
+  declare readonly modifiedDate: pulumi.Output<string>;
+  /** The name, service level and threshold found at takeover: what destroy restores. */
+  declare readonly original: pulumi.Output<{
+    name?: string;
+    serviceLevel?: { percentage: number; durationMs: number };
+    shortAbandonThreshold?: number;
+  }>;
+
+  constructor(name: string, args: ActionTargetArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      name: undefined,
+      serviceLevel: undefined,
+      shortAbandonThreshold: undefined,
+      description: undefined,
+      state: undefined,
+      supportedMediaTypes: undefined,
+      userData: undefined,
+      selfUri: undefined,
+      createdDate: undefined,
+      modifiedDate: undefined,
+      original: undefined,
+    };
+    super(provider, name, { ...outputs, ...args }, opts, "cxflow/genesys", "ActionTarget");
+    if (!warned) {
+      warned = true;
+      pulumi.log.warn(
+        "Genesys marks the journey action-target endpoints deprecated (SDK 264.0.0: ACD Chat v2.0 in Predictive Engagement is being removed); ActionTarget works for as long as the API answers.",
+        this,
+      );
+    }
+  }
+}

@@ -1,0 +1,143 @@
+// The one diff engine: field specs decide what is a change, what replaces, and what is not a change.
+import { asSet, diffFields, type Fields, same, UNKNOWN } from "../../provider/dynamic/fields";
+import { fields as segmentFields } from "../../provider/genesys/journey-segment";
+
+describe("same", () => {
+  test("ignores key order and undefined members, not array order", () => {
+    expect(same({ a: 1, b: { c: 2, d: undefined } }, { b: { c: 2 }, a: 1 })).toBe(true);
+    expect(same([1, 2], [2, 1])).toBe(false);
+    expect(asSet([{ k: 2 }, { k: 1 }])).toEqual(asSet([{ k: 1 }, { k: 2 }]));
+  });
+});
+
+describe("diffFields", () => {
+  const fields: Fields = {
+    name: {},
+    color: { serverChosen: true },
+    active: { default: true },
+    tags: { canonical: (v: string[]) => asSet(v) },
+    key: { replaces: true },
+    external: { replaces: (a, b) => a?.id !== b?.id },
+    adopt: { createOnly: true },
+    publish: { differs: (o, n) => n.publish === true && o.published !== o.version },
+  };
+  const olds = {
+    name: "a",
+    color: "#fff",
+    active: true,
+    tags: ["x", "y"],
+    key: "k",
+    external: { id: "1", name: "n" },
+    version: 2,
+    published: 2,
+  };
+
+  test("nothing differs when inputs match outputs, server-chosen fields are unset and defaults are spelled out", () => {
+    expect(
+      diffFields(fields, olds, {
+        name: "a",
+        active: true,
+        tags: ["y", "x"],
+        key: "k",
+        external: { id: "1", name: "n" },
+        adopt: true,
+      }),
+    ).toEqual({ changed: [], replaces: [] });
+    expect(
+      diffFields(fields, olds, { name: "a", tags: ["x", "y"], key: "k", external: { id: "1", name: "n" } }).changed,
+    ).toEqual([]);
+  });
+
+  test("a changed field is an update; a create-time-only field never is", () => {
+    expect(diffFields(fields, olds, { ...olds, name: "b", adopt: false })).toEqual({ changed: ["name"], replaces: [] });
+  });
+
+  test("an absent field with a default compares with the default", () => {
+    expect(diffFields(fields, { ...olds, active: false }, { ...olds, active: undefined }).changed).toEqual(["active"]);
+  });
+
+  test("replacement is per field: always, or decided from the two values", () => {
+    expect(diffFields(fields, olds, { ...olds, key: "other" }).replaces).toEqual(["key"]);
+    expect(diffFields(fields, olds, { ...olds, external: { id: "1", name: "renamed" } })).toEqual({
+      changed: ["external"],
+      replaces: [],
+    });
+    expect(diffFields(fields, olds, { ...olds, external: { id: "2", name: "n" } }).replaces).toEqual(["external"]);
+  });
+
+  test("an unknown value (preview) is a change, and a replacement only when the field always replaces", () => {
+    expect(diffFields(fields, olds, { ...olds, name: UNKNOWN }).changed).toEqual(["name"]);
+    expect(diffFields(fields, olds, { ...olds, key: UNKNOWN }).replaces).toEqual(["key"]);
+    expect(diffFields(fields, olds, { ...olds, external: { id: UNKNOWN, name: "n" } })).toEqual({
+      changed: ["external"],
+      replaces: [],
+    });
+  });
+
+  test("a field with its own rule decides from outputs and inputs", () => {
+    expect(diffFields(fields, { ...olds, published: 1 }, { ...olds, publish: true }).changed).toEqual(["publish"]);
+    expect(diffFields(fields, olds, { ...olds, publish: true }).changed).toEqual([]);
+  });
+});
+
+describe("journey segment fields", () => {
+  const server = {
+    displayName: "Buyers",
+    color: "#3366ff",
+    isActive: true,
+    shouldDisplayToAgent: false,
+    context: { patterns: [] },
+    journey: {
+      patterns: [
+        {
+          criteria: [{ key: "page.url", values: ["/a", "/b"], operator: "containsAny", shouldIgnoreCase: false }],
+          count: 1,
+          streamType: "Web",
+          sessionType: "web",
+        },
+      ],
+    },
+  };
+
+  test("server defaults, case of the colour and order of values are not changes", () => {
+    const inputs = {
+      displayName: "Buyers",
+      color: "#3366FF",
+      journey: {
+        patterns: [
+          {
+            criteria: [{ key: "page.url", values: ["/b", "/a"], operator: "containsAny" }],
+            count: 1,
+            streamType: "Web",
+            sessionType: "web",
+          },
+        ],
+      },
+    };
+    expect(diffFields(segmentFields, server, inputs).changed).toEqual([]);
+  });
+
+  test("dropping the journey from the program clears it; dropping the colour keeps the server's", () => {
+    expect(diffFields(segmentFields, server, { displayName: "Buyers" }).changed).toEqual(["journey"]);
+  });
+
+  test("an external segment's new id or source replaces; a new name does not", () => {
+    const withExternal = { ...server, externalSegment: { id: "e1", name: "CDP", source: "Custom" } };
+    const base = { displayName: "Buyers", journey: server.journey };
+    expect(
+      diffFields(segmentFields, withExternal, { ...base, externalSegment: { id: "e1", name: "CDP" } }).changed,
+    ).toEqual([]);
+    expect(
+      diffFields(segmentFields, withExternal, { ...base, externalSegment: { id: "e1", name: "New" } }).replaces,
+    ).toEqual([]);
+    expect(
+      diffFields(segmentFields, withExternal, { ...base, externalSegment: { id: "e2", name: "CDP" } }).replaces,
+    ).toEqual(["externalSegment"]);
+    expect(
+      diffFields(segmentFields, withExternal, {
+        ...base,
+        externalSegment: { id: "e1", name: "CDP", source: "AdobeExperiencePlatform" },
+      }).replaces,
+    ).toEqual(["externalSegment"]);
+  });
+});

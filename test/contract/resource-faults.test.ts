@@ -1,0 +1,94 @@
+// The resources' provider side, driven directly (no engine) against the sandbox under faults: an
+// ambiguous create is never repeated blindly, and a concurrent edit is re-read and re-applied.
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type * as pulumi from "@pulumi/pulumi";
+import { config, genesys } from "../../provider";
+import { providerFor } from "../../provider/dynamic";
+import { type Sandbox, startSandbox } from "../../sandbox";
+
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await startSandbox();
+});
+afterAll(() => sandbox.stop());
+
+const client = () =>
+  genesys.genesysClient(config.resolveGenesys(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+
+/** The provider of `kind` configured with a stack whose only setting is the sandbox URL. */
+async function provider(kind: string, sandboxUrl = sandbox.url): Promise<pulumi.dynamic.ResourceProvider> {
+  const p = providerFor(kind);
+  await p.configure!({ config: { get: (k: string) => (k === "cxflow:sandboxUrl" ? sandboxUrl : undefined) } } as any);
+  return p;
+}
+
+async function faults(body: object): Promise<void> {
+  await fetch(`${sandbox.url}/_sandbox/faults`, { method: "PUT", body: JSON.stringify(body) });
+}
+
+async function segmentsNamed(name: string) {
+  const out: genesys.models.JourneySegment[] = [];
+  for await (const s of client().segments({ pageSize: 200 })) if (s.displayName === name) out.push(s);
+  return out;
+}
+
+describe("JourneySegment provider", () => {
+  afterEach(() => faults({}));
+
+  test("a create whose answer is lost is found by name: exactly one segment, and it is the one in state", async () => {
+    const p = await provider("genesys.JourneySegment");
+    await faults({ genesys: { "lost-create": 1 } });
+    const { id, outs } = await p.create({ displayName: "lost answer", isActive: false });
+    const found = await segmentsNamed("lost answer");
+    expect(found.map((s) => s.id)).toEqual([id]);
+    expect(outs).toMatchObject({ displayName: "lost answer", isActive: false, adopted: false });
+  });
+
+  describe("with someone else editing between our read and our write", () => {
+    let proxy: Server;
+    let proxyUrl: string;
+    let interfered = 0;
+
+    // Forwards to the sandbox; before the first PATCH of a segment it makes a concurrent edit.
+    beforeAll(async () => {
+      proxy = createServer(async (req: IncomingMessage, res) => {
+        const chunks: Buffer[] = [];
+        for await (const c of req) chunks.push(c as Buffer);
+        const segment = /\/journey\/segments\/([^/?]+)$/.exec(req.url ?? "")?.[1];
+        if (req.method === "PATCH" && segment && interfered++ === 0) {
+          const now = await client().getSegment(segment);
+          await client().patchSegment(segment, { version: now.version, color: "#111111" });
+        }
+        const answer = await fetch(`${sandbox.url}${req.url}`, {
+          method: req.method,
+          headers: Object.fromEntries(
+            Object.entries(req.headers).filter(([k]) => !["host", "connection", "content-length"].includes(k)),
+          ) as Record<string, string>,
+          body: chunks.length ? Buffer.concat(chunks) : undefined,
+        });
+        res.writeHead(answer.status, Object.fromEntries(answer.headers));
+        res.end(Buffer.from(await answer.arrayBuffer()));
+      });
+      await new Promise<void>((r) => proxy.listen(0, "127.0.0.1", r));
+      proxyUrl = `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`;
+    });
+    afterAll(() => new Promise<void>((r) => proxy.close(() => r())));
+
+    test("the update gets a conflict, reads again, and applies the user's fields over the other edit", async () => {
+      const made = await client().createSegment({ displayName: "contended", isActive: true });
+      const p = await provider("genesys.JourneySegment", proxyUrl);
+      const olds = (await p.read!(made.id, { displayName: "contended" } as any)).props!;
+      const { outs } = await p.update!(made.id, olds, {
+        displayName: "contended",
+        isActive: false,
+        description: "ours",
+      });
+      expect(interfered).toBeGreaterThan(1);
+      const now = await client().getSegment(made.id);
+      // Ours applied; theirs (a field the program leaves to the server) kept; two writes, so version 3.
+      expect(now).toMatchObject({ isActive: false, description: "ours", color: "#111111", version: 3 });
+      expect(outs).toMatchObject({ isActive: false, description: "ours", color: "#111111", version: 3 });
+    });
+  });
+});

@@ -52,11 +52,13 @@ function objectKeysAt(schema: z.ZodType, path: Path): string[] | undefined {
 const show = (v: unknown) => (typeof v === "string" ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v)));
 
 /** One zod issue as a sentence about the value and what is allowed. */
-function reason(issue: z.core.$ZodIssue & { input?: unknown }): string {
-  const got = issue.input === undefined ? "" : `; got ${show(issue.input)}`;
+function reason(issue: z.core.$ZodIssue & { input?: unknown }, quote: boolean): string {
+  const got = issue.input === undefined || !quote ? "" : `; got ${show(issue.input)}`;
   switch (issue.code) {
-    case "invalid_type":
-      return issue.input === undefined ? `is required (${issue.expected})` : `must be ${issue.expected}${got}`;
+    case "invalid_type": {
+      const expected = issue.expected === "record" ? "object" : issue.expected;
+      return issue.input === undefined ? `is required (${expected})` : `must be ${expected}${got}`;
+    }
     case "invalid_value":
       return `must be one of ${issue.values.map((v) => show(v)).join(", ")}${got}`;
     case "too_small":
@@ -82,9 +84,13 @@ function reason(issue: z.core.$ZodIssue & { input?: unknown }): string {
 
 /**
  * Validates `inputs` with `schema` and returns one failure per problem. Values the engine does
- * not know yet (preview) are not judged.
+ * not know yet (preview) are not judged; values under `secretKeys` are never quoted.
  */
-export function checkInputs(schema: z.ZodType, inputs: Record<string, unknown>): CheckFailure[] {
+export function checkInputs(
+  schema: z.ZodType,
+  inputs: Record<string, unknown>,
+  secretKeys: readonly string[] = [],
+): CheckFailure[] {
   const result = schema.safeParse(inputs, { reportInput: true });
   if (result.success) return [];
   const failures: CheckFailure[] = [];
@@ -101,7 +107,8 @@ export function checkInputs(schema: z.ZodType, inputs: Record<string, unknown>):
       }
       continue;
     }
-    failures.push({ property: formatPath(path) || "(inputs)", reason: reason(issue as any) });
+    const quote = !secretKeys.includes(String(path[0]));
+    failures.push({ property: formatPath(path) || "(inputs)", reason: reason(issue as any, quote) });
   }
   return failures;
 }

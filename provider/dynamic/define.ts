@@ -54,7 +54,8 @@ export function providerOf<I extends Inputs, O extends Inputs>(
     },
     async check(_olds, news) {
       let inputs = plain(news) as I;
-      const failures = checkInputs(def.args, inputs);
+      const secrets = Object.keys(def.fields).filter((k) => def.fields[k].secret);
+      const failures = checkInputs(def.args, inputs, secrets);
       if (failures.length === 0 && def.prepare) {
         try {
           inputs = await def.prepare(inputs);

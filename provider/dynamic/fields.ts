@@ -25,6 +25,8 @@ export interface FieldSpec {
   differs?: (olds: Record<string, any>, news: Record<string, any>) => boolean;
   /** Read only when creating (e.g. `adopt`): never a change. */
   createOnly?: boolean;
+  /** May hold a secret: check() never repeats its value in a message. */
+  secret?: boolean;
 }
 
 /** Every input field of a resource, by name. */

@@ -5,10 +5,13 @@
  * @packageDocumentation
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { actionTarget } from "../genesys/action-target";
 import { journeySegment } from "../genesys/journey-segment";
+import { flow as ourvoiceFlow } from "../ourvoice/flow";
+import { flow as zoomFlow } from "../zoom/flow";
 import { providerOf, type ResourceDefinition } from "./define";
 
-const definitions: ResourceDefinition<any, any>[] = [journeySegment];
+const definitions: ResourceDefinition<any, any>[] = [journeySegment, actionTarget, ourvoiceFlow, zoomFlow];
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 

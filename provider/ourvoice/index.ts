@@ -1,5 +1,8 @@
-/** Our Voice: models (zod schemas and types) and the endpoint table. */
+/** Our Voice: the flow resource, models (zod schemas and types), the endpoint table and the client. */
 
 export { type OurVoiceClient, type OurVoiceClientOptions, ourvoiceClient } from "./client";
 export { endpoints } from "./endpoints";
+export { Flow, type FlowArgs } from "./flow";
+// The resource class above takes the plain name; every wire model stays reachable here.
+export * as models from "./models";
 export * from "./models";

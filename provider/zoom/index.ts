@@ -1,5 +1,8 @@
-/** Zoom Contact Center: models (zod schemas and types) and the endpoint table. */
+/** Zoom Contact Center: the flow resource, models (zod schemas and types), the endpoint table and the client. */
 
 export { type ZoomClient, type ZoomClientOptions, zoomClient } from "./client";
 export { endpoints } from "./endpoints";
+export { Flow, type FlowArgs } from "./flow";
+// The resource class above takes the plain name `Flow`; every wire model stays reachable here.
+export * as models from "./models";
 export * from "./models";

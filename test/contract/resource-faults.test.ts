@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type * as pulumi from "@pulumi/pulumi";
-import { config, genesys } from "../../provider";
+import { config, genesys, ourvoice } from "../../provider";
 import { providerFor } from "../../provider/dynamic";
 import { type Sandbox, startSandbox } from "../../sandbox";
 
@@ -90,5 +90,25 @@ describe("JourneySegment provider", () => {
       expect(now).toMatchObject({ isActive: false, description: "ours", color: "#111111", version: 3 });
       expect(outs).toMatchObject({ isActive: false, description: "ours", color: "#111111", version: 3 });
     });
+  });
+});
+
+describe("Our Voice Flow provider", () => {
+  afterEach(() => faults({}));
+
+  test("a create whose answer is lost is found by name: exactly one flow", async () => {
+    const p = await provider("ourvoice.Flow");
+    await faults({ ourvoice: { "lost-create": 1 } });
+    const posts = () => sandbox.stats().vendors.ourvoice?.["POST /flows"] ?? 0;
+    const before = posts();
+    const { id } = await p.create({ name: "lost answer flow", type: "voice" });
+    const o = ourvoice.ourvoiceClient(
+      config.resolveOurVoice(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}),
+    );
+    const named = [];
+    for await (const f of o.flows({ "filter[name]": "lost answer flow" }))
+      if (f.name === "lost answer flow") named.push(f.id);
+    expect(named).toEqual([id]);
+    expect(posts() - before).toBe(1);
   });
 });

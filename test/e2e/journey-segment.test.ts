@@ -115,6 +115,9 @@ describe("JourneySegment", () => {
     const s = await stored(stack);
     expect(s.full.providerBytes).toBeGreaterThan(0);
     expect(s.full.providerBytes).toBeLessThanOrEqual(2048);
+    // The stored copy only loads the installed package: refresh and destroy run today's code.
+    expect(s.full.provider).toContain('require("pulumi-cxflow/dynamic")');
+    expect(s.full.provider).not.toMatch(/patchSegment|displayName/);
     const text = await stack.exportText();
     expect(text).not.toContain("sandbox-secret");
   });

@@ -22,20 +22,30 @@ export interface Stored {
   outputs: Record<string, any>;
   /** Length of the serialized provider (`__provider`) stored with the resource. */
   providerBytes: number;
+  /** The serialized provider itself. */
+  provider: string;
 }
 
-/** A stack of test/e2e/programs/resources pointed at `sandbox`. */
-export async function resourceStack(sandbox: Sandbox, env: Record<string, string> = {}): Promise<TestStack> {
+/** A stack of test/e2e/programs/resources pointed at `sandbox`, with extra env and secret config. */
+export async function resourceStack(
+  sandbox: Sandbox,
+  extra: { env?: Record<string, string>; secrets?: Record<string, string> } = {},
+): Promise<TestStack> {
   return TestStack.create({
     program: path.join(__dirname, "programs", "resources"),
     config: { "cxflow:sandboxUrl": sandbox.url, resources: "[]" },
-    env,
+    env: extra.env,
+    secrets: extra.secrets,
   });
 }
 
-/** Replaces the program's resource declarations (takes effect on the next command). */
+/**
+ * Replaces the program's resource declarations (takes effect on the next command). They are set
+ * as secret config: the engine copies plain stack config into the default provider's state, which
+ * would put values the program passes as secrets there in clear.
+ */
 export function declare(stack: TestStack, resources: Declared[]): Promise<void> {
-  return stack.setConfig("resources", JSON.stringify(resources));
+  return stack.setConfig("resources", JSON.stringify(resources), { secret: true });
 }
 
 /** Every cxflow resource in the stack's state, by resource name. */
@@ -52,6 +62,7 @@ export async function stored(stack: TestStack): Promise<Record<string, Stored>> 
       inputs: r.inputs ?? {},
       outputs: r.outputs ?? {},
       providerBytes: provider.length,
+      provider,
     };
   }
   return out;

@@ -47,3 +47,13 @@ describe("checkInputs", () => {
     expect(f).toEqual([{ property: "name", reason: "must be at most 3 characters long (got 6)" }]);
   });
 });
+
+describe("secret inputs", () => {
+  test("a bad value under a secret key is described but never quoted", () => {
+    const schema = z.strictObject({ metadata: z.record(z.string(), z.unknown()).optional() });
+    const [f] = checkInputs(schema, { metadata: "hunter2-password" }, ["metadata"]);
+    expect(f.property).toBe("metadata");
+    expect(f.reason).toBe("must be object");
+    expect(JSON.stringify(f)).not.toContain("hunter2");
+  });
+});

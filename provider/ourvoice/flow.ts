@@ -1,0 +1,262 @@
+// The Our Voice flow resource: `pulumi-nodejs:dynamic/cxflow/ourvoice:Flow`.
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import { createOnce } from "../dynamic/create-once";
+import type { ResourceDefinition } from "../dynamic/define";
+import type { Fields } from "../dynamic/fields";
+import { ourvoice } from "../dynamic/runtime";
+import { shell } from "../dynamic/shell";
+import { CxflowError } from "../http/errors";
+import { type CreateFlow, FLOW_STATUSES, FLOW_TYPES, type Flow as ServerFlow, type UpdateFlow } from "./models";
+
+// ---------------------------------------------------------------------------------------------
+// Public arguments
+
+/** Inputs of a {@link Flow}; `name` and `type` are required. */
+export interface FlowArgs {
+  /** Name shown in Our Voice (1–255 characters); cxflow keeps it unique (see `adopt`). */
+  name: pulumi.Input<string>;
+  /** `voice` or `sms`. Changes in place. */
+  type: pulumi.Input<(typeof FLOW_TYPES)[number]>;
+  /** Up to 1000 characters; absent or `""` means none (and clears it on the server). */
+  description?: pulumi.Input<string>;
+  /**
+   * `draft`, `paused` or `published`. When absent the server's value is kept (new flows start as
+   * `draft`), and changes made in Our Voice never show as a diff.
+   */
+  status?: pulumi.Input<(typeof FLOW_STATUSES)[number]>;
+  /**
+   * Any JSON object, stored by Our Voice as JSON text. Compared by structure (key order does not
+   * matter); absent or `{}` means none. Pass it as a Pulumi secret and it stays secret in state.
+   */
+  metadata?: pulumi.Input<Record<string, unknown>>;
+  /**
+   * Take over an existing flow with the same `name` instead of failing. Read only when the
+   * resource is created (Pulumi cannot `import` dynamic resources).
+   */
+  adopt?: pulumi.Input<boolean>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema and field specs
+
+/** The strict schema of {@link FlowArgs} that check() applies; limits are the API's (models.ts). */
+export const FlowInputs = z.strictObject({
+  name: z.string().min(1).max(255),
+  type: z.enum(FLOW_TYPES),
+  description: z.string().max(1000).optional(),
+  status: z.enum(FLOW_STATUSES).optional(),
+  metadata: z.record(z.string(), z.unknown()).optional(),
+  adopt: z.boolean().optional(),
+});
+type In = z.infer<typeof FlowInputs>;
+
+/** Outputs: the flow as the server holds it (camel-cased), plus what cxflow needs to manage it. */
+interface Out {
+  name: string;
+  type: string;
+  description?: string;
+  status: string;
+  /** Parsed from the server's JSON text; the raw text when it is not JSON. */
+  metadata?: unknown;
+  flowUrl?: string;
+  createdAt: string;
+  updatedAt: string;
+  adopt?: boolean;
+  /** True when this resource took over a flow that already existed. */
+  adopted: boolean;
+}
+
+const isEmptyObject = (v: unknown) =>
+  typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+
+/** Every input field and how it diffs. */
+export const fields: Fields = {
+  name: {},
+  type: {},
+  description: { canonical: (v: string) => (v === "" ? undefined : v) },
+  status: { serverChosen: true },
+  // Structure only (the diff engine ignores key order); `{}` is the same as none.
+  metadata: { secret: true, canonical: (v: unknown) => (isEmptyObject(v) ? undefined : v) },
+  adopt: { createOnly: true },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Wire mapping
+
+/** The metadata as the API's JSON text, or undefined when there is none. */
+const metadataText = (m: In["metadata"]) => (m === undefined || isEmptyObject(m) ? undefined : JSON.stringify(m));
+
+function createBody(i: In): CreateFlow {
+  const metadata = metadataText(i.metadata);
+  return {
+    name: i.name,
+    type: i.type,
+    ...(i.status !== undefined ? { status: i.status } : {}),
+    ...(i.description ? { description: i.description } : {}),
+    ...(metadata !== undefined ? { metadata } : {}),
+  };
+}
+
+/** Every managed field: fields left out are nulled, except `status`, which the server then keeps. */
+function updateBody(i: In): UpdateFlow {
+  return {
+    name: i.name,
+    type: i.type,
+    ...(i.status !== undefined ? { status: i.status } : {}),
+    description: i.description || null,
+    metadata: metadataText(i.metadata) ?? null,
+  };
+}
+
+/** The server's metadata as a value: JSON text parsed, an object kept, text that is not JSON as is. */
+function parseMetadata(m: ServerFlow["metadata"]): unknown {
+  if (m === null || m === undefined) return undefined;
+  if (typeof m !== "string") return m;
+  try {
+    return JSON.parse(m);
+  } catch {
+    return m;
+  }
+}
+
+/** The one mapping from a server flow to outputs (create, read and update), so refresh is quiet. */
+function toOutputs(f: ServerFlow, local: { adopt?: boolean; adopted?: boolean }): Out {
+  // flow_executions_count is left out: it moves with every run, not with edits.
+  return {
+    name: f.name,
+    type: f.type,
+    description: f.description ?? undefined,
+    status: f.status,
+    metadata: parseMetadata(f.metadata),
+    flowUrl: f.flow_url ?? undefined,
+    createdAt: f.created_at,
+    updatedAt: f.updated_at,
+    adopt: local.adopt,
+    adopted: local.adopted ?? false,
+  };
+}
+
+const gone = (e: unknown) => e instanceof CxflowError && e.code === "not_found";
+
+// ---------------------------------------------------------------------------------------------
+// Names: cxflow refuses a second flow with a name in use, because the name is how an ambiguous
+// create is recovered and how `adopt` finds a flow.
+
+/** Every flow named exactly `name`: the server's filter narrows the pages, the exact match decides. */
+async function findByName(name: string): Promise<ServerFlow[]> {
+  const found: ServerFlow[] = [];
+  for await (const f of ourvoice().flows({ "filter[name]": name, limit: 100 })) if (f.name === name) found.push(f);
+  return found;
+}
+
+/** Names whose create is in flight in this provider process (two resources, one name). */
+const creating = new Set<string>();
+
+async function create(i: In): Promise<{ id: string; outs: Out }> {
+  if (creating.has(i.name)) {
+    throw new Error(`another flow named "${i.name}" is being created in this stack: choose another name`);
+  }
+  creating.add(i.name);
+  try {
+    const existing = await findByName(i.name);
+    if (existing.length > 0) {
+      const ids = existing.map((f) => f.id).join(", ");
+      if (!i.adopt) {
+        throw new Error(
+          `an Our Voice flow named "${i.name}" already exists (${ids}): set adopt: true to manage it, or choose another name`,
+        );
+      }
+      if (existing.length > 1) {
+        throw new Error(`${existing.length} Our Voice flows are named "${i.name}" (${ids}): adopt needs exactly one`);
+      }
+      const id = existing[0].id;
+      return { id, outs: toOutputs(await ourvoice().updateFlow(id, updateBody(i)), { adopt: i.adopt, adopted: true }) };
+    }
+    const created = await createOnce(
+      () => ourvoice().createFlow(createBody(i)),
+      async () => (await findByName(i.name))[0],
+    );
+    return { id: created.id, outs: toOutputs(created, { adopt: i.adopt, adopted: false }) };
+  } finally {
+    creating.delete(i.name);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// CRUD
+
+const definition: ResourceDefinition<In, Out> = {
+  kind: "ourvoice.Flow",
+  args: FlowInputs,
+  fields,
+  create,
+  async read(id, olds) {
+    try {
+      return toOutputs(await ourvoice().getFlow(id), olds);
+    } catch (e) {
+      if (gone(e)) return undefined;
+      throw e;
+    }
+  },
+  async update(id, olds, news) {
+    try {
+      return toOutputs(await ourvoice().updateFlow(id, updateBody(news)), olds);
+    } catch (e) {
+      if (gone(e)) {
+        throw new Error(
+          `Our Voice flow ${id} (${news.name}) was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` creates it again`,
+        );
+      }
+      throw e;
+    }
+  },
+  async delete(id) {
+    try {
+      await ourvoice().deleteFlow(id);
+    } catch (e) {
+      if (!gone(e)) throw e;
+    }
+  },
+};
+
+/** The definition the provider host runs (see `pulumi-cxflow/dynamic`). */
+export const flow = definition;
+
+// ---------------------------------------------------------------------------------------------
+// The resource
+
+const provider = shell(definition.kind);
+
+/**
+ * An Our Voice flow (`/v1/flows`). Updates are one PUT carrying every managed field; `status`
+ * left out keeps the server's value. Type token: `pulumi-nodejs:dynamic/cxflow/ourvoice:Flow`.
+ */
+export class Flow extends pulumi.dynamic.Resource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly type: pulumi.Output<string>;
+  declare readonly description: pulumi.Output<string | undefined>;
+  declare readonly status: pulumi.Output<string>;
+  /** The metadata as the server holds it, parsed from JSON; secret when the input was. */
+  declare readonly metadata: pulumi.Output<Record<string, unknown> | undefined>;
+  /** The flow's URL, when Our Voice reports one. */
+  declare readonly flowUrl: pulumi.Output<string | undefined>;
+  declare readonly createdAt: pulumi.Output<string>;
+  /** Changes only when an edit really changed the flow. */
+  declare readonly updatedAt: pulumi.Output<string>;
+  /** True when this resource took over a flow that already existed (`adopt`). */
+  declare readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = {
+      description: undefined,
+      status: undefined,
+      metadata: undefined,
+      flowUrl: undefined,
+      createdAt: undefined,
+      updatedAt: undefined,
+      adopted: undefined,
+    };
+    super(provider, name, { ...outputs, ...args }, opts, "cxflow/ourvoice", "Flow");
+  }
+}

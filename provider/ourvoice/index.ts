@@ -3,6 +3,7 @@
 export { type OurVoiceClient, type OurVoiceClientOptions, ourvoiceClient } from "./client";
 export { endpoints } from "./endpoints";
 export { Flow, type FlowArgs } from "./flow";
+export { getFlow, getFlowOutput, getFlows, getFlowsOutput } from "./functions";
 // The resource class above takes the plain name; every wire model stays reachable here.
 export * as models from "./models";
 export * from "./models";

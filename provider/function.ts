@@ -1,0 +1,78 @@
+// Data sources (design decision 8): program-side functions `getX(args): Promise<R>` and
+// `getXOutput(args): Output<R>`, with args validated by zod before any request.
+import * as pulumi from "@pulumi/pulumi";
+import type { z } from "zod";
+import { type ConfigSource, resolveGenesys, resolveOurVoice, resolveZoom } from "./config";
+import { checkInputs } from "./dynamic/check";
+import { type GenesysClient, genesysClient } from "./genesys/client";
+import { type OurVoiceClient, ourvoiceClient } from "./ourvoice/client";
+import { type ZoomClient, zoomClient } from "./zoom/client";
+
+/** What every data-source function accepts besides its own arguments. */
+export interface FunctionArgs {
+  /** Wrap the result of the `…Output` form as a Pulumi secret. */
+  secret?: boolean;
+}
+
+/** Thrown before any request when a function's arguments are wrong; names every bad property. */
+export class FunctionArgsError extends Error {
+  readonly code = "validation" as const;
+  constructor(
+    readonly fn: string,
+    readonly failures: { property: string; reason: string }[],
+  ) {
+    super(`${fn}: ${failures.map((f) => `${f.property} ${f.reason}`).join("; ")}`);
+    this.name = "FunctionArgsError";
+  }
+}
+
+/** The stack's `cxflow:*` config (secrets included, read without warnings), then env vars. */
+export const stackConfig: ConfigSource = (key) => {
+  const v = pulumi.runtime.getConfig(key);
+  return typeof v === "string" ? v : undefined;
+};
+
+/** Clients for a function's run, built from the stack config. */
+export interface FunctionContext {
+  genesys(): GenesysClient;
+  zoom(): ZoomClient;
+  ourvoice(): OurVoiceClient;
+  /** Progress of long work, through the engine's log (stderr outside a Pulumi program). */
+  progress(message: string): void;
+}
+
+function context(): FunctionContext {
+  return {
+    genesys: () => genesysClient(resolveGenesys(stackConfig)),
+    zoom: () => zoomClient(resolveZoom(stackConfig)),
+    ourvoice: () => ourvoiceClient(resolveOurVoice(stackConfig)),
+    progress: (message) => pulumi.log.info(message),
+  };
+}
+
+/** `T` with every member (deeply) allowed to be a Pulumi input. */
+export type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
+
+/**
+ * Makes the `getX` / `getXOutput` pair of one data source. `args` is strict: unknown properties
+ * and bad values fail with every problem named, before any request.
+ */
+export function dataSource<S extends z.ZodType, R>(
+  name: string,
+  args: S,
+  run: (a: z.output<S>, ctx: FunctionContext) => Promise<R>,
+) {
+  async function get(a: z.input<S> & FunctionArgs, _opts?: pulumi.InvokeOptions): Promise<R> {
+    const { secret: _secret, ...rest } = (a ?? {}) as Record<string, unknown>;
+    const failures = checkInputs(args, rest);
+    if (failures.length > 0) throw new FunctionArgsError(name, failures);
+    return run(args.parse(rest), context());
+  }
+  function getOutput(a: Inputs<z.input<S> & FunctionArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<R> {
+    return pulumi.output(a as any).apply(async (plain: any) => {
+      const result = await get(plain, opts);
+      return (plain?.secret ? pulumi.secret(result) : result) as any;
+    }) as pulumi.Output<R>;
+  }
+  return { get, getOutput };
+}

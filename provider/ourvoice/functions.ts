@@ -1,0 +1,49 @@
+// Our Voice lookups: one flow by id or exact name, or every flow matching filters.
+import { z } from "zod";
+import { dataSource } from "../function";
+import type { Flow } from "./models";
+
+/** Arguments of {@link getFlow}: exactly one of `id` and `name`. */
+export const GetFlowArgs = z
+  .strictObject({ id: z.uuid().optional(), name: z.string().min(1).optional() })
+  .refine((a) => (a.id === undefined) !== (a.name === undefined), {
+    message: "set exactly one of id and name",
+    path: ["id"],
+  });
+
+/** Arguments of {@link getFlows}: equality filters, all optional. */
+export const GetFlowsArgs = z.strictObject({
+  status: z.string().min(1).optional(),
+  type: z.string().min(1).optional(),
+  /** Exact name (Our Voice's own `filter[name]` also matches parts of names). */
+  name: z.string().min(1).optional(),
+});
+
+const flows = dataSource("ourvoice.getFlows", GetFlowsArgs, async (a, ctx): Promise<{ flows: Flow[] }> => {
+  const out: Flow[] = [];
+  const query = { limit: 100, "filter[status]": a.status, "filter[type]": a.type, "filter[name]": a.name };
+  for await (const f of ctx.ourvoice().flows(query)) if (a.name === undefined || f.name === a.name) out.push(f);
+  return { flows: out };
+});
+
+const flow = dataSource("ourvoice.getFlow", GetFlowArgs, async (a, ctx): Promise<Flow> => {
+  if (a.id !== undefined) return ctx.ourvoice().getFlow(a.id);
+  const { flows: named } = await flows.get({ name: a.name });
+  if (named.length !== 1) {
+    throw new Error(
+      named.length === 0
+        ? `ourvoice.getFlow: no flow is named "${a.name}"`
+        : `ourvoice.getFlow: ${named.length} flows are named "${a.name}" (${named.map((f) => f.id).join(", ")}): use id`,
+    );
+  }
+  return named[0];
+});
+
+/** Every Our Voice flow matching the filters (all pages). */
+export const getFlows = flows.get;
+/** {@link getFlows} as an Output. */
+export const getFlowsOutput = flows.getOutput;
+/** One Our Voice flow by `id` or exact `name` (a name must match exactly one flow). */
+export const getFlow = flow.get;
+/** {@link getFlow} as an Output. */
+export const getFlowOutput = flow.getOutput;

@@ -1,0 +1,49 @@
+// Data-source functions run inside a real Pulumi program against the sandbox.
+import * as path from "node:path";
+import { config, ourvoice } from "../../provider";
+import { type Sandbox, startSandbox } from "../../sandbox";
+import { TestStack } from "./harness";
+
+jest.setTimeout(5 * 60_000);
+
+describe("data sources in a program", () => {
+  let sandbox: Sandbox;
+  let stack: TestStack;
+  let outputs: Record<string, unknown>;
+  const client = () =>
+    ourvoice.ourvoiceClient(config.resolveOurVoice(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    stack = await TestStack.create({
+      program: path.join(__dirname, "programs", "data-sources"),
+      config: { "cxflow:sandboxUrl": sandbox.url },
+    });
+    outputs = (await stack.up()).outputs;
+  });
+  afterAll(async () => {
+    await stack?.dispose();
+    await sandbox?.stop();
+  });
+
+  test("Promise and Output forms export what the API holds", async () => {
+    const all: ourvoice.models.Flow[] = [];
+    for await (const f of client().flows()) all.push(f);
+    expect(outputs.ourvoiceFlowCount).toBe(all.length);
+    expect(outputs.draftFlowNames).toEqual(
+      all
+        .filter((f) => f.status === "draft")
+        .map((f) => f.name)
+        .sort(),
+    );
+  });
+
+  test("secret: true makes the Output secret: encrypted in state, shown only with --show-secrets", async () => {
+    expect(outputs.firstFlowSecret).toBeTruthy();
+    const plain = JSON.stringify(outputs.firstFlowSecret);
+    const state = await stack.exportText();
+    expect(state).not.toContain(plain.slice(1, -1));
+    const shown = await stack.run(["stack", "output", "firstFlowSecret"]);
+    expect(shown.stdout).toContain("[secret]");
+  });
+});

@@ -43,6 +43,15 @@ async function main() {
       console.log(`__provider of ${name.padEnd(10)} ${r.type.padEnd(50)} ${r.providerBytes} bytes`);
     }
     await step("destroy", () => stack.destroy());
+    const many = Array.from({ length: 60 }, (_, i) => ({
+      type: "genesys.JourneySegment",
+      name: `s${i}`,
+      args: { displayName: `bench segment ${i}` },
+    }));
+    await declare(stack, many);
+    await step("up (60 segment creates)", () => stack.up());
+    await step("refresh (60 segments)", () => stack.refresh({ expectNoChanges: true }));
+    await step("destroy (60 segments)", () => stack.destroy());
   } finally {
     await stack.dispose();
     await sandbox.stop();

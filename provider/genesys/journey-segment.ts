@@ -1,13 +1,14 @@
 // The Genesys Cloud journey segment resource: `pulumi-nodejs:dynamic/cxflow/genesys:JourneySegment`.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { Batcher } from "../dynamic/batch";
 import { createOnce } from "../dynamic/create-once";
 import { partiallyCreated, type ResourceDefinition } from "../dynamic/define";
 import { asSet, desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { CxflowError } from "../http/errors";
-import { MAX_PAGE_SIZE } from "./endpoints";
+import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
 import {
   Color,
   CriteriaOperator,
@@ -293,13 +294,27 @@ async function findByName(displayName: string): Promise<Segment | undefined> {
 // ---------------------------------------------------------------------------------------------
 // CRUD
 
-/** Reads the segment and PATCHes what differs from `i`, echoing the version just read; retries conflicts. */
-async function converge(id: string, i: In, local: { adopt?: boolean; adopted?: boolean }): Promise<Out> {
+/** Refresh reads, coalesced: concurrent reads of up to 100 segments are one `segmentIds` listing. */
+const reads = new Batcher<Segment>(async (ids) => {
+  const page = await genesys().listSegments({ segmentIds: ids });
+  return new Map((page.entities ?? []).map((s) => [s.id, s]));
+}, MAX_SEGMENT_IDS);
+
+/**
+ * Reads the segment (or starts from `known`, a create's answer) and PATCHes what differs from `i`,
+ * echoing the version just read; a conflict is re-read and re-applied.
+ */
+async function converge(
+  id: string,
+  i: In,
+  local: { adopt?: boolean; adopted?: boolean },
+  known?: Segment,
+): Promise<Out> {
   const g = genesys();
   for (let attempt = 1; ; attempt++) {
     let current: Segment;
     try {
-      current = await g.getSegment(id);
+      current = attempt === 1 && known ? known : await g.getSegment(id);
     } catch (e) {
       if (e instanceof CxflowError && e.code === "not_found") {
         throw new Error(
@@ -349,20 +364,16 @@ const definition: ResourceDefinition<In, Out> = {
     }
     index.set(i.displayName, created.id);
     const local = { adopt: i.adopt, adopted: false };
-    // A segment found after an ambiguous create may not carry every field yet.
+    // Usually nothing is left to do; a segment found after an ambiguous create may need a PATCH.
     try {
-      return { id: created.id, outs: await converge(created.id, i, local) };
+      return { id: created.id, outs: await converge(created.id, i, local, created) };
     } catch (e) {
       throw partiallyCreated(created.id, toOutputs(created, local), e);
     }
   },
   async read(id, olds) {
-    try {
-      return toOutputs(await genesys().getSegment(id), olds);
-    } catch (e) {
-      if (e instanceof CxflowError && e.code === "not_found") return undefined;
-      throw e;
-    }
+    const s = await reads.load(id);
+    return s === undefined ? undefined : toOutputs(s, olds);
   },
   async update(id, olds, news) {
     const outs = await converge(id, news, { adopt: olds.adopt, adopted: olds.adopted });

@@ -1,10 +1,25 @@
 /** Genesys Cloud: resources, models (zod schemas and types), endpoint tables and the client. */
 
 export { ActionTarget, type ActionTargetArgs } from "./action-target";
+// Analytics data sources (getX / getXOutput) and the filter builder.
+export {
+  type AggregateMode,
+  type AggregateRow,
+  type AggregatesResult,
+  AnalyticsJobError,
+  chooseMode,
+  type FilterBuilder,
+  filter,
+  type IntervalArg,
+} from "./aggregates";
 export * from "./analytics";
 export { analyticsEndpoints } from "./analytics-endpoints";
 export { type GenesysClient, type GenesysClientOptions, genesysClient } from "./client";
 export { endpoints } from "./endpoints";
+export { type FlowActivityResult, getFlowActivity, getFlowActivityOutput } from "./flow-activity";
+export { type FlowAggregatesResult, getFlowAggregates, getFlowAggregatesOutput } from "./flow-aggregates";
+export { type FlowObservationsResult, getFlowObservations, getFlowObservationsOutput } from "./flow-observations";
+export { getJourneyAggregates, getJourneyAggregatesOutput, type JourneyAggregatesResult } from "./journey-aggregates";
 export {
   JourneySegment,
   type JourneySegmentArgs,

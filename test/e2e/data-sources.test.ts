@@ -46,4 +46,18 @@ describe("data sources in a program", () => {
     const shown = await stack.run(["stack", "output", "firstFlowSecret"]);
     expect(shown.stdout).toContain("[secret]");
   });
+
+  test("flow analytics agree: sync equals async per flow, and the days add up to the week", () => {
+    const perFlow = outputs.flowsPerFlowSync as Record<string, number>;
+    expect(Object.keys(perFlow).length).toBeGreaterThan(1);
+    expect(outputs.flowsPerFlowAsync).toEqual(perFlow);
+    const days = outputs.flowsPerDay as number[];
+    expect(days).toHaveLength(7);
+    expect(days.reduce((a, b) => a + b, 0)).toBe(Object.values(perFlow).reduce((a, b) => a + b, 0));
+  });
+
+  test("a secret analytics output is stored encrypted", async () => {
+    expect(outputs.journeySessions).toBeGreaterThan(0);
+    expect((await stack.run(["stack", "output", "journeySessions"])).stdout).toContain("[secret]");
+  });
 });

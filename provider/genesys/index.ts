@@ -27,6 +27,17 @@ export {
   type SegmentCriterionArgs,
   type SegmentJourneyPatternArgs,
 } from "./journey-segment";
+export {
+  getActionTarget,
+  getActionTargetOutput,
+  getActionTargets,
+  getActionTargetsOutput,
+  getJourneySegment,
+  getJourneySegmentOutput,
+  getJourneySegments,
+  getJourneySegmentsOutput,
+  type JourneySegmentsResult,
+} from "./lookups";
 // The resource classes above take the plain names; every wire model stays reachable here.
 export * as models from "./models";
 export * from "./models";

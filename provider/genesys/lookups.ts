@@ -1,0 +1,160 @@
+// Genesys lookups: journey segments and action targets by id or exact name, or every one matching filters.
+import { z } from "zod";
+import { dataSource } from "../function";
+import type { GenesysClient } from "./client";
+import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
+import { type ActionTarget, ActionTargetState, type JourneySegment, MediaType } from "./models";
+
+/** Arguments of {@link getJourneySegment}: exactly one of `id` and `displayName`. */
+export const GetJourneySegmentArgs = z
+  .strictObject({ id: z.uuid().optional(), displayName: z.string().min(1).optional() })
+  .refine((a) => (a.id === undefined) !== (a.displayName === undefined), {
+    message: "set exactly one of id and displayName",
+    path: ["id"],
+  });
+
+/** Arguments of {@link getJourneySegments}: every filter is optional and they combine. */
+export const GetJourneySegmentsArgs = z.strictObject({
+  /** Segments by id, any number; answered in the order asked, each id once. */
+  ids: z.array(z.uuid()).min(1).optional(),
+  /** Exact display name. */
+  displayName: z.string().min(1).optional(),
+  /** Only active (`true`) or only inactive (`false`) segments. */
+  isActive: z.boolean().optional(),
+});
+
+/** Result of {@link getJourneySegments}. */
+export interface JourneySegmentsResult {
+  segments: JourneySegment[];
+  /** Ids asked for in `ids` that do not exist (empty without `ids`). */
+  missing: string[];
+}
+
+/** Arguments of {@link getActionTarget}: exactly one of `id` and `name`. */
+export const GetActionTargetArgs = z
+  .strictObject({ id: z.uuid().optional(), name: z.string().min(1).optional() })
+  .refine((a) => (a.id === undefined) !== (a.name === undefined), {
+    message: "set exactly one of id and name",
+    path: ["id"],
+  });
+
+/** Arguments of {@link getActionTargets}: filters applied to the full listing (the API has none). */
+export const GetActionTargetsArgs = z.strictObject({
+  state: ActionTargetState.optional(),
+  /** Only targets that support this media type. */
+  mediaType: MediaType.optional(),
+});
+
+/** Up to five names containing `wanted` (case-insensitively), to say what a failed exact lookup found. */
+function similar(names: (string | undefined)[], wanted: string): string {
+  const near = names.filter((n): n is string => !!n && n.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
+  return near.length ? ` (similar: ${near.map((n) => `"${n}"`).join(", ")})` : "";
+}
+
+/** Exactly one item named `wanted`, or an error that says what was found. */
+function single<T extends { id?: string }>(
+  fn: string,
+  kind: string,
+  all: T[],
+  nameOf: (t: T) => string | undefined,
+  wanted: string,
+): T {
+  const named = all.filter((t) => nameOf(t) === wanted);
+  if (named.length === 1) return named[0];
+  throw new Error(
+    named.length === 0
+      ? `${fn}: no ${kind} is named "${wanted}"${similar(all.map(nameOf), wanted)}`
+      : `${fn}: ${named.length} ${kind}s are named "${wanted}" (${named.map((t) => t.id).join(", ")}): use id`,
+  );
+}
+
+/** The segments with these ids, `MAX_SEGMENT_IDS` per request (`segmentIds` takes no paging). */
+async function segmentsByIds(client: GenesysClient, ids: string[]): Promise<JourneySegmentsResult> {
+  const found = new Map<string, JourneySegment>();
+  for (let i = 0; i < ids.length; i += MAX_SEGMENT_IDS) {
+    const res = await client.listSegments({ segmentIds: ids.slice(i, i + MAX_SEGMENT_IDS) });
+    for (const s of res.entities ?? []) found.set(s.id, s);
+  }
+  return {
+    segments: ids.flatMap((id) => found.get(id) ?? []),
+    missing: ids.filter((id) => !found.has(id)),
+  };
+}
+
+async function allSegments(client: GenesysClient, onlyActive: boolean): Promise<JourneySegment[]> {
+  const out: JourneySegment[] = [];
+  for await (const s of client.segments({ pageSize: MAX_PAGE_SIZE, isActive: onlyActive || undefined })) out.push(s);
+  return out;
+}
+
+async function allActionTargets(client: GenesysClient): Promise<ActionTarget[]> {
+  const out: ActionTarget[] = [];
+  for await (const t of client.actionTargets({ pageSize: MAX_PAGE_SIZE })) out.push(t);
+  return out;
+}
+
+const journeySegments = dataSource(
+  "genesys.getJourneySegments",
+  GetJourneySegmentsArgs,
+  async (a, ctx): Promise<JourneySegmentsResult> => {
+    // The API filters only `isActive=true`; both values and the exact name are checked here.
+    const matches = (s: JourneySegment) =>
+      (a.displayName === undefined || s.displayName === a.displayName) &&
+      (a.isActive === undefined || s.isActive === a.isActive);
+    if (a.ids !== undefined) {
+      const { segments, missing } = await segmentsByIds(ctx.genesys(), [...new Set(a.ids)]);
+      return { segments: segments.filter(matches), missing };
+    }
+    const all = await allSegments(ctx.genesys(), a.isActive === true);
+    return { segments: all.filter(matches), missing: [] };
+  },
+);
+
+const journeySegment = dataSource(
+  "genesys.getJourneySegment",
+  GetJourneySegmentArgs,
+  async (a, ctx): Promise<JourneySegment> => {
+    if (a.id !== undefined) return ctx.genesys().getSegment(a.id);
+    const all = await allSegments(ctx.genesys(), false);
+    return single("genesys.getJourneySegment", "segment", all, (s) => s.displayName, a.displayName as string);
+  },
+);
+
+const actionTargets = dataSource(
+  "genesys.getActionTargets",
+  GetActionTargetsArgs,
+  async (a, ctx): Promise<{ targets: ActionTarget[] }> => {
+    const all = await allActionTargets(ctx.genesys());
+    const matches = (t: ActionTarget) =>
+      (a.state === undefined || t.state === a.state) &&
+      (a.mediaType === undefined || (t.supportedMediaTypes ?? []).includes(a.mediaType));
+    return { targets: all.filter(matches) };
+  },
+);
+
+const actionTarget = dataSource(
+  "genesys.getActionTarget",
+  GetActionTargetArgs,
+  async (a, ctx): Promise<ActionTarget> => {
+    if (a.id !== undefined) return ctx.genesys().getActionTarget(a.id);
+    const all = await allActionTargets(ctx.genesys());
+    return single("genesys.getActionTarget", "action target", all, (t) => t.name, a.name as string);
+  },
+);
+
+/** Journey segments by `ids` (batched, in the order asked, unknown ids in `missing`) or all pages, filtered. */
+export const getJourneySegments = journeySegments.get;
+/** {@link getJourneySegments} as an Output. */
+export const getJourneySegmentsOutput = journeySegments.getOutput;
+/** One journey segment by `id` or exact `displayName` (a name must match exactly one segment). */
+export const getJourneySegment = journeySegment.get;
+/** {@link getJourneySegment} as an Output. */
+export const getJourneySegmentOutput = journeySegment.getOutput;
+/** Every action target (all pages), optionally only those in a `state` or supporting a `mediaType`. */
+export const getActionTargets = actionTargets.get;
+/** {@link getActionTargets} as an Output. */
+export const getActionTargetsOutput = actionTargets.getOutput;
+/** One action target by `id` or exact `name` (a name must match exactly one target). */
+export const getActionTarget = actionTarget.get;
+/** {@link getActionTarget} as an Output. */
+export const getActionTargetOutput = actionTarget.getOutput;

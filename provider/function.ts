@@ -50,6 +50,12 @@ function context(): FunctionContext {
   };
 }
 
+/** A refinement (for `.refine(...exactlyOne("id", "name"))`): exactly one of two arguments is set. */
+export function exactlyOne(a: string, b: string) {
+  const check = (v: Record<string, unknown>) => (v[a] === undefined) !== (v[b] === undefined);
+  return [check, { message: `set exactly one of ${a} and ${b}`, path: [a] as PropertyKey[] }] as const;
+}
+
 /** `T` with every member (deeply) allowed to be a Pulumi input. */
 export type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
 

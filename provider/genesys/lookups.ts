@@ -1,6 +1,6 @@
 // Genesys lookups: journey segments and action targets by id or exact name, or every one matching filters.
 import { z } from "zod";
-import { dataSource } from "../function";
+import { dataSource, exactlyOne } from "../function";
 import type { GenesysClient } from "./client";
 import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
 import { type ActionTarget, ActionTargetState, type JourneySegment, MediaType } from "./models";
@@ -8,10 +8,7 @@ import { type ActionTarget, ActionTargetState, type JourneySegment, MediaType } 
 /** Arguments of {@link getJourneySegment}: exactly one of `id` and `displayName`. */
 export const GetJourneySegmentArgs = z
   .strictObject({ id: z.uuid().optional(), displayName: z.string().min(1).optional() })
-  .refine((a) => (a.id === undefined) !== (a.displayName === undefined), {
-    message: "set exactly one of id and displayName",
-    path: ["id"],
-  });
+  .refine(...exactlyOne("id", "displayName"));
 
 /** Arguments of {@link getJourneySegments}: every filter is optional and they combine. */
 export const GetJourneySegmentsArgs = z.strictObject({
@@ -33,10 +30,7 @@ export interface JourneySegmentsResult {
 /** Arguments of {@link getActionTarget}: exactly one of `id` and `name`. */
 export const GetActionTargetArgs = z
   .strictObject({ id: z.uuid().optional(), name: z.string().min(1).optional() })
-  .refine((a) => (a.id === undefined) !== (a.name === undefined), {
-    message: "set exactly one of id and name",
-    path: ["id"],
-  });
+  .refine(...exactlyOne("id", "name"));
 
 /** Arguments of {@link getActionTargets}: filters applied to the full listing (the API has none). */
 export const GetActionTargetsArgs = z.strictObject({

@@ -1,15 +1,12 @@
 // Our Voice lookups: one flow by id or exact name, or every flow matching filters.
 import { z } from "zod";
-import { dataSource } from "../function";
+import { dataSource, exactlyOne } from "../function";
 import type { Flow } from "./models";
 
 /** Arguments of {@link getFlow}: exactly one of `id` and `name`. */
 export const GetFlowArgs = z
   .strictObject({ id: z.uuid().optional(), name: z.string().min(1).optional() })
-  .refine((a) => (a.id === undefined) !== (a.name === undefined), {
-    message: "set exactly one of id and name",
-    path: ["id"],
-  });
+  .refine(...exactlyOne("id", "name"));
 
 /** Arguments of {@link getFlows}: equality filters, all optional. */
 export const GetFlowsArgs = z.strictObject({

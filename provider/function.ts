@@ -2,11 +2,9 @@
 // `getXOutput(args): Output<R>`, with args validated by zod before any request.
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import { type ConfigSource, resolveGenesys, resolveOurVoice, resolveZoom } from "./config";
+import { type Clients, clientsFrom } from "./clients";
+import type { ConfigSource } from "./config";
 import { checkInputs } from "./dynamic/check";
-import { type GenesysClient, genesysClient } from "./genesys/client";
-import { type OurVoiceClient, ourvoiceClient } from "./ourvoice/client";
-import { type ZoomClient, zoomClient } from "./zoom/client";
 
 /** What every data-source function accepts besides its own arguments. */
 export interface FunctionArgs {
@@ -33,21 +31,13 @@ export const stackConfig: ConfigSource = (key) => {
 };
 
 /** Clients for a function's run, built from the stack config. */
-export interface FunctionContext {
-  genesys(): GenesysClient;
-  zoom(): ZoomClient;
-  ourvoice(): OurVoiceClient;
+export interface FunctionContext extends Clients {
   /** Progress of long work, through the engine's log (stderr outside a Pulumi program). */
   progress(message: string): void;
 }
 
 function context(): FunctionContext {
-  return {
-    genesys: () => genesysClient(resolveGenesys(stackConfig)),
-    zoom: () => zoomClient(resolveZoom(stackConfig)),
-    ourvoice: () => ourvoiceClient(resolveOurVoice(stackConfig)),
-    progress: (message) => pulumi.log.info(message),
-  };
+  return { ...clientsFrom(stackConfig), progress: (message) => pulumi.log.info(message) };
 }
 
 /** A refinement (for `.refine(...exactlyOne("id", "name"))`): exactly one of two arguments is set. */

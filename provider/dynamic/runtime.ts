@@ -1,9 +1,7 @@
 // Process-wide state of the provider host: the stack config handed to configure(), and clients
-// built from it on demand (their token caches and limiters are shared per account anyway).
-import { type ConfigSource, noConfig, resolveGenesys, resolveOurVoice, resolveZoom } from "../config";
-import { type GenesysClient, genesysClient } from "../genesys/client";
-import { type OurVoiceClient, ourvoiceClient } from "../ourvoice/client";
-import { type ZoomClient, zoomClient } from "../zoom/client";
+// built from it on demand.
+import { clientsFrom } from "../clients";
+import { type ConfigSource, noConfig } from "../config";
 
 let source: ConfigSource = noConfig;
 
@@ -12,9 +10,4 @@ export function useConfig(config: ConfigSource): void {
   source = config;
 }
 
-/** A Genesys Cloud client for the configured org (or the sandbox). */
-export const genesys = (): GenesysClient => genesysClient(resolveGenesys(source));
-/** A Zoom Contact Center client for the configured account (or the sandbox). */
-export const zoom = (): ZoomClient => zoomClient(resolveZoom(source));
-/** An Our Voice client for the configured key (or the sandbox). */
-export const ourvoice = (): OurVoiceClient => ourvoiceClient(resolveOurVoice(source));
+export const { genesys, zoom, ourvoice } = clientsFrom((key) => source(key));

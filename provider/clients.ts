@@ -1,0 +1,23 @@
+// The three vendor clients from one config source: stack config first, then env vars.
+import { type ConfigSource, resolveGenesys, resolveOurVoice, resolveZoom } from "./config";
+import { type GenesysClient, genesysClient } from "./genesys/client";
+import { type OurVoiceClient, ourvoiceClient } from "./ourvoice/client";
+import { type ZoomClient, zoomClient } from "./zoom/client";
+
+/** Clients built on demand (cheap: token caches and limiters are shared per account in the process). */
+export interface Clients {
+  /** A Genesys Cloud client for the configured org (or the sandbox). */
+  genesys(): GenesysClient;
+  /** A Zoom Contact Center client for the configured account (or the sandbox). */
+  zoom(): ZoomClient;
+  /** An Our Voice client for the configured key (or the sandbox). */
+  ourvoice(): OurVoiceClient;
+}
+
+export function clientsFrom(source: ConfigSource): Clients {
+  return {
+    genesys: () => genesysClient(resolveGenesys(source)),
+    zoom: () => zoomClient(resolveZoom(source)),
+    ourvoice: () => ourvoiceClient(resolveOurVoice(source)),
+  };
+}

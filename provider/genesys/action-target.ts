@@ -7,7 +7,7 @@ import type { ResourceDefinition } from "../dynamic/define";
 import { diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { CxflowError } from "../http/errors";
+import { isNotFound } from "../http/errors";
 import { MAX_PAGE_SIZE } from "./endpoints";
 import { type PatchActionTarget, ServiceLevel, type ActionTarget as Target } from "./models";
 
@@ -104,7 +104,7 @@ function toOutputs(t: Target, local: Pick<Out, "targetId" | "targetName" | "orig
   };
 }
 
-const notFound = (e: unknown) => e instanceof CxflowError && e.code === "not_found";
+const notFound = isNotFound;
 
 /** The target named by `targetId` or `targetName`; errors say what exists instead. */
 async function find(i: In): Promise<Target> {

@@ -7,7 +7,7 @@ import { partiallyCreated, type ResourceDefinition } from "../dynamic/define";
 import { asSet, desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { CxflowError } from "../http/errors";
+import { CxflowError, isNotFound } from "../http/errors";
 import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
 import {
   Color,
@@ -316,7 +316,7 @@ async function converge(
     try {
       current = attempt === 1 && known ? known : await g.getSegment(id);
     } catch (e) {
-      if (e instanceof CxflowError && e.code === "not_found") {
+      if (isNotFound(e)) {
         throw new Error(
           `journey segment ${id} (${i.displayName}) was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` creates it again`,
         );
@@ -388,7 +388,7 @@ const definition: ResourceDefinition<In, Out> = {
     try {
       await genesys().deleteSegment(id);
     } catch (e) {
-      if (!(e instanceof CxflowError && e.code === "not_found")) throw e;
+      if (!isNotFound(e)) throw e;
     }
     if (names) (await names).delete(olds.displayName);
   },

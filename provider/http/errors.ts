@@ -103,3 +103,8 @@ export function safeCause(err: unknown): { name: string; code?: string; message:
   const e = err as { name?: string; code?: string; message?: string };
   return { name: e?.name ?? "Error", code: e?.code, message: String(e?.message ?? err) };
 }
+
+/** True when `e` says the object does not exist (a 404): reads and deletes treat it as gone. */
+export function isNotFound(e: unknown): boolean {
+  return e instanceof CxflowError && e.code === "not_found";
+}

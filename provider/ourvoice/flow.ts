@@ -6,7 +6,7 @@ import type { ResourceDefinition } from "../dynamic/define";
 import type { Fields } from "../dynamic/fields";
 import { ourvoice } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { CxflowError } from "../http/errors";
+import { isNotFound } from "../http/errors";
 import { type CreateFlow, FLOW_STATUSES, FLOW_TYPES, type Flow as ServerFlow, type UpdateFlow } from "./models";
 
 // ---------------------------------------------------------------------------------------------
@@ -137,7 +137,7 @@ function toOutputs(f: ServerFlow, local: { adopt?: boolean; adopted?: boolean })
   };
 }
 
-const gone = (e: unknown) => e instanceof CxflowError && e.code === "not_found";
+const gone = isNotFound;
 
 // ---------------------------------------------------------------------------------------------
 // Names: cxflow refuses a second flow with a name in use, because the name is how an ambiguous

@@ -9,7 +9,7 @@ import { partiallyCreated, type ResourceDefinition } from "../dynamic/define";
 import { containsUnknown, type Fields, stable, UNKNOWN } from "../dynamic/fields";
 import { zoom } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { CxflowError } from "../http/errors";
+import { CxflowError, isNotFound } from "../http/errors";
 import type { EntryPoint, Flow as FlowModel, FlowVersion, UpdateFlowBody } from "./models";
 
 // ---------------------------------------------------------------------------------------------
@@ -200,14 +200,14 @@ function toOutputs(f: FlowModel, local: Partial<Local> & { flowFile: string }): 
 const zoomCode = (e: unknown): unknown =>
   e instanceof CxflowError ? (e.details as { code?: unknown } | undefined)?.code : undefined;
 
-const isGone = (e: unknown) => e instanceof CxflowError && (e.code === "not_found" || zoomCode(e) === 3201);
+const isGone = (e: unknown) => isNotFound(e) || zoomCode(e) === 3201;
 
 /** The flow with exactly this name, or undefined. */
 async function findByName(name: string): Promise<FlowModel | undefined> {
   try {
     return await zoom().getFlowByName(name);
   } catch (e) {
-    if (e instanceof CxflowError && e.code === "not_found") return undefined;
+    if (isNotFound(e)) return undefined;
     throw e;
   }
 }

@@ -1,24 +1,220 @@
-// The root stack. Until the main job lands it holds the e2e harness's own test resource, so that
-// `npm run demo` proves the whole toolchain: CLI, language host, Node 24 and a dynamic provider.
-import * as os from "node:os";
-import * as path from "node:path";
+// The root stack: a contact center's customer-journey and flow configuration, declared once and
+// applied by `pulumi up` (`npm run demo` runs it against the offline sandbox), plus the last
+// week's flow and journey analytics read in the same program.
 import * as pulumi from "@pulumi/pulumi";
-import { JsonFile } from "./test/e2e/fixtures/json-file";
+import * as cxflow from "pulumi-cxflow";
 
 const config = new pulumi.Config();
-const dir = config.get("dir") ?? path.join(os.tmpdir(), "cxflow", pulumi.getStack());
-const token = config.getSecret("token");
+/** End of the analytics week (ISO instant); the start of today (UTC) when unset. */
+const reportEnd = config.get("reportEnd") ?? `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
 
-const note = new JsonFile("note", {
-  path: path.join(dir, "note.json"),
-  content: { greeting: config.get("greeting") ?? "hello", stack: pulumi.getStack() },
+// ---------------------------------------------------------------------------------------------
+// Genesys Cloud journey segments: who the visitor is (context) and what they did (journey).
+
+const web = { streamType: "Web", sessionType: "web" } as const;
+
+const segments = [
+  new cxflow.genesys.JourneySegment("returning-buyers", {
+    displayName: "Returning buyers",
+    description: "Looked at pricing at least twice in one web session",
+    color: "#1F77B4",
+    journey: {
+      patterns: [{ ...web, count: 2, criteria: [{ key: "page.url", values: ["/pricing"], operator: "containsAny" }] }],
+    },
+  }),
+  new cxflow.genesys.JourneySegment("cart-abandoners", {
+    displayName: "Cart abandoners",
+    description: "Reached the cart on a desktop but did not check out",
+    color: "#D62728",
+    context: { patterns: [{ criteria: [{ key: "device.category", values: ["desktop"] }] }] },
+    journey: {
+      patterns: [
+        { ...web, count: 1, criteria: [{ key: "page.url", values: ["/cart"], operator: "containsAny" }] },
+        { ...web, count: 1, criteria: [{ key: "page.url", values: ["/checkout"], operator: "notContainsAny" }] },
+      ],
+    },
+    assignmentExpirationDays: 7,
+  }),
+  new cxflow.genesys.JourneySegment("mobile-support-seekers", {
+    displayName: "Mobile support seekers",
+    description: "On a phone or tablet and reading the help center",
+    color: "#2CA02C",
+    shouldDisplayToAgent: true,
+    context: { patterns: [{ criteria: [{ key: "device.category", values: ["mobile", "tablet"] }] }] },
+    journey: {
+      patterns: [
+        {
+          ...web,
+          count: 1,
+          criteria: [{ key: "page.url", values: ["/help", "/support"], operator: "containsAny", shouldIgnoreCase: true }],
+        },
+      ],
+    },
+  }),
+  new cxflow.genesys.JourneySegment("spanish-speakers", {
+    displayName: "Spanish speakers",
+    description: "Browser language is Spanish",
+    color: "#FF7F0E",
+    shouldDisplayToAgent: true,
+    context: { patterns: [{ criteria: [{ key: "browser.lang", values: ["es"], operator: "startsWith" }] }] },
+  }),
+  new cxflow.genesys.JourneySegment("enterprise-accounts", {
+    displayName: "Enterprise accounts",
+    description: "Mirrored from the CRM's enterprise list",
+    color: "#9467BD",
+    externalSegment: { id: "crm-enterprise", name: "Enterprise accounts (CRM)", source: "Custom" },
+    assignmentExpirationDays: 30,
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Action targets exist already (Genesys creates them with the queues): take two over and tune
+// them. Destroying the stack puts back what was found.
+
+const salesChat = new cxflow.genesys.ActionTarget("sales-web-chat", {
+  targetName: "Sales web chat",
+  serviceLevel: { percentage: 0.9, durationMs: 20_000 },
+  shortAbandonThreshold: 8,
+});
+const supportCallbacks = new cxflow.genesys.ActionTarget("support-callbacks", {
+  targetName: "Support callbacks",
+  serviceLevel: { percentage: 0.8, durationMs: 60_000 },
+  shortAbandonThreshold: 15,
 });
 
-export const file = note.path;
-export const revision = note.revision;
-/** The Node version the program ran on. */
-export const programNode = process.versions.node;
-/** The Node version the dynamic provider ran on. */
-export const providerNode = note.writtenBy;
-/** Proves secret config reaches the program; the value stays a secret output. */
-export const tokenLength = (token ?? pulumi.secret("")).apply((t) => t.length);
+// ---------------------------------------------------------------------------------------------
+// Our Voice flows: an inbound voice greeting and an SMS reminder.
+
+const greeting = new cxflow.ourvoice.Flow("welcome-line", {
+  name: "Welcome line",
+  type: "voice",
+  description: "Greets callers and hands them to the Zoom IVR",
+  status: "published",
+  metadata: { language: "en-US", voice: "neural-female-2", transferTo: "Customer care IVR" },
+});
+const reminders = new cxflow.ourvoice.Flow("appointment-reminders", {
+  name: "Appointment reminders",
+  type: "sms",
+  description: "Texts a reminder the day before a booked callback",
+  status: "draft",
+  metadata: { sendAt: "18:00", optOutKeyword: "STOP" },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The Zoom Contact Center IVR, imported from the flow file kept beside this program. Editing the
+// file (a path from this folder) imports and publishes the next version on the next `up`.
+
+const ivr = new cxflow.zoom.Flow("customer-care-ivr", {
+  name: "Customer care IVR",
+  description: "Business-hours menu routing to sales, support and billing",
+  flowFile: "flows/customer-care-ivr.json",
+  versionDescription: "Menu with sales, support and billing",
+  publish: true,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Lookups: read back what the stack manages, and what else the account holds.
+
+/** Every segment of this stack, found again by id (one `segmentIds` listing). */
+export const segmentsFound = cxflow.genesys
+  .getJourneySegmentsOutput({ ids: segments.map((s) => s.id) })
+  .apply((r) => ({ found: r.segments.length, missing: r.missing }));
+/** Action targets that can receive offers. */
+export const activeActionTargets = cxflow.genesys
+  .getActionTargetsOutput({ state: "active" })
+  .apply((r) => r.targets.map((t) => t.name).sort());
+/** The IVR as Zoom lists it. */
+export const ivrStatus = cxflow.zoom.getFlowOutput({ id: ivr.id }).apply((f) => f.status);
+
+// ---------------------------------------------------------------------------------------------
+// Analytics: the last seven days of flow outcomes, per flow and per day, and journey outcomes.
+
+const week = { interval: "P7D", end: reportEnd } as const;
+const flowWeek = cxflow.genesys.getFlowAggregatesOutput({
+  ...week,
+  granularity: "P1D",
+  groupBy: ["flowName"],
+  metrics: ["nFlow", "nFlowOutcome", "nFlowOutcomeFailed"],
+});
+
+/** Counts of one flow or one day. */
+interface Outcomes {
+  executions: number;
+  outcomes: number;
+  failed: number;
+  /** Failed outcomes per outcome, rounded to 4 places (0 when there were none). */
+  failureRate: number;
+}
+
+type FlowRow = cxflow.genesys.FlowAggregatesResult["rows"][number];
+
+function tally(rows: FlowRow[], key: (r: FlowRow) => string) {
+  const out: Record<string, Outcomes> = {};
+  for (const r of rows) {
+    const t = (out[key(r)] ??= { executions: 0, outcomes: 0, failed: 0, failureRate: 0 });
+    const n = r.count ?? 0;
+    if (r.metric === "nFlow") t.executions += n;
+    if (r.metric === "nFlowOutcome") t.outcomes += n;
+    if (r.metric === "nFlowOutcomeFailed") t.failed += n;
+  }
+  for (const t of Object.values(out)) t.failureRate = rate(t.failed, t.outcomes);
+  return Object.fromEntries(Object.entries(out).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+function rate(part: number, whole: number): number {
+  return whole === 0 ? 0 : Math.round((part / whole) * 10_000) / 10_000;
+}
+
+/** The week the analytics cover, as `start/end`. */
+export const reportInterval = flowWeek.interval;
+/** Executions, outcomes and failed outcomes per flow over the week. */
+export const flowOutcomes = flowWeek.rows.apply((rows) => tally(rows, (r) => r.flowName ?? "(unnamed)"));
+/** The same counts per day (UTC), all flows together. */
+export const flowOutcomesPerDay = flowWeek.rows.apply((rows) => tally(rows, (r) => r.interval.slice(0, 10)));
+/** Failed outcomes per outcome over the week, all flows together. */
+export const failureRate = flowOutcomes.apply((perFlow) => {
+  const all = Object.values(perFlow);
+  return rate(
+    all.reduce((n, t) => n + t.failed, 0),
+    all.reduce((n, t) => n + t.outcomes, 0),
+  );
+});
+
+const journeyWeek = cxflow.genesys.getJourneyAggregatesOutput({
+  ...week,
+  groupBy: ["journeyOutcomeId"],
+  metrics: ["nJourneyOutcomesAchieved"],
+});
+/** Journey outcomes achieved over the week, by outcome id. */
+export const journeyOutcomes = journeyWeek.rows.apply((rows) =>
+  Object.fromEntries(
+    rows
+      .filter((r) => r.journeyOutcomeId)
+      .map((r) => [r.journeyOutcomeId!, r.count ?? 0] as const)
+      .sort(([a], [b]) => a.localeCompare(b)),
+  ),
+);
+/** Web sessions over the week. */
+export const journeySessions = cxflow.genesys
+  .getJourneyAggregatesOutput({ ...week, metrics: ["nJourneySessions"] })
+  .apply((r) => r.rows.reduce((n, row) => n + (row.count ?? 0), 0));
+
+// ---------------------------------------------------------------------------------------------
+// What the stack manages, for people and pipelines.
+
+/** Segment ids by display name. */
+export const segmentIds = pulumi
+  .all(segments.map((s) => pulumi.all([s.displayName, s.id])))
+  .apply((pairs) => Object.fromEntries(pairs));
+/** The tuned action targets: id and service level. */
+export const actionTargets = pulumi
+  .all([salesChat, supportCallbacks].map((t) => pulumi.all([t.name, t.id, t.serviceLevel])))
+  .apply((list) => Object.fromEntries(list.map(([name, id, serviceLevel]) => [name, { id, serviceLevel }])));
+/** Our Voice flow ids and statuses by name. */
+export const ourvoiceFlows = pulumi
+  .all([greeting, reminders].map((f) => pulumi.all([f.name, f.id, f.status])))
+  .apply((list) => Object.fromEntries(list.map(([name, id, status]) => [name, { id, status }])));
+/** The IVR's id, latest version and published version. */
+export const zoomIvr = pulumi
+  .all([ivr.id, ivr.version, ivr.publishedVersion])
+  .apply(([id, version, publishedVersion]) => ({ id, version, publishedVersion }));

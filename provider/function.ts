@@ -46,8 +46,17 @@ export function exactlyOne(a: string, b: string) {
   return [check, { message: `set exactly one of ${a} and ${b}`, path: [a] as PropertyKey[] }] as const;
 }
 
-/** `T` with every member (deeply) allowed to be a Pulumi input. */
-export type Inputs<T> = { [K in keyof T]: pulumi.Input<T[K]> };
+/** `T` with every member, array element and nested field allowed to be a Pulumi input. */
+export type Inputs<T> = { [K in keyof T]: DeepInput<T[K]> };
+
+/** One value that may be a Pulumi input at every level (a resource's `id` inside an array, …). */
+export type DeepInput<T> = T extends Date | ((...args: any[]) => unknown)
+  ? pulumi.Input<T>
+  : T extends readonly (infer U)[]
+    ? pulumi.Input<DeepInput<U>[]>
+    : T extends object
+      ? pulumi.Input<{ [K in keyof T]: DeepInput<T[K]> }>
+      : pulumi.Input<T>;
 
 /**
  * Makes the `getX` / `getXOutput` pair of one data source. `args` is strict: unknown properties

@@ -392,8 +392,9 @@ async function removeJob<B>(api: AggregateJobApi<B>, jobId: string, o: JobOption
  * One number set of one group, time bucket and metric: the group's dimension values spread in,
  * then `interval`, `metric` and the statistics the metric has (counts: `count`; durations and
  * values: `count`, `sum`, `max`, `min`). A view's row carries its name as `metric` and `view: true`.
+ * `D` names the dimensions a row may carry (`FlowAggregatesResult["rows"]` has the flow ones).
  */
-export type AggregateRow<D extends string = string> = { [K in D]?: string } & {
+export type AggregateRow<D extends string = never> = { [K in D]?: string } & {
   interval: string;
   metric: string;
   view?: true;
@@ -412,7 +413,7 @@ function pickStats(stats: Record<string, unknown>) {
 }
 
 /** One row per group × interval × metric (then × view), in the order of `results`. */
-export function flattenRows<D extends string = string>(results: readonly AggregateDataContainer[]): AggregateRow<D>[] {
+export function flattenRows<D extends string = never>(results: readonly AggregateDataContainer[]): AggregateRow<D>[] {
   const rows: AggregateRow<D>[] = [];
   for (const c of results)
     for (const d of c.data) {
@@ -431,7 +432,7 @@ export function flattenRows<D extends string = string>(results: readonly Aggrega
 }
 
 /** What an aggregate data source returns. */
-export interface AggregatesResult<D extends string = string> {
+export interface AggregatesResult<D extends string = never> {
   /** The `start/end` interval the query ran over (durations resolved). */
   interval: string;
   /** How the query ran. */

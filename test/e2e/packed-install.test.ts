@@ -1,0 +1,184 @@
+// The package as users get it: `npm pack`, install the tarball into a Pulumi project outside the
+// repository, and run that stack under the real engine against the sandbox.
+import { execFile } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { promisify } from "node:util";
+import { config, genesys, ourvoice } from "../../provider";
+import { type Sandbox, startSandbox } from "../../sandbox";
+import * as tc from "../../scripts/toolchain";
+import { TestStack } from "./harness";
+
+jest.setTimeout(5 * 60_000);
+
+const run = promisify(execFile);
+const root = tc.paths.root;
+const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+// Node 24 and the repo's npm first on PATH, as every project script runs.
+const env = { ...process.env, PATH: tc.toolPath(), npm_config_update_notifier: "false" };
+const npm = (args: string[], cwd: string) => run("npm", args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+
+const SEGMENT = "Packed install: returning buyers";
+const FLOW = "Packed install: welcome";
+
+/** A user's stack: one resource of two vendors and a data-source result. */
+const PROGRAM = `import * as cxflow from "pulumi-cxflow";
+
+const segment = new cxflow.genesys.JourneySegment("buyers", {
+  displayName: ${JSON.stringify(SEGMENT)},
+  journey: {
+    patterns: [
+      { criteria: [{ key: "page.url", values: ["/pricing"], operator: "containsAny" }], count: 2, streamType: "Web", sessionType: "web" },
+    ],
+  },
+});
+const flow = new cxflow.ourvoice.Flow("welcome", { name: ${JSON.stringify(FLOW)}, type: "voice" });
+
+export const segmentId = segment.id;
+export const flowId = flow.id;
+export const foundSegmentId = cxflow.genesys
+  .getJourneySegmentOutput({ displayName: segment.displayName })
+  .apply((s) => s.id);
+export const packageVersion = cxflow.VERSION;
+export const resolvedFrom = require.resolve("pulumi-cxflow");
+`;
+
+describe("the packed package installed in a stack outside the repository", () => {
+  let tmp: string;
+  let project: string;
+  let files: string[];
+  let sandbox: Sandbox;
+  let stack: TestStack | undefined;
+  const sandboxConfig = () => config.configFromMap({ "cxflow:sandboxUrl": sandbox.url });
+  const segmentNames = async () => {
+    const out: string[] = [];
+    const client = genesys.genesysClient(config.resolveGenesys(sandboxConfig(), {}));
+    for await (const s of client.segments({ pageSize: 200 })) out.push(s.displayName);
+    return out;
+  };
+  const flowNames = async () => {
+    const out: string[] = [];
+    for await (const f of ourvoice.ourvoiceClient(config.resolveOurVoice(sandboxConfig(), {})).flows({ limit: 100 }))
+      out.push(f.name);
+    return out;
+  };
+
+  beforeAll(async () => {
+    // npm test builds dist/ first; packing without the prepack build keeps dist/ steady for the
+    // suites running beside this one, which load it through pulumi-cxflow/dynamic.
+    if (!fs.existsSync(path.join(root, "dist", "provider", "index.js"))) {
+      throw new Error("dist/ is missing: run `npm run build` (npm test does) before this test");
+    }
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-packed-"));
+    const packed = await npm(["pack", "--ignore-scripts", "--json", "--pack-destination", tmp], root);
+    const [info] = JSON.parse(packed.stdout);
+    files = info.files.map((f: { path: string }) => f.path);
+    const tarball = path.join(tmp, info.filename);
+
+    project = path.join(tmp, "project");
+    fs.mkdirSync(project);
+    const manifest = {
+      name: "packed-install-stack",
+      private: true,
+      dependencies: {
+        "pulumi-cxflow": `file:${tarball}`,
+        "@pulumi/pulumi": "3.259.0",
+        typescript: "5.9.3",
+        "ts-node": "10.9.2",
+      },
+    };
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
+    fs.writeFileSync(
+      path.join(project, "Pulumi.yaml"),
+      "name: packed-install\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n",
+    );
+    const tsconfig = { compilerOptions: { target: "ES2022", module: "node16", strict: true, skipLibCheck: true } };
+    fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+    fs.writeFileSync(path.join(project, "index.ts"), PROGRAM);
+    await npm(["install", "--prefer-offline", "--no-audit", "--no-fund"], project);
+
+    sandbox = await startSandbox();
+  });
+  afterAll(async () => {
+    await stack?.destroy().catch(() => undefined);
+    await stack?.dispose();
+    await sandbox?.stop();
+    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test("the tarball holds the compiled package with its types, the CLI and the license, and no sources", () => {
+    for (const f of [
+      "package.json",
+      "README.md",
+      "CHANGELOG.md",
+      "LICENSE",
+      "bin/cxflow.js",
+      "dist/provider/index.js",
+      "dist/provider/index.d.ts",
+      "dist/provider/dynamic/index.js",
+      "dist/sandbox/index.js",
+      "dist/sandbox/index.d.ts",
+    ]) {
+      expect(files).toContain(f);
+    }
+    const unwanted = files.filter(
+      (f) =>
+        /^(test|provider|sandbox|scripts|examples|bench|node_modules|\.pulumi-local)\//.test(f) ||
+        /(^|\/)node_modules\//.test(f) ||
+        (f.endsWith(".ts") && !f.endsWith(".d.ts")) ||
+        f.endsWith(".tsbuildinfo") ||
+        /\.test\./.test(f),
+    );
+    expect(unwanted).toEqual([]);
+    // A source map may ship only with the file it maps to and the sources it names.
+    for (const map of files.filter((f) => f.endsWith(".map"))) {
+      expect(files).toContain(map.slice(0, -".map".length));
+      const { sources, sourcesContent } = JSON.parse(fs.readFileSync(path.join(root, map), "utf8"));
+      const inline = Array.isArray(sourcesContent) && sourcesContent.every((s: unknown) => typeof s === "string");
+      if (!inline) for (const s of sources) expect(files).toContain(path.posix.join(path.posix.dirname(map), s));
+    }
+  });
+
+  test("its cxflow command prints the package version", async () => {
+    const bin = path.join(project, "node_modules", "pulumi-cxflow", "bin", "cxflow.js");
+    const { stdout } = await run(process.execPath, [bin, "version"], { env });
+    expect(stdout.trim()).toBe(version);
+  });
+
+  test("a stack that depends on it goes up, stays unchanged on preview, and is destroyed", async () => {
+    const installed = fs.realpathSync(path.join(project, "node_modules", "pulumi-cxflow"));
+    expect(installed.startsWith(fs.realpathSync(project) + path.sep)).toBe(true);
+
+    stack = await TestStack.create({ program: project, config: { "cxflow:sandboxUrl": sandbox.url } });
+    const { outputs } = await stack.up();
+    expect(outputs.packageVersion).toBe(version);
+    expect(outputs.foundSegmentId).toBe(outputs.segmentId);
+    // The program loaded the installed copy, not the repository's sources.
+    expect(fs.realpathSync(String(outputs.resolvedFrom)).startsWith(installed + path.sep)).toBe(true);
+    expect(await segmentNames()).toContain(SEGMENT);
+    expect(await flowNames()).toContain(FLOW);
+
+    await stack.preview({ expectNoChanges: true });
+
+    // Pulumi stores a shell that loads the package by name; the dynamic-provider host resolves that
+    // name from the project's @pulumi/pulumi, which here reaches only the installed copy.
+    const state = await stack.exportState();
+    const ours = (state.deployment.resources ?? []).filter((r) => r.type.startsWith("pulumi-nodejs:dynamic/cxflow"));
+    expect(ours.map((r) => r.type).sort()).toEqual([
+      "pulumi-nodejs:dynamic/cxflow/genesys:JourneySegment",
+      "pulumi-nodejs:dynamic/cxflow/ourvoice:Flow",
+    ]);
+    for (const r of ours)
+      expect(r.outputs?.__provider ?? r.inputs?.__provider).toContain('require("pulumi-cxflow/dynamic")');
+    const host = path.join(project, "node_modules", "@pulumi", "pulumi");
+    const dynamic = fs.realpathSync(require.resolve("pulumi-cxflow/dynamic", { paths: [host] }));
+    expect(dynamic).toBe(path.join(installed, "dist", "provider", "dynamic", "index.js"));
+
+    await stack.destroy();
+    expect(await segmentNames()).not.toContain(SEGMENT);
+    expect(await flowNames()).not.toContain(FLOW);
+    await stack.dispose();
+    stack = undefined;
+  });
+});

@@ -1,0 +1,502 @@
+// Every program in examples/ under the real engine, against its own sandbox: up, check what landed
+// through the typed clients, a preview that finds nothing to change, the scenario's own steps,
+// then destroy and check the sandbox holds what it held before.
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { config, genesys, ourvoice, zoom } from "../../provider";
+import { type Sandbox, startSandbox } from "../../sandbox";
+import { TestStack } from "./harness";
+
+jest.setTimeout(10 * 60_000);
+
+const EXAMPLES = path.join(__dirname, "..", "..", "examples");
+/** The sandbox's synthetic analytics end here; the analytics examples pin their window to it. */
+const DATA_END = "2026-11-01";
+
+/** Typed clients of the three vendors, pointed at one sandbox. */
+function clientsFor(url: string) {
+  const source = config.configFromMap({ "cxflow:sandboxUrl": url });
+  return {
+    genesys: genesys.genesysClient(config.resolveGenesys(source, {})),
+    zoom: zoom.zoomClient(config.resolveZoom(source, {})),
+    ourvoice: ourvoice.ourvoiceClient(config.resolveOurVoice(source, {})),
+  };
+}
+type Clients = ReturnType<typeof clientsFor>;
+
+async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+}
+const byId = <T extends { id?: string }>(xs: T[]) => [...xs].sort((a, b) => a.id!.localeCompare(b.id!));
+
+const segments = (c: Clients) => collect(c.genesys.segments({ pageSize: 100 }));
+const targets = (c: Clients) => collect(c.genesys.actionTargets({ pageSize: 100 }));
+const ourvoiceFlows = (c: Clients) => collect(c.ourvoice.flows({ limit: 100 }));
+const zoomFlows = async (c: Clients) =>
+  (await collect(c.zoom.flows({ page_size: 100 }))).sort((a, b) => a.flow_id.localeCompare(b.flow_id));
+const targetNamed = async (c: Clients, name: string) => (await targets(c)).find((t) => t.name === name);
+
+/** What the examples may change, in a form that compares equal when it is back as it was. */
+async function snapshot(c: Clients) {
+  return {
+    segments: byId(await segments(c)),
+    // PATCHes move modifiedDate; what a stack tunes and restores is compared.
+    targets: byId(await targets(c)).map((t) => ({
+      id: t.id,
+      name: t.name,
+      description: t.description,
+      state: t.state,
+      serviceLevel: t.serviceLevel,
+      shortAbandonThreshold: t.shortAbandonThreshold,
+    })),
+    ourvoice: byId(await ourvoiceFlows(c)),
+    zoom: await zoomFlows(c),
+  };
+}
+type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
+/**
+ * One example's sandbox and stack for a describe block: started before its tests, destroyed and
+ * stopped after them. Config keys without a namespace belong to the example's project.
+ */
+function exampleStack(example: string, opts: { config?: Record<string, string>; secrets?: Record<string, string> }) {
+  const project = example;
+  const ns = (m: Record<string, string> = {}) =>
+    Object.fromEntries(Object.entries(m).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v]));
+  const ctx = {} as { sandbox: Sandbox; clients: Clients; before: Snapshot; stack: TestStack };
+  beforeAll(async () => {
+    ctx.sandbox = await startSandbox();
+    ctx.clients = clientsFor(ctx.sandbox.url);
+    ctx.before = await snapshot(ctx.clients);
+    ctx.stack = await TestStack.create({
+      program: path.join(EXAMPLES, example),
+      config: { "cxflow:sandboxUrl": ctx.sandbox.url, ...ns(opts.config) },
+      secrets: ns(opts.secrets),
+    });
+  });
+  afterAll(async () => {
+    await ctx.stack?.destroy().catch(() => undefined);
+    await ctx.stack?.dispose();
+    await ctx.sandbox?.stop();
+  });
+  return ctx;
+}
+
+const readJson = (...parts: string[]) => JSON.parse(fs.readFileSync(path.join(EXAMPLES, ...parts), "utf8"));
+
+// ---------------------------------------------------------------------------------------------
+
+describe("examples/segments-and-targets", () => {
+  const x = exampleStack("segments-and-targets", {});
+  let outputs: Record<string, any>;
+
+  test("up creates four journey segments with their context and journey patterns", async () => {
+    outputs = (await x.stack.up()).outputs;
+    const ids = outputs.segmentIds as Record<string, string>;
+    const get = (key: string) => x.clients.genesys.getSegment(ids[key]);
+
+    const buyers = await get("returningBuyers");
+    expect(buyers).toMatchObject({ displayName: "Returning buyers", color: "#2E7D32", assignmentExpirationDays: 30 });
+    expect(buyers.journey.patterns).toEqual([
+      expect.objectContaining({
+        count: 2,
+        streamType: "Web",
+        criteria: [
+          expect.objectContaining({ key: "page.url", values: ["/pricing", "/plans"], shouldIgnoreCase: true }),
+        ],
+      }),
+    ]);
+    const mobile = await get("mobileVisitors");
+    expect(mobile.context.patterns[0].criteria[0]).toMatchObject({
+      key: "device.category",
+      values: ["mobile", "tablet"],
+    });
+    expect(mobile.journey.patterns).toEqual([]);
+    expect(outputs.mobileVisitorsColor).toBe(mobile.color);
+    const abandoners = await get("checkoutAbandoners");
+    expect(abandoners.journey.patterns).toHaveLength(2);
+    expect(abandoners.context.patterns).toHaveLength(1);
+    expect((await get("vipCustomers")).externalSegment).toEqual({
+      id: "cdp-audience-vip",
+      name: "VIP customers (CDP)",
+      source: "Custom",
+    });
+    expect(outputs.segmentNames).toEqual([
+      "Returning buyers",
+      "Mobile visitors",
+      "Checkout abandoners",
+      "VIP customers",
+    ]);
+    const now = (await segments(x.clients)).map((s) => s.id).sort();
+    expect(now).toEqual([...x.before.segments.map((s) => s.id), ...Object.values(ids)].sort());
+  });
+
+  test("up takes the two seeded action targets over by name and tunes them", async () => {
+    const sales = await targetNamed(x.clients, "Sales web chat");
+    expect(sales).toMatchObject({ serviceLevel: { percentage: 0.9, durationMs: 20_000 }, shortAbandonThreshold: 8 });
+    expect(outputs.salesChatTarget).toEqual({
+      id: sales!.id,
+      name: "Sales web chat",
+      serviceLevel: sales!.serviceLevel,
+    });
+
+    const seeded = x.before.targets.find((t) => t.name === "Support callbacks")!;
+    expect(await targetNamed(x.clients, "Support callbacks")).toBeUndefined();
+    expect(await x.clients.genesys.getActionTarget(seeded.id!)).toMatchObject({
+      name: "Support callbacks (checkout)",
+      serviceLevel: { percentage: 0.8, durationMs: 60_000 },
+      shortAbandonThreshold: seeded.shortAbandonThreshold,
+    });
+    expect(outputs.supportCallbacksTarget.original).toEqual({
+      name: "Support callbacks",
+      serviceLevel: seeded.serviceLevel,
+      shortAbandonThreshold: seeded.shortAbandonThreshold,
+    });
+  });
+
+  test("a preview right after finds nothing to change", async () => {
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  test("destroy deletes the segments and gives the targets their seeded values back", async () => {
+    await x.stack.destroy();
+    expect(await snapshot(x.clients)).toEqual(x.before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+/** Figures of one flow or day, summed from the API's own answer. */
+type Figures = { executions: number; outcomes: number; failed: number };
+const METRIC: Record<string, keyof Figures> = {
+  nFlow: "executions",
+  nFlowOutcome: "outcomes",
+  nFlowOutcomeFailed: "failed",
+};
+
+/** The rows of the Markdown table under `## <heading>`, as label → cells. */
+function markdownTable(markdown: string, heading: string): Map<string, string[]> {
+  const section = markdown.split(`## ${heading}\n`)[1].split("\n## ")[0];
+  const rows = section
+    .split("\n")
+    .filter((l) => l.startsWith("|"))
+    .map((l) =>
+      l
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((c) => c.trim().replace(/\\\|/g, "|")),
+    );
+  expect(rows[0]).toEqual([
+    heading === "Per flow" ? "Flow" : "Day",
+    "Executions",
+    "Outcomes",
+    "Failed",
+    "Failure rate",
+  ]);
+  return new Map(rows.slice(2).map(([label, ...cells]) => [label, cells]));
+}
+
+const cells = (f: Figures) => [
+  String(f.executions),
+  String(f.outcomes),
+  String(f.failed),
+  f.outcomes === 0 ? "—" : `${((f.failed / f.outcomes) * 100).toFixed(1)}%`,
+];
+
+/** Element names in document order; throws unless every element is closed in order. */
+function elements(svg: string): string[] {
+  const body = svg.replace(/^<\?xml[^?]*\?>\s*/, "");
+  expect(body.replace(/<[^>]*>/g, "")).not.toMatch(/[<>]|&(?!amp;|lt;|gt;|quot;|#\d+;)/);
+  const open: string[] = [];
+  const names: string[] = [];
+  for (const [, close, name, , selfClosing] of body.matchAll(
+    /<(\/?)([A-Za-z][\w:.-]*)((?:\s+[\w:.-]+="[^"<]*")*)\s*(\/?)>/g,
+  )) {
+    if (close) {
+      expect(open.pop()).toBe(name);
+    } else {
+      names.push(name);
+      if (!selfClosing) open.push(name);
+    }
+  }
+  expect(open).toEqual([]);
+  return names;
+}
+
+describe("examples/flow-analytics-report", () => {
+  const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-report-"));
+  const x = exampleStack("flow-analytics-report", { config: { end: DATA_END, reportDir } });
+  const interval = "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z";
+  const days = ["2026-10-25", "2026-10-26", "2026-10-27", "2026-10-28", "2026-10-29", "2026-10-30", "2026-10-31"];
+  let outputs: Record<string, any>;
+  let perFlow: Map<string, Figures>;
+  let perDay: Map<string, Figures>;
+
+  afterAll(() => fs.rmSync(reportDir, { recursive: true, force: true }));
+
+  beforeAll(async () => {
+    // The same question asked of the API directly, without the data source.
+    const answer = await x.clients.genesys.queryFlowAggregates({
+      interval,
+      granularity: "P1D",
+      groupBy: ["flowName"],
+      metrics: ["nFlow", "nFlowOutcome", "nFlowOutcomeFailed"],
+    });
+    perFlow = new Map();
+    perDay = new Map(days.map((d) => [d, { executions: 0, outcomes: 0, failed: 0 }]));
+    for (const group of answer.results ?? []) {
+      const flow = group.group!.flowName;
+      const f = perFlow.get(flow) ?? { executions: 0, outcomes: 0, failed: 0 };
+      perFlow.set(flow, f);
+      for (const bucket of group.data)
+        for (const m of bucket.metrics ?? []) {
+          f[METRIC[m.metric]] += m.stats.count ?? 0;
+          perDay.get(bucket.interval.slice(0, 10))![METRIC[m.metric]] += m.stats.count ?? 0;
+        }
+    }
+  });
+
+  test("up writes a Markdown report and an SVG chart into the configured folder", async () => {
+    outputs = (await x.stack.up()).outputs;
+    expect(outputs.reportFiles).toEqual({
+      markdown: path.join(reportDir, "flow-report.md"),
+      chart: path.join(reportDir, "outcomes-per-day.svg"),
+    });
+    expect(fs.readdirSync(reportDir).sort()).toEqual(["flow-report.md", "outcomes-per-day.svg"]);
+    expect(outputs.period).toEqual({ interval, mode: "sync" });
+  });
+
+  test("the per-flow table holds the API's figures for each of the nine flows, and their total", () => {
+    const md = fs.readFileSync(outputs.reportFiles.markdown, "utf8");
+    expect(md).toMatch(/^# Flow outcomes, 2026-10-25 to 2026-10-31\n/);
+    expect(md).toContain("![Flow outcomes per day](outcomes-per-day.svg)");
+    const table = markdownTable(md, "Per flow");
+    expect(perFlow.size).toBe(9);
+    const total = { executions: 0, outcomes: 0, failed: 0 };
+    for (const [flow, f] of perFlow) {
+      expect([flow, table.get(flow)]).toEqual([flow, cells(f)]);
+      for (const k of Object.keys(total) as (keyof Figures)[]) total[k] += f[k];
+    }
+    expect(table.get("**Total**")).toEqual(cells(total));
+    expect(table.size).toBe(perFlow.size + 1);
+    expect(total.failed).toBeGreaterThan(0);
+  });
+
+  test("the per-day table lists all seven days with the API's daily totals", () => {
+    const table = markdownTable(fs.readFileSync(outputs.reportFiles.markdown, "utf8"), "Per day");
+    expect([...table.keys()]).toEqual([...days, "**Total**"]);
+    for (const [day, f] of perDay) expect([day, table.get(day)]).toEqual([day, cells(f)]);
+  });
+
+  test("the figures are stack outputs too, equal to the report's", () => {
+    for (const [flow, f] of perFlow) {
+      expect(outputs.flows[flow]).toEqual({
+        ...f,
+        failureRate: f.outcomes ? expect.closeTo(f.failed / f.outcomes, 3) : null,
+      });
+    }
+    expect(outputs.daily.map((d: any) => d.day)).toEqual(days);
+    expect(outputs.daily.map((d: any) => d.outcomes)).toEqual(days.map((d) => perDay.get(d)!.outcomes));
+    expect(outputs.totals.executions).toBe([...perFlow.values()].reduce((n, f) => n + f.executions, 0));
+  });
+
+  test("the chart is a standalone SVG with a title, axis labels, a legend and one bar group per day", () => {
+    const svg = fs.readFileSync(outputs.reportFiles.chart, "utf8");
+    expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" /);
+    const names = elements(svg);
+    expect(names[0]).toBe("svg");
+    expect(names.filter((n) => n === "svg")).toHaveLength(1);
+    expect(svg).toContain("Flow outcomes per day (UTC)");
+    expect(svg).toMatch(/class="axis-label"[^>]*>Day</);
+    expect(svg).toMatch(/class="axis-label"[^>]*>Outcomes</);
+    expect(svg).toMatch(/<g class="legend"[^>]*>.*>Succeeded<.*>Failed</s);
+    const groups = [...svg.matchAll(/<g class="day" data-day="([\d-]+)">(.*?)<\/g>/g)];
+    expect(groups.map((g) => g[1])).toEqual(days);
+    for (const [, day, inner] of groups) {
+      const f = perDay.get(day)!;
+      expect(inner).toContain(`<title>${day}: ${f.outcomes - f.failed} succeeded</title>`);
+      expect(inner).toContain(`<title>${day}: ${f.failed} failed</title>`);
+    }
+  });
+
+  test("a preview finds nothing to change and leaves the report folder alone", async () => {
+    fs.rmSync(reportDir, { recursive: true, force: true });
+    await x.stack.preview({ expectNoChanges: true });
+    expect(fs.existsSync(reportDir)).toBe(false);
+  });
+
+  test("destroy leaves the sandbox as it was", async () => {
+    await x.stack.destroy();
+    expect(await snapshot(x.clients)).toEqual(x.before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("examples/ourvoice-flows", () => {
+  const TOKEN = "crm-hook-token-5e8b21";
+  const x = exampleStack("ourvoice-flows", { secrets: { crmWebhookToken: TOKEN } });
+  let outputs: Record<string, any>;
+  const metadataOf = (f: ourvoice.models.Flow) =>
+    typeof f.metadata === "string" ? JSON.parse(f.metadata) : f.metadata;
+
+  test("up creates two voice and two SMS flows with their statuses and metadata", async () => {
+    outputs = (await x.stack.up()).outputs;
+    const get = (key: string) => x.clients.ourvoice.getFlow(outputs.flowIds[key]);
+    const mainIvr = x.before.ourvoice.find((f) => f.name === "Main IVR")!;
+
+    expect(await get("supportLine")).toMatchObject({ name: "Support line", type: "voice", status: "published" });
+    expect(metadataOf(await get("supportLine"))).toEqual({
+      team: "support",
+      language: "en-US",
+      businessHours: { opens: "08:00", closes: "20:00" },
+    });
+    const holiday = await get("holidayLine");
+    expect(holiday).toMatchObject({ type: "voice", status: "paused" });
+    expect(metadataOf(holiday)).toEqual({ team: "support", fallbackFlowId: mainIvr.id });
+    expect(outputs.mainFlowId).toBe(mainIvr.id);
+    const orders = await get("orderUpdates");
+    expect(orders).toMatchObject({ type: "sms", status: "published" });
+    expect(metadataOf(orders).crmWebhook).toEqual({ url: "https://crm.example.com/hooks/ourvoice", token: TOKEN });
+    expect(await get("satisfactionSurvey")).toMatchObject({ type: "sms", status: "draft" });
+    expect(outputs.statuses).toEqual({
+      "Support line": "published",
+      "Holiday line": "paused",
+      "Order updates": "published",
+      "Satisfaction survey": "draft",
+    });
+  });
+
+  test("the getFlows lookup lists every SMS flow in the account, the new ones included", async () => {
+    const sms = (await ourvoiceFlows(x.clients)).filter((f) => f.type === "sms").map((f) => f.name);
+    expect(sms).toEqual(expect.arrayContaining(["Order updates", "Satisfaction survey"]));
+    expect(outputs.smsFlowNames).toEqual(sms.sort());
+  });
+
+  test("the secret metadata is a secret output and never reaches state in plaintext", async () => {
+    const plain = JSON.parse((await x.stack.run(["stack", "output", "--json"])).stdout);
+    expect(plain.orderUpdatesMetadata).toBe("[secret]");
+    expect(outputs.orderUpdatesMetadata.crmWebhook.token).toBe(TOKEN);
+    expect(await x.stack.exportText()).not.toContain(TOKEN);
+  });
+
+  test("a preview right after finds nothing to change", async () => {
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  test("destroy deletes the four flows and leaves the seeded ones as they were", async () => {
+    await x.stack.destroy();
+    expect(await snapshot(x.clients)).toEqual(x.before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("examples/zoom-flow-release", () => {
+  const x = exampleStack("zoom-flow-release", {});
+  const v1 = readJson("zoom-flow-release", "flows", "v1.json");
+  const v2 = readJson("zoom-flow-release", "flows", "v2.json");
+  let flowId: string;
+
+  test("up imports flows/v1.json as version 1 of a new flow and publishes it", async () => {
+    const { outputs } = await x.stack.up();
+    flowId = outputs.flowId as string;
+    const flow = await x.clients.zoom.getFlow(flowId);
+    expect(flow).toMatchObject({ flow_name: "Support IVR", channel: "voice", status: "published" });
+    expect(flow.flow_versions).toEqual([
+      expect.objectContaining({
+        flow_version: 1,
+        flow_version_status: "published",
+        flow_version_description: "release v1",
+      }),
+    ]);
+    expect((await x.clients.zoom.exportFlow(flowId, 1)).definition).toEqual(v1.definition);
+    expect(outputs).toMatchObject({ version: 1, publishedVersion: 1, status: "published", releaseName: "v1" });
+  });
+
+  test("a preview right after finds nothing to change", async () => {
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  test("switching the release to v2 imports it as version 2 of the same flow and publishes it", async () => {
+    await x.stack.setConfig("zoom-flow-release:release", "v2");
+    const { outputs } = await x.stack.up();
+    expect(outputs.flowId).toBe(flowId);
+    const flow = await x.clients.zoom.getFlow(flowId);
+    expect(flow.flow_versions?.map((v) => [v.flow_version, v.flow_version_status, v.flow_version_description])).toEqual(
+      [
+        [1, "archived", "release v1"],
+        [2, "published", "release v2"],
+      ],
+    );
+    expect((await x.clients.zoom.exportFlow(flowId, 2)).definition).toEqual(v2.definition);
+    expect(outputs).toMatchObject({ version: 2, publishedVersion: 2, releaseName: "v2" });
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  test("destroy deletes the flow and leaves the seeded flows as they were", async () => {
+    await x.stack.destroy();
+    expect(await snapshot(x.clients)).toEqual(x.before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("examples/multi-vendor", () => {
+  const x = exampleStack("multi-vendor", { config: { analyticsEnd: DATA_END } });
+  let outputs: Record<string, any>;
+
+  test("up makes a segment, tunes a target, imports a Zoom flow and creates an Our Voice flow that names both", async () => {
+    outputs = (await x.stack.up()).outputs;
+    expect(await x.clients.genesys.getSegment(outputs.segmentId)).toMatchObject({
+      displayName: "Stuck on an invoice",
+      journey: { patterns: [expect.objectContaining({ count: 3 })] },
+    });
+    expect(await targetNamed(x.clients, "Billing email")).toMatchObject({
+      id: outputs.billingEmailTarget.id,
+      serviceLevel: { percentage: 0.95, durationMs: 30_000 },
+    });
+    const line = await x.clients.zoom.getFlow(outputs.zoomFlow.id);
+    expect(line).toMatchObject({ flow_name: "Billing line", status: "published" });
+    expect((await x.clients.zoom.exportFlow(line.flow_id, 1)).definition).toEqual(
+      readJson("multi-vendor", "flows", "billing-line.json").definition,
+    );
+    const text = await x.clients.ourvoice.getFlow(outputs.ourvoiceFlowId);
+    expect(text).toMatchObject({ name: "Billing by text", type: "sms", status: "published" });
+    expect(JSON.parse(text.metadata as string)).toMatchObject({
+      zoomFlowId: line.flow_id,
+      genesysSegmentId: outputs.segmentId,
+    });
+  });
+
+  test("the analytics output counts last week's inbound-call flow runs as the API does", async () => {
+    const answer = await x.clients.genesys.queryFlowAggregates({
+      interval: "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z",
+      filter: { type: "and", predicates: [{ dimension: "flowType", value: "INBOUNDCALL" }] },
+      metrics: ["nFlow", "nFlowOutcomeFailed"],
+    });
+    const count = (metric: string) =>
+      (answer.results ?? [])
+        .flatMap((g) => g.data.flatMap((d) => d.metrics ?? []))
+        .filter((m) => m.metric === metric)
+        .reduce((n, m) => n + (m.stats.count ?? 0), 0);
+    expect(count("nFlow")).toBeGreaterThan(0);
+    expect(outputs.inboundCallsLastWeek).toEqual({
+      interval: "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z",
+      executions: count("nFlow"),
+      failedOutcomes: count("nFlowOutcomeFailed"),
+    });
+  });
+
+  test("a preview right after finds nothing to change", async () => {
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  test("destroy leaves all three vendors as they were", async () => {
+    await x.stack.destroy();
+    expect(await snapshot(x.clients)).toEqual(x.before);
+  });
+});

@@ -54,13 +54,11 @@ const billingText = new cxflow.ourvoice.Flow("billing-text", {
   description: "Texts a billing caller a link to their invoices",
   status: "published",
   // Ids from the other two vendors: the SMS runtime tags its reports with the line and segment.
-  metadata: pulumi
-    .all([billingLine.id, stuckOnInvoice.id])
-    .apply(([zoomFlowId, segmentId]) => ({
-      zoomFlowId,
-      genesysSegmentId: segmentId,
-      link: "https://example.com/billing",
-    })),
+  metadata: pulumi.all([billingLine.id, stuckOnInvoice.id]).apply(([zoomFlowId, segmentId]) => ({
+    zoomFlowId,
+    genesysSegmentId: segmentId,
+    link: "https://example.com/billing",
+  })),
 });
 
 // ---------------------------------------------------------------------------------------------

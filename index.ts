@@ -46,7 +46,9 @@ const segments = [
         {
           ...web,
           count: 1,
-          criteria: [{ key: "page.url", values: ["/help", "/support"], operator: "containsAny", shouldIgnoreCase: true }],
+          criteria: [
+            { key: "page.url", values: ["/help", "/support"], operator: "containsAny", shouldIgnoreCase: true },
+          ],
         },
       ],
     },

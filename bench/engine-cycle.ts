@@ -16,13 +16,16 @@ async function timed<T>(label: string, fn: () => Promise<T>): Promise<T> {
 async function main() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-bench-"));
   const stack = await timed("stack init + config", () =>
-    TestStack.create({ program: tc.paths.root, config: { "cxflow:dir": dir } }),
+    TestStack.create({
+      program: path.join(tc.paths.root, "test", "e2e", "programs", "json-file"),
+      config: { "cxflow-json-file:dir": dir },
+    }),
   );
   try {
     await timed("up (create)", () => stack.up());
     await timed("preview (no changes)", () => stack.preview({ expectNoChanges: true }));
     await timed("refresh (no changes)", () => stack.refresh({ expectNoChanges: true }));
-    await stack.setConfig("cxflow:greeting", "bench");
+    await stack.setConfig("cxflow-json-file:greeting", "bench");
     await timed("up (in-place update)", () => stack.up());
     const state = await stack.exportState();
     for (const r of state.deployment.resources ?? []) {

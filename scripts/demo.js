@@ -1,25 +1,290 @@
 #!/usr/bin/env node
 "use strict";
-// `npm run demo`: the main job. Selects (or creates) the root stack on the local backend and runs
-// `pulumi up` on it. CXFLOW_STACK picks another stack name.
-const { pulumi } = require("./pulumi");
+// `npm run demo`: the main job. Starts the sandbox on a file-backed store in .cxflow-demo/, runs
+// `pulumi up --refresh` of the root stack against it, prints what changed and the week's analytics,
+// and stops the sandbox. `npm run demo -- --destroy` tears the stack down and removes the store.
+// CXFLOW_STACK picks the stack (default `dev`), CXFLOW_DEMO_DIR the folder of the sandbox store.
+// Runs on Node 24 after setup and build (package.json).
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+const readline = require("node:readline");
+const tc = require("./toolchain");
 
-async function main() {
-  const stack = process.env.CXFLOW_STACK || "dev";
-  const steps = [
-    ["stack", "select", "--create", stack],
-    ["up", "--yes", "--stack", stack],
-  ];
-  for (const args of steps) {
-    const code = await pulumi([...args, "--non-interactive"]);
-    if (code !== 0) {
-      process.stderr.write(`demo: pulumi ${args.join(" ")} failed (exit ${code})\n`);
-      process.exit(code);
+const DEMO_DIR = path.resolve(process.env.CXFLOW_DEMO_DIR || path.join(tc.paths.root, ".cxflow-demo"));
+const DATA = path.join(DEMO_DIR, "sandbox.sqlite");
+/** The engine's events of the last run, one JSON object per line, for when something fails. */
+const EVENTS = path.join(DEMO_DIR, "last-run.jsonl");
+const stack = process.env.CXFLOW_STACK || "dev";
+const say = (line = "") => process.stdout.write(`${line}\n`);
+const rel = (p) => path.relative(process.cwd(), p) || ".";
+
+/**
+ * Runs the pinned CLI on the root project. With `onEvent`, adds `--json` and feeds each engine
+ * event to it (and to EVENTS); otherwise collects the output. Resolves { code, stdout, stderr }.
+ */
+function pulumi(args, env, onEvent) {
+  const full = [...args, "--cwd", tc.paths.root, "--non-interactive", "--color", "never"];
+  if (onEvent) full.push("--json");
+  const child = spawn(path.join(tc.cliDir(), "pulumi"), full, { env, stdio: ["ignore", "pipe", "pipe"] });
+  const forward = (sig) => child.kill(sig);
+  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, forward);
+  let stdout = "";
+  let stderr = "";
+  const log = onEvent ? fs.createWriteStream(EVENTS) : undefined;
+  readline.createInterface({ input: child.stdout }).on("line", (line) => {
+    stdout += `${line}\n`;
+    if (!onEvent) return;
+    log.write(`${line}\n`);
+    let event;
+    try {
+      event = JSON.parse(line);
+    } catch {
+      return; // not an event (the CLI prints a few plain lines)
     }
-  }
+    onEvent(event);
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+  });
+  return new Promise((resolve, reject) => {
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      for (const sig of ["SIGINT", "SIGTERM"]) process.off(sig, forward);
+      log?.end();
+      resolve({ code: signal ? 1 : (code ?? 1), stdout, stderr });
+    });
+  });
 }
 
-main().catch((e) => {
-  process.stderr.write(`demo: ${e.message || e}\n`);
-  process.exit(1);
-});
+/** `<vendor>.<Class> <name>` of a cxflow resource URN; undefined for the stack and providers. */
+function resourceOf(urn) {
+  const m = /::pulumi-nodejs:dynamic\/cxflow\/(\w+):(\w+)::(.+)$/.exec(urn);
+  return m ? { kind: `${m[1]}.${m[2]}`, name: m[3] } : undefined;
+}
+
+/** Key-order-free JSON, for comparing what the engine read with what it had. */
+const canonical = (v) =>
+  v && typeof v === "object"
+    ? Array.isArray(v)
+      ? `[${v.map(canonical).join(",")}]`
+      : `{${Object.keys(v)
+          .sort()
+          .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+          .join(",")}}`
+    : JSON.stringify(v);
+
+/** Top-level outputs a refresh found different (refresh events carry no diff of their own). */
+function driftOf(before = {}, after = {}) {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  // The server bumps these on every edit; the fields that moved are what a person wants to see.
+  for (const k of ["__provider", "version", "modifiedDate", "updatedAt", "lastModifiedTime"]) keys.delete(k);
+  return [...keys].filter((k) => canonical(before[k]) !== canonical(after[k])).sort();
+}
+
+const VERBS = {
+  create: ["+", "created"],
+  update: ["~", "updated"],
+  replace: ["+-", "replaced"],
+  "create-replacement": ["+-", "replaced"],
+  delete: ["-", "deleted"],
+};
+
+/** Prints a line per changed resource as the engine reports it; returns the tallies. */
+function progress() {
+  const counts = { same: 0, create: 0, update: 0, replace: 0, delete: 0, drift: 0, failed: 0 };
+  const errors = [];
+  const seenWarnings = new Set();
+  const onEvent = (e) => {
+    if (e.resOutputsEvent) {
+      const m = e.resOutputsEvent.metadata;
+      const r = resourceOf(m.urn);
+      if (!r) return;
+      if (m.op === "refresh") {
+        if (m.old && !m.new?.id) {
+          counts.drift++;
+          say(`  ! ${r.kind} ${r.name}: deleted outside Pulumi`);
+          return;
+        }
+        const drifted = driftOf(m.old?.outputs, m.new?.outputs);
+        if (drifted.length > 0) {
+          counts.drift++;
+          say(`  ! ${r.kind} ${r.name}: changed outside Pulumi (${drifted.join(", ")})`);
+        }
+        return;
+      }
+      const op = m.op === "create-replacement" ? "replace" : m.op;
+      if (op in counts) counts[op]++;
+      const verb = VERBS[m.op];
+      if (verb) say(`  ${verb[0]} ${verb[1]} ${r.kind} ${r.name}${m.diffs?.length ? ` (${m.diffs.join(", ")})` : ""}`);
+    } else if (e.resOpFailedEvent) {
+      counts.failed++;
+    } else if (e.diagnosticEvent) {
+      const d = e.diagnosticEvent;
+      const r = d.urn ? resourceOf(d.urn) : undefined;
+      const where = r ? `${r.kind} ${r.name}: ` : "";
+      const text = d.message.trim();
+      if (d.severity === "error" && text !== "update failed") errors.push(`${where}${text}`);
+      // A warning per kind is enough (the ActionTarget deprecation is said once per resource).
+      if (d.severity === "warning" && !seenWarnings.has(text)) {
+        seenWarnings.add(text);
+        say(`  warning: ${text}`);
+      }
+    }
+  };
+  return { counts, errors, onEvent };
+}
+
+function table(rows, header) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) =>
+    r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join("  ");
+  return [line(header), ...rows.map(line)].map((l) => `  ${l}`).join("\n");
+}
+
+const pct = (x) => `${(x * 100).toFixed(1)}%`;
+
+/** The analytics part of the summary, from the stack outputs. */
+function printAnalytics(o) {
+  if (!o.flowOutcomes) return;
+  const { ANALYTICS_DATA_END } = require("../dist/sandbox");
+  const [from, to] = String(o.reportInterval ?? "/").split("/");
+  const note = to === ANALYTICS_DATA_END ? " (where the sandbox's synthetic data ends)" : "";
+  say(`Flow outcomes, ${from.slice(0, 10)} to ${to.slice(0, 10)}${note}:`);
+  const flows = Object.entries(o.flowOutcomes).map(([name, t]) => [
+    name,
+    t.executions,
+    t.outcomes,
+    t.failed,
+    pct(t.failureRate),
+  ]);
+  const all = Object.values(o.flowOutcomes).reduce(
+    (s, t) => ({
+      executions: s.executions + t.executions,
+      outcomes: s.outcomes + t.outcomes,
+      failed: s.failed + t.failed,
+    }),
+    { executions: 0, outcomes: 0, failed: 0 },
+  );
+  flows.push(["all flows", all.executions, all.outcomes, all.failed, pct(o.failureRate ?? 0)]);
+  say(table(flows, ["flow", "runs", "outcomes", "failed", "failure rate"]));
+  const days = Object.entries(o.flowOutcomesPerDay ?? {}).map(([d, t]) => [
+    d,
+    t.executions,
+    t.outcomes,
+    t.failed,
+    pct(t.failureRate),
+  ]);
+  say("Per day, all flows:");
+  say(table(days, ["day (UTC)", "runs", "outcomes", "failed", "failure rate"]));
+  const journeys = Object.values(o.journeyOutcomes ?? {});
+  say(
+    `Journeys: ${o.journeySessions ?? 0} web sessions, ${journeys.reduce((a, b) => a + b, 0)} outcomes achieved` +
+      ` across ${journeys.length} outcome(s).`,
+  );
+}
+
+/** What the lookups found, in a line. */
+function printLookups(o) {
+  const found = o.segmentsFound ? `${o.segmentsFound.found} segments found again by id` : undefined;
+  const targets = o.activeActionTargets ? `${o.activeActionTargets.length} active action targets` : undefined;
+  const ivr = o.zoomIvr ? `IVR ${o.ivrStatus ?? "?"} at version ${o.zoomIvr.publishedVersion ?? "-"}` : undefined;
+  const parts = [found, targets, ivr].filter(Boolean);
+  if (parts.length) say(`Lookups: ${parts.join("; ")}.`);
+}
+
+async function up(env) {
+  const { ANALYTICS_DATA_END } = require("../dist/sandbox");
+  let r = await pulumi(["stack", "select", "--create", stack], env);
+  if (r.code !== 0) throw new Error(`cannot select or create stack ${stack}:\n${r.stderr || r.stdout}`);
+  // The week the analytics cover: the sandbox's data set is fixed, so end the week where it ends.
+  r = await pulumi(["config", "get", "reportEnd", "--stack", stack], env);
+  if (r.code !== 0) await pulumi(["config", "set", "reportEnd", ANALYTICS_DATA_END, "--stack", stack], env);
+
+  say(`demo: pulumi up --refresh of stack ${stack}…`);
+  const p = progress();
+  r = await pulumi(["up", "--yes", "--skip-preview", "--refresh", "--stack", stack], env, p.onEvent);
+  const { counts } = p;
+  if (r.code !== 0) {
+    for (const e of p.errors) say(`  error: ${e}`);
+    if (p.errors.length === 0) say(r.stderr.trim() || r.stdout.trim().split("\n").slice(-10).join("\n"));
+    say(`demo: pulumi up failed (exit ${r.code}); engine events in ${rel(EVENTS)}`);
+    return r.code;
+  }
+  const changed = counts.create + counts.update + counts.replace + counts.delete;
+  if (changed === 0) {
+    say(
+      `demo: unchanged: ${counts.same} resources already match the program${counts.drift ? " (after refresh)" : ""}.`,
+    );
+  } else {
+    const parts = ["create", "update", "replace", "delete", "same"].filter((k) => counts[k]);
+    say(`demo: ${parts.map((k) => `${counts[k]} ${k === "same" ? "unchanged" : VERBS[k][1]}`).join(", ")}.`);
+  }
+  const out = await pulumi(["stack", "output", "--json", "--stack", stack], env);
+  if (out.code === 0) {
+    const outputs = JSON.parse(out.stdout);
+    printLookups(outputs);
+    say();
+    printAnalytics(outputs);
+  }
+  say();
+  say(
+    `State: stack ${stack} in .pulumi-local/ (npm run pulumi -- stack --stack ${stack}); sandbox data in ${rel(DATA)}.`,
+  );
+  say("Run it again: nothing changes. Tear it down: npm run demo -- --destroy");
+  return 0;
+}
+
+async function destroy(env) {
+  const ls = await pulumi(["stack", "ls", "--json"], env);
+  const exists = ls.code === 0 && JSON.parse(ls.stdout || "[]").some((s) => s.name === stack);
+  if (exists) {
+    say(`demo: pulumi destroy of stack ${stack}…`);
+    const p = progress();
+    const r = await pulumi(["destroy", "--yes", "--skip-preview", "--stack", stack], env, p.onEvent);
+    if (r.code !== 0) {
+      for (const e of p.errors) say(`  error: ${e}`);
+      say(`demo: pulumi destroy failed (exit ${r.code}); the stack and the sandbox data are kept.`);
+      return r.code;
+    }
+    await pulumi(["stack", "rm", "--yes", stack], env);
+    say(`demo: ${p.counts.delete} deleted (action targets given back as found); stack ${stack} removed.`);
+  } else {
+    say(`demo: no stack ${stack}: nothing to destroy.`);
+  }
+  return 0;
+}
+
+async function main(argv) {
+  const unknown = argv.filter((a) => a !== "--destroy");
+  if (unknown.length) throw new Error(`unknown option ${unknown[0]} (allowed: --destroy)`);
+  const tearDown = argv.includes("--destroy");
+  if (!tc.cliDir()) throw new Error("the Pulumi CLI is not set up: run npm run demo (it runs setup first)");
+  fs.mkdirSync(DEMO_DIR, { recursive: true });
+  fs.mkdirSync(tc.paths.localState, { recursive: true });
+
+  const { startSandbox } = require("../dist/sandbox");
+  const sandbox = await startSandbox({ data: DATA });
+  say(`demo: sandbox on ${sandbox.url} (data in ${rel(DATA)})`);
+  // The URL goes in the environment, not stack config: a new port every run must not look like a change.
+  const env = tc.pulumiEnv({ CXFLOW_SANDBOX_URL: sandbox.url, PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+  let code = 1;
+  try {
+    code = tearDown ? await destroy(env) : await up(env);
+  } finally {
+    await sandbox.stop();
+  }
+  if (tearDown && code === 0) {
+    for (const f of [DATA, `${DATA}-wal`, `${DATA}-shm`, EVENTS]) fs.rmSync(f, { force: true });
+    say(`demo: sandbox data removed (${rel(DATA)}).`);
+  }
+  return code;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`demo: ${e.message || e}\n`);
+    process.exit(1);
+  },
+);

@@ -1,4 +1,4 @@
-// The harness's first test: the root stack's dynamic resource through the whole engine cycle.
+// The harness's first test: a minimal dynamic resource (no cxflow code) through the whole engine cycle.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -10,7 +10,7 @@ jest.setTimeout(5 * 60_000);
 const major = (v: unknown) => Number.parseInt(String(v), 10);
 const TOKEN = "not-a-real-token-4f1c9e";
 
-describe("the root stack under the real Pulumi engine", () => {
+describe("a dynamic resource under the real Pulumi engine", () => {
   let stack: TestStack;
   let dir: string;
   const file = () => path.join(dir, "note.json");
@@ -19,9 +19,9 @@ describe("the root stack under the real Pulumi engine", () => {
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-root-"));
     stack = await TestStack.create({
-      program: tc.paths.root,
-      config: { "cxflow:dir": dir, "cxflow:greeting": "hello" },
-      secrets: { "cxflow:token": TOKEN },
+      program: path.join(__dirname, "programs", "json-file"),
+      config: { "cxflow-json-file:dir": dir, "cxflow-json-file:greeting": "hello" },
+      secrets: { "cxflow-json-file:token": TOKEN },
     });
   });
 
@@ -57,7 +57,7 @@ describe("the root stack under the real Pulumi engine", () => {
 
   test("changing an input updates the resource in place", async () => {
     const before = (await stack.exportState()).deployment.resources?.find((r) => r.type.endsWith("test:JsonFile"));
-    await stack.setConfig("cxflow:greeting", "bonjour");
+    await stack.setConfig("cxflow-json-file:greeting", "bonjour");
     const up = await stack.up();
     expect(up.output).toMatch(/1 updated/);
     expect(up.output).not.toMatch(/replaced|created/);

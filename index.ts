@@ -5,8 +5,8 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cxflow from "pulumi-cxflow";
 
 const config = new pulumi.Config();
-/** End of the analytics week (ISO instant); the start of today (UTC) when unset. */
-const reportEnd = config.get("reportEnd") ?? `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`;
+/** End of the analytics week: a day (its start in UTC) or an ISO date-time; today when unset. */
+const reportEnd = config.get("reportEnd") ?? new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------
 // Genesys Cloud journey segments: who the visitor is (context) and what they did (journey).

@@ -9,16 +9,10 @@ import { buildReport, renderMarkdown, renderSvg } from "./report";
 
 const config = new pulumi.Config();
 
-/** Start of today in UTC: the default end, so the report covers the last full days. */
-function startOfTodayUtc(): string {
-  const now = new Date();
-  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())).toISOString();
-}
-
-// `flow-analytics-report:end` pins the window (a date or an ISO date-time); pinned, the report and
-// the outputs stay the same from run to run.
-const endSetting = config.get("end") ?? startOfTodayUtc();
-const end = /^\d{4}-\d{2}-\d{2}$/.test(endSetting) ? `${endSetting}T00:00:00.000Z` : endSetting;
+// `flow-analytics-report:end` pins the window (a day such as 2026-11-01, meaning its start in UTC,
+// or an ISO date-time); pinned, the report and the outputs stay the same from run to run. The
+// default, the start of today (UTC), makes the report cover the last full days.
+const end = config.get("end") ?? new Date().toISOString().slice(0, 10);
 const days = config.getNumber("days") ?? 7;
 // Relative folders are beside this program (Pulumi runs it from its own directory).
 const reportDir = path.resolve(config.get("reportDir") ?? "report");

@@ -64,10 +64,8 @@ const billingText = new cxflow.ourvoice.Flow("billing-text", {
 // ---------------------------------------------------------------------------------------------
 // Analytics: inbound-call flow runs over the last 7 days (Genesys Cloud flow aggregates).
 
-/** The window ends at `multi-vendor:analyticsEnd` (a date or ISO date-time), default today 00:00 UTC. */
-const endSetting =
-  config.get("analyticsEnd") ?? new Date(new Date().setUTCHours(0, 0, 0, 0)).toISOString().slice(0, 10);
-const end = /^\d{4}-\d{2}-\d{2}$/.test(endSetting) ? `${endSetting}T00:00:00.000Z` : endSetting;
+/** The window ends at `multi-vendor:analyticsEnd` (a day, meaning its start in UTC, or an ISO date-time), default today. */
+const end = config.get("analyticsEnd") ?? new Date().toISOString().slice(0, 10);
 
 const { flow } = cxflow.genesys.filter;
 const inboundCalls = cxflow.genesys.getFlowAggregatesOutput({

@@ -23,6 +23,9 @@ const iso = (ms: number) => new Date(ms).toISOString();
 const END = REFERENCE_DATE;
 
 describe("interval arguments", () => {
+  const failures = (args: Record<string, unknown>) =>
+    checkInputs(GetFlowAggregatesArgs, { metrics: ["nFlow"], ...args }).map((f) => `${f.property} ${f.reason}`);
+
   test("an ISO interval is sent as written, offsets included", () => {
     const text = "2026-10-01T00:00:00+02:00/2026-10-08T00:00:00+02:00";
     expect(resolveInterval(text)).toBe(text);
@@ -41,14 +44,20 @@ describe("interval arguments", () => {
     expect(resolveInterval("P1DT1H30M", undefined, END)).toBe(`${iso(END - DAY - 5_400_000)}/${iso(END)}`);
   });
 
+  test("a day stands for its start in UTC, as `end` and in { from, to }", () => {
+    expect(resolveInterval("P7D", "2026-11-01")).toBe(`${iso(END - 7 * DAY)}/${iso(END)}`);
+    expect(resolveInterval({ from: "2026-10-31", to: "2026-11-01" })).toBe(`${iso(END - DAY)}/${iso(END)}`);
+    expect(failures({ interval: "P7D", end: "2026-11-01" })).toEqual([]);
+    expect(failures({ interval: "P7D", end: "2026-13-01" })).toEqual([
+      expect.stringMatching(/^end must be a Date, .*a day \(2026-10-01\)/),
+    ]);
+  });
+
   test("calendar parts step in UTC months, not in fixed days", () => {
     const end = Date.UTC(2026, 2, 31);
     expect(resolveInterval("P1M", new Date(end))).toBe(`${iso(Date.UTC(2026, 1, 31))}/${iso(end)}`);
     expect(resolveInterval("P1Y", new Date(end))).toBe(`${iso(Date.UTC(2025, 2, 31))}/${iso(end)}`);
   });
-
-  const failures = (args: Record<string, unknown>) =>
-    checkInputs(GetFlowAggregatesArgs, { metrics: ["nFlow"], ...args }).map((f) => `${f.property} ${f.reason}`);
 
   test("every form passes the argument schema", () => {
     expect(failures({ interval: "P7D", end: new Date(END) })).toEqual([]);

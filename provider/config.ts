@@ -71,6 +71,10 @@ export class MissingCredentialError extends Error {
   /** The environment variable that would have supplied the value. */
   readonly envVar: string;
 
+  /**
+   * Made by the config readers when a credential is missing; you rarely build one yourself.
+   * @param setting The credential that is set nowhere.
+   */
   constructor(setting: Setting) {
     super(
       `${setting.label} is not set: set ${setting.key} (stack config${setting.secret ? ", secret" : ""}) or ${setting.env}`,
@@ -90,6 +94,11 @@ export class InvalidConfigError extends Error {
   /** The environment variable of the offending setting. */
   readonly envVar: string;
 
+  /**
+   * Made by the config readers when a value is unusable; you rarely build one yourself.
+   * @param setting The setting whose value cannot be used.
+   * @param problem What is wrong with the value, after the setting's label, e.g. `is not a URL: …`.
+   */
   constructor(setting: Setting, problem: string) {
     super(`${setting.label} ${problem} (from ${setting.key} or ${setting.env})`);
     this.name = "InvalidConfigError";

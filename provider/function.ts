@@ -6,7 +6,7 @@ import { type Clients, clientsFrom } from "./clients";
 import type { ConfigSource } from "./config";
 import { checkInputs } from "./dynamic/check";
 
-/** What every data-source function accepts besides its own arguments. */
+/** What every data-source function (`getX`, `getXOutput`) accepts besides its own arguments. */
 export interface FunctionArgs {
   /** Wrap the result of the `…Output` form as a Pulumi secret. */
   secret?: boolean;

@@ -15,6 +15,11 @@ const manifest: { version: string } = require("pulumi-cxflow/package.json");
 export const VERSION: string = manifest.version;
 
 export * as config from "./config";
+// Types every vendor module's signatures use: data-source arguments, client options, endpoint rows.
+export type { DeepInput, FunctionArgs, Inputs } from "./function";
 export * as genesys from "./genesys";
+export type { Endpoint, Method } from "./http/endpoint";
+export type { Budget } from "./http/limiter";
+export type { RetryPolicy } from "./http/retry";
 export * as ourvoice from "./ourvoice";
 export * as zoom from "./zoom";

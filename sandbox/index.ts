@@ -7,7 +7,15 @@ import { HISTORY_DAYS, REFERENCE_DATE } from "./vendors/genesys-data";
 
 export { DEFAULT_CREDENTIALS, DEFAULT_RATE_LIMITS, parseFault, parseRateLimit } from "./options";
 export { type Sandbox, type SandboxStats, startSandbox } from "./server";
-export type { FaultKind, Faults, RateLimit, SandboxCredentials, SandboxOptions, VendorName } from "./types";
+export type {
+  FaultKind,
+  Faults,
+  RateLimit,
+  ResolvedOptions,
+  SandboxCredentials,
+  SandboxOptions,
+  VendorName,
+} from "./types";
 
 /**
  * End (exclusive, ISO instant) of the sandbox's synthetic Genesys analytics data set: a fixed day,

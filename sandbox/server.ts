@@ -22,7 +22,9 @@ import { vendors } from "./vendors";
 
 /** Request counters: total, and per vendor by `METHOD /route`. */
 export interface SandboxStats {
+  /** Requests served since start or the last `reset()`, admin requests included. */
   total: number;
+  /** Requests per vendor (`_sandbox`: the admin routes), by `METHOD /route`, e.g. `GET /journey/segments/{segmentId}`. */
   vendors: Partial<Record<VendorName | "_sandbox", Record<string, number>>>;
 }
 
@@ -30,11 +32,13 @@ export interface SandboxStats {
 export interface Sandbox {
   /** Base URL, e.g. `http://127.0.0.1:40123`. */
   url: string;
+  /** The options it started with, defaults filled in and `port` the one it listens on. */
   options: ResolvedOptions;
   /** Stops listening and closes the store. */
   stop(): Promise<void>;
   /** Back to the seeded data set, no tokens, zero counters, the start-up faults and limits. */
   reset(): Promise<void>;
+  /** A copy of the request counters (also served at `GET /_sandbox/stats`). */
   stats(): SandboxStats;
 }
 

@@ -92,11 +92,20 @@ export interface Vendor {
 
 /** Credentials the sandbox accepts, per vendor. */
 export interface SandboxCredentials {
+  /** The OAuth client (client-credentials grant) the Genesys token endpoint accepts. */
   genesys: { clientId: string; clientSecret: string };
+  /** The server-to-server OAuth app the Zoom token endpoint accepts. */
   zoom: { accountId: string; clientId: string; clientSecret: string };
+  /** The API key Our Voice accepts as `Authorization: Bearer <key>`. */
   ourvoice: { apiKey: string };
 }
 
+/**
+ * A fault the sandbox can inject into a vendor's requests: `error5xx` answers a vendor-shaped 500;
+ * `reset` drops the connection before handling; `lost-create` makes a successful create, then drops
+ * its answer; `latency` delays every request; `stale-read` makes GETs see the value from before a
+ * write for that long after it.
+ */
 export type FaultKind = "error5xx" | "reset" | "latency" | "lost-create" | "stale-read";
 
 /** Faults per vendor: rates in [0,1] for error5xx/reset/lost-create, milliseconds for latency/stale-read. */
@@ -104,10 +113,13 @@ export type Faults = Partial<Record<VendorName, Partial<Record<FaultKind, number
 
 /** A request budget per vendor and principal: `limit` requests per `periodSeconds`. */
 export interface RateLimit {
+  /** Requests allowed per window; the next one gets the vendor's 429 with `Retry-After`. */
   limit: number;
+  /** Length of the window in seconds (a fixed window that starts with its first request). */
   periodSeconds: number;
 }
 
+/** How to start the sandbox ({@link startSandbox}); every member is optional. */
 export interface SandboxOptions {
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
@@ -121,20 +133,32 @@ export interface SandboxOptions {
   credentials?: Partial<{ [K in keyof SandboxCredentials]: Partial<SandboxCredentials[K]> }>;
   /** Token lifetime in seconds per vendor (defaults: Genesys 86400, Zoom 3600). */
   tokenTtl?: Partial<Record<VendorName, number>>;
+  /** Request budgets per vendor, replacing those of {@link DEFAULT_RATE_LIMITS} for the vendors given. */
   rateLimits?: Partial<Record<VendorName, RateLimit>>;
+  /** Faults injected from the start (none by default); `reset()` returns to these. */
   faults?: Faults;
   /** Seconds an analytics job's results live after submission (default 3600). */
   analyticsJobTtl?: number;
 }
 
+/** {@link SandboxOptions} with every default filled in, as a running sandbox reports them. */
 export interface ResolvedOptions {
+  /** The port listened on (the one picked when 0 was asked). */
   port: number;
+  /** The interface bound. */
   host: string;
+  /** The SQLite file; absent when the store is in memory. */
   data?: string;
+  /** Seed of the synthetic data set and of fault dice. */
   seed: number;
+  /** The credentials accepted, per vendor. */
   credentials: SandboxCredentials;
+  /** Token lifetime in seconds per vendor (0: tokens do not expire). */
   tokenTtl: Record<VendorName, number>;
+  /** Request budgets per vendor at start-up. */
   rateLimits: Partial<Record<VendorName, RateLimit>>;
+  /** Faults at start-up. */
   faults: Faults;
+  /** Seconds an analytics job's results live after submission. */
   analyticsJobTtl: number;
 }

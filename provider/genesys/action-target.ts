@@ -196,16 +196,25 @@ let warned = false;
  * warns once. Type token: `pulumi-nodejs:dynamic/cxflow/genesys:ActionTarget`.
  */
 export class ActionTarget extends pulumi.dynamic.Resource {
+  /** The target's name as the server holds it (as found at takeover when `name` is not set). */
   declare readonly name: pulumi.Output<string>;
+  /** Service level goal as the server holds it: `percentage` (0–1) of offers answered within `durationMs` (ms). */
   declare readonly serviceLevel: pulumi.Output<{ percentage: number; durationMs: number }>;
+  /** Short-abandon threshold as the server holds it (unit not documented by Genesys). */
   declare readonly shortAbandonThreshold: pulumi.Output<number>;
+  /** The server's description (read-only through the API); absent when the target has none. */
   declare readonly description: pulumi.Output<string | undefined>;
   /** `active`, `inactive` (a `deleted` target is gone from state on refresh). */
   declare readonly state: pulumi.Output<string>;
+  /** Media types the target handles, e.g. `webchat`, `call` (read-only through the API). */
   declare readonly supportedMediaTypes: pulumi.Output<string[]>;
+  /** Key/value pairs the platform keeps on the target (read-only through the API); absent when none. */
   declare readonly userData: pulumi.Output<{ key: string; value: string }[] | undefined>;
+  /** The target's API path, `/api/v2/journey/actiontargets/<id>`. */
   declare readonly selfUri: pulumi.Output<string>;
+  /** When the platform created the target (ISO-8601 date-time, UTC); never changes. */
   declare readonly createdDate: pulumi.Output<string>;
+  /** When the target last changed (ISO-8601 date-time, UTC), set by the server on every change, from Pulumi or not. */
   declare readonly modifiedDate: pulumi.Output<string>;
   /** The name, service level and threshold found at takeover: what destroy restores. */
   declare readonly original: pulumi.Output<{
@@ -214,6 +223,12 @@ export class ActionTarget extends pulumi.dynamic.Resource {
     shortAbandonThreshold?: number;
   }>;
 
+  /**
+   * Declares the takeover of an existing action target; `pulumi up` finds it and tunes it.
+   * @param name The Pulumi resource name, unique in the stack (not the target's name).
+   * @param args Which target to take over and what to tune.
+   * @param opts Pulumi resource options.
+   */
   constructor(name: string, args: ActionTargetArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
       name: undefined,

@@ -29,9 +29,18 @@ export const IsoInstant = z
   )
   .refine((s) => !Number.isNaN(Date.parse(s)), "must be a real date-time");
 
-/** A Date or an ISO-8601 date-time with an offset. In the `…Output` forms use strings: `pulumi.output` turns a Date into `{}`. */
-export const InstantArg = z.union([z.date(), IsoInstant], {
-  error: "must be a Date or an ISO-8601 date-time with an offset, e.g. 2026-10-01T00:00:00Z",
+/** A calendar day `YYYY-MM-DD`, meaning its start in UTC. */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be a real date");
+
+/**
+ * A Date, an ISO-8601 date-time with an offset, or a day `YYYY-MM-DD` (its start in UTC). In the
+ * `…Output` forms use strings: `pulumi.output` turns a Date into `{}`.
+ */
+export const InstantArg = z.union([z.date(), IsoInstant, IsoDate], {
+  error: "must be a Date, an ISO-8601 date-time with an offset (e.g. 2026-10-01T00:00:00Z) or a day (2026-10-01)",
 });
 export type InstantArg = Date | string;
 
@@ -52,7 +61,9 @@ export const IntervalArg = z.union([Interval, Granularity, z.strictObject({ from
 
 const isDuration = (v: unknown): v is string => typeof v === "string" && v.startsWith("P");
 const instantMs = (v: InstantArg) => (v instanceof Date ? v.getTime() : Date.parse(v));
-const instantText = (v: InstantArg) => (v instanceof Date ? v.toISOString() : v);
+// A day is sent as the instant it starts; date-times are sent as written.
+const instantText = (v: InstantArg) =>
+  v instanceof Date ? v.toISOString() : IsoDate.safeParse(v).success ? new Date(v).toISOString() : v;
 
 /** An ISO-8601 duration as calendar parts (UTC) plus a fixed part in ms. */
 function durationParts(text: string) {
@@ -117,22 +128,31 @@ export const TimeZoneArg = z
 
 /** One condition of an analytics filter (the API's `…QueryPredicate`). */
 export interface Predicate<D extends string = string> {
+  /** `dimension`, the only kind the builders make; the API infers it when absent. */
   type?: "dimension";
+  /** The dimension tested. */
   dimension: D;
   /** `matches` (the API default when absent) compares `value` or `range`. */
   operator?: "matches" | "exists" | "notExists";
+  /** The value the dimension must have (with `matches`). */
   value?: string;
+  /** Numeric bounds the dimension's value must lie in (with `matches`). */
   range?: NumericRange;
 }
 /** Predicates combined by `type` (the API's `…QueryClause`). */
 export interface Clause<D extends string = string> {
+  /** `and`: every predicate holds; `or`: any does. */
   type: "and" | "or";
+  /** The predicates combined. */
   predicates: Predicate<D>[];
 }
 /** An analytics filter: predicates and clauses combined by `type`. At most two levels deep (API limit). */
 export interface Filter<D extends string = string> {
+  /** `and`: every predicate and clause holds; `or`: any does. */
   type: "and" | "or";
+  /** Single conditions. */
   predicates?: Predicate<D>[];
+  /** Groups of conditions, each combined by its own `type`. */
   clauses?: Clause<D>[];
 }
 
@@ -276,13 +296,23 @@ export interface AggregateJobApi<B> {
 export class AnalyticsJobError extends Error {
   /** Whether the job was deleted (cancelled) on the service before this error was thrown. */
   deleted = false;
+  /**
+   * Made by the aggregate data sources; catch it to tell a slow or failed job from other errors.
+   * @param message What happened, naming the data source and the job.
+   * @param code `timeout`: not FULFILLED within `timeoutMs`; `failed`/`cancelled`/`expired`: the job's end state.
+   * @param jobId The job's id on the service.
+   * @param state The job's last known state; absent when the service reported none.
+   * @param elapsedMs Milliseconds from just before the submit to this error.
+   */
   constructor(
     message: string,
     /** `timeout`: not FULFILLED within `timeoutMs`; `failed`/`cancelled`/`expired`: the job's end state. */
     readonly code: "timeout" | "failed" | "cancelled" | "expired",
+    /** The job's id on the service. */
     readonly jobId: string,
     /** The job's last known state. */
     readonly state: AsyncQueryState | undefined,
+    /** Milliseconds from just before the submit to this error. */
     readonly elapsedMs: number,
   ) {
     super(message);
@@ -441,9 +471,15 @@ export interface AggregatesResult<D extends string = never> {
   modeReason?: string;
   /** The async job's id (deleted by the time you read it). */
   jobId?: string;
-  /** The API's shape: one container per group, each with its time buckets and metrics. */
+  /**
+   * The API's shape: one container per group, each with its time buckets and metrics. As in the
+   * Genesys API, time buckets with no data are absent: fill missing days yourself for charts.
+   */
   results: AggregateDataContainer[];
-  /** {@link results} flattened: one row per group × interval × metric. */
+  /**
+   * {@link results} flattened: one row per group × interval × metric. Time buckets with no data
+   * have no rows, as in the Genesys API: fill missing days yourself for charts.
+   */
   rows: AggregateRow<D>[];
 }
 

@@ -109,7 +109,9 @@ export type AsyncQueryResponse = z.infer<typeof AsyncQueryResponse>;
 
 /** Life cycle of an async analytics job. */
 export const ASYNC_STATES = ["QUEUED", "PENDING", "FAILED", "CANCELLED", "FULFILLED", "EXPIRED"] as const;
+/** Schema of {@link AsyncQueryState}. */
 export const AsyncQueryState = z.enum(ASYNC_STATES);
+/** State of an async analytics job: QUEUED, PENDING, then FULFILLED, FAILED, CANCELLED or EXPIRED. */
 export type AsyncQueryState = z.infer<typeof AsyncQueryState>;
 
 /** Status of an async job: poll until FULFILLED; results vanish at `expirationDate` (state EXPIRED). */
@@ -144,7 +146,9 @@ export const FLOW_METRICS = [
   "tFlowExit",
   "tFlowOutcome",
 ] as const;
+/** Schema of {@link FlowMetric}. */
 export const FlowMetric = z.enum(FLOW_METRICS);
+/** A flow aggregate metric: `n…` counts, `t…` durations in ms, `o…` observed counts. */
 export type FlowMetric = z.infer<typeof FlowMetric>;
 
 /** Dimensions a flow aggregate query may group by. */
@@ -250,7 +254,9 @@ export const FLOW_DIMENSIONS = [
   "waitingInteractionCount",
   "wrapUpCode",
 ] as const;
+/** Schema of {@link FlowDimension}. */
 export const FlowDimension = z.enum(FLOW_DIMENSIONS);
+/** A dimension a flow aggregate query may group by (one of {@link FLOW_DIMENSIONS}). */
 export type FlowDimension = z.infer<typeof FlowDimension>;
 
 /** Predicate dimensions: the groupBy set plus `canonicalExternalContactId`. */
@@ -410,7 +416,9 @@ export const FLOW_ACTIVITY_DIMENSIONS = [
   "usedRouting",
   "userId",
 ] as const;
+/** Schema of {@link FlowActivityDimension}. */
 export const FlowActivityDimension = z.enum(FLOW_ACTIVITY_DIMENSIONS);
+/** A dimension of the flow activity query, for `groupBy` and filters (one of {@link FLOW_ACTIVITY_DIMENSIONS}). */
 export type FlowActivityDimension = z.infer<typeof FlowActivityDimension>;
 
 const activityPredicate = z.object({
@@ -443,6 +451,7 @@ export const FLOW_TYPES = [
   "WORKFLOW",
   "WORKITEM",
 ] as const;
+/** A Genesys Cloud flow type, e.g. `INBOUNDCALL` (one of {@link FLOW_TYPES}). */
 export type FlowType = (typeof FLOW_TYPES)[number];
 
 /** Media types of flow activity. */
@@ -459,6 +468,7 @@ export const MEDIA_TYPES = [
   "video",
   "voice",
 ] as const;
+/** A media type of flow activity, e.g. `voice`, `chat` (one of {@link MEDIA_TYPES}). */
 export type AnalyticsMediaType = (typeof MEDIA_TYPES)[number];
 
 /** Body of `POST /api/v2/analytics/flows/activity/query` (paged by `pageSize`/`pageNumber` query values). */
@@ -549,7 +559,9 @@ export const JOURNEY_METRICS = [
   "oJourneyOutcomeTouchpointValue",
   "oJourneyOutcomeValue",
 ] as const;
+/** Schema of {@link JourneyMetric}. */
 export const JourneyMetric = z.enum(JOURNEY_METRICS);
+/** A journey aggregate metric: `n…` counts, `o…` outcome values. */
 export type JourneyMetric = z.infer<typeof JourneyMetric>;
 
 /** Journey dimensions known at SDK 270; the schema accepts any identifier because the set changes. */

@@ -5,7 +5,7 @@ import type { BodyOf } from "../http/endpoint";
 import type { Budget } from "../http/limiter";
 import { sharedLimiter } from "../http/limiter";
 import { basicLogin } from "../http/oauth";
-import type { DEFAULT_RETRY_POLICY, RetryPolicy } from "../http/retry";
+import type { RetryPolicy } from "../http/retry";
 import { Transport } from "../http/transport";
 import type { AggregateDataContainer } from "./analytics";
 import { type ActivityPagingQuery, analyticsEndpoints } from "./analytics-endpoints";
@@ -27,7 +27,10 @@ export interface GenesysClientOptions {
    * (default 300 per minute: Genesys' documented per-token limit).
    */
   budget?: Budget;
-  /** Retry policy of API calls and of the login (default {@link DEFAULT_RETRY_POLICY}). */
+  /**
+   * Retry policy of API calls and of the login (default: 5 attempts, random backoff up to 250 ms doubling to a
+   * 20 s cap, `Retry-After` honoured up to 120 s).
+   */
   retry?: RetryPolicy;
   /** Per-attempt timeout in ms (default 30 s). */
   timeoutMs?: number;
@@ -85,18 +88,22 @@ export function genesysClient(o: GenesysClientOptions) {
 
     /** One page of segments (`pageSize` ≤ 200); `segmentIds` cannot be combined with paging or sorting. */
     listSegments: (query: z.input<typeof ListSegmentsQuery> = {}) => t.call("listSegments", e.listSegments, { query }),
+    /** One segment by id; a `not_found` error when there is none. */
     getSegment: (segmentId: string) => t.call("getSegment", e.getSegment, { params: { segmentId } }),
     /** Creates a segment. Never repeated after a 5xx or a lost answer: look it up by name instead. */
     createSegment: (body: BodyOf<typeof e.createSegment>) => t.call("createSegment", e.createSegment, { body }),
     /** Changes the fields given; send the `version` last read (a stale one is a 409 `conflict`). */
     patchSegment: (segmentId: string, body: BodyOf<typeof e.patchSegment>) =>
       t.call("patchSegment", e.patchSegment, { params: { segmentId }, body }),
+    /** Deletes a segment; a `not_found` error when it is already gone. */
     deleteSegment: (segmentId: string) => t.call("deleteSegment", e.deleteSegment, { params: { segmentId } }),
 
     // ---- Action targets (created by the platform: list, read and patch only)
 
+    /** One page of action targets (`pageSize` ≤ 200). */
     listActionTargets: (query: z.input<typeof ListActionTargetsQuery> = {}) =>
       t.call("listActionTargets", e.listActionTargets, { query }),
+    /** One action target by id; a `not_found` error when there is none. */
     getActionTarget: (actionTargetId: string) =>
       t.call("getActionTarget", e.getActionTarget, { params: { actionTargetId } }),
     /** Last write wins (action targets have no version). */
@@ -108,14 +115,16 @@ export function genesysClient(o: GenesysClientOptions) {
     /** Synchronous flow aggregate query. */
     queryFlowAggregates: (body: BodyOf<typeof a.queryFlowAggregates>) =>
       t.call("queryFlowAggregates", a.queryFlowAggregates, { body }),
-    /** Submits an async flow aggregate job; poll {@link getFlowAggregatesJob} until FULFILLED. */
+    /** Submits an async flow aggregate job; poll `getFlowAggregatesJob` until FULFILLED. */
     submitFlowAggregatesJob: (body: BodyOf<typeof a.submitFlowAggregatesJob>) =>
       t.call("submitFlowAggregatesJob", a.submitFlowAggregatesJob, { body }),
+    /** A flow aggregate job's status: `state`, `errorMessage` when FAILED, `expirationDate` of its results. */
     getFlowAggregatesJob: (jobId: string) =>
       t.call("getFlowAggregatesJob", a.getFlowAggregatesJob, { params: { jobId } }),
     /** One page of a fulfilled job's results; pass the answer's `cursor` back for the next. */
     getFlowAggregatesJobResults: (jobId: string, cursor?: string) =>
       t.call("getFlowAggregatesJobResults", a.getFlowAggregatesJobResults, { params: { jobId }, query: { cursor } }),
+    /** Deletes a flow aggregate job; a job still running is cancelled. */
     deleteFlowAggregatesJob: (jobId: string) =>
       t.call("deleteFlowAggregatesJob", a.deleteFlowAggregatesJob, { params: { jobId } }),
     /** Flows in flight now. */
@@ -130,9 +139,10 @@ export function genesysClient(o: GenesysClientOptions) {
     /** Synchronous journey aggregate query. */
     queryJourneyAggregates: (body: BodyOf<typeof a.queryJourneyAggregates>) =>
       t.call("queryJourneyAggregates", a.queryJourneyAggregates, { body }),
-    /** Submits an async journey aggregate job; poll {@link getJourneyAggregatesJob} until FULFILLED. */
+    /** Submits an async journey aggregate job; poll `getJourneyAggregatesJob` until FULFILLED. */
     submitJourneyAggregatesJob: (body: BodyOf<typeof a.submitJourneyAggregatesJob>) =>
       t.call("submitJourneyAggregatesJob", a.submitJourneyAggregatesJob, { body }),
+    /** A journey aggregate job's status: `state`, `errorMessage` when FAILED, `expirationDate` of its results. */
     getJourneyAggregatesJob: (jobId: string) =>
       t.call("getJourneyAggregatesJob", a.getJourneyAggregatesJob, { params: { jobId } }),
     /** One page of a fulfilled job's results; pass the answer's `cursor` back for the next. */
@@ -141,6 +151,7 @@ export function genesysClient(o: GenesysClientOptions) {
         params: { jobId },
         query: { cursor },
       }),
+    /** Deletes a journey aggregate job; a job still running is cancelled. */
     deleteJourneyAggregatesJob: (jobId: string) =>
       t.call("deleteJourneyAggregatesJob", a.deleteJourneyAggregatesJob, { params: { jobId } }),
 

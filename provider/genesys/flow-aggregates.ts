@@ -49,6 +49,8 @@ const flowAggregates = dataSource(
  * Genesys Cloud flow aggregates over an interval (an ISO interval, `{ from, to }` or a trailing
  * duration such as `P7D`), grouped, filtered and bucketed. `mode: "auto"` runs an async job for
  * long or large queries (see `chooseMode`), follows every result page and always deletes the job.
+ * Time buckets with no data are absent from `results` and `rows`, as in the Genesys API: fill
+ * missing days yourself for charts.
  */
 export const getFlowAggregates = flowAggregates.get;
 /** {@link getFlowAggregates} as an Output. */

@@ -7,18 +7,30 @@ export {
   type AggregateRow,
   type AggregatesResult,
   AnalyticsJobError,
+  type Clause,
   chooseMode,
+  type Filter,
   type FilterBuilder,
   filter,
+  type InstantArg,
   type IntervalArg,
+  PER_INTERACTION_DIMENSIONS,
+  type Predicate,
+  SYNC_MAX_BUCKETS,
+  SYNC_MAX_DAYS,
 } from "./aggregates";
 export * from "./analytics";
 export { analyticsEndpoints } from "./analytics-endpoints";
 export { type GenesysClient, type GenesysClientOptions, genesysClient } from "./client";
-export { endpoints } from "./endpoints";
-export { type FlowActivityResult, getFlowActivity, getFlowActivityOutput } from "./flow-activity";
+export { endpoints, ListActionTargetsQuery, ListSegmentsQuery } from "./endpoints";
+export { type FlowActivityResult, type FlowActivityRow, getFlowActivity, getFlowActivityOutput } from "./flow-activity";
 export { type FlowAggregatesResult, getFlowAggregates, getFlowAggregatesOutput } from "./flow-aggregates";
-export { type FlowObservationsResult, getFlowObservations, getFlowObservationsOutput } from "./flow-observations";
+export {
+  type FlowObservationRow,
+  type FlowObservationsResult,
+  getFlowObservations,
+  getFlowObservationsOutput,
+} from "./flow-observations";
 export { getJourneyAggregates, getJourneyAggregatesOutput, type JourneyAggregatesResult } from "./journey-aggregates";
 export {
   JourneySegment,

@@ -56,7 +56,8 @@ const journeyAggregates = dataSource(
 /**
  * Genesys Cloud journey aggregates over an interval (an ISO interval, `{ from, to }` or a
  * trailing duration such as `P7D`), grouped, filtered and bucketed; sync or async as for
- * `getFlowAggregates`, with the job always deleted.
+ * `getFlowAggregates`, with the job always deleted. Time buckets with no data are absent from
+ * `results` and `rows`, as in the Genesys API: fill missing days yourself for charts.
  */
 export const getJourneyAggregates = journeyAggregates.get;
 /** {@link getJourneyAggregates} as an Output. */

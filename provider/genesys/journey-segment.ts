@@ -37,6 +37,7 @@ export interface SegmentCriterionArgs {
 
 /** A context criterion; `entityType` is `visit` (the only kind the API has) when absent. */
 export interface SegmentContextCriterionArgs extends SegmentCriterionArgs {
+  /** What the criterion looks at: `visit`, the only entity type (default `visit`). */
   entityType?: pulumi.Input<"visit">;
 }
 
@@ -58,6 +59,7 @@ export interface SegmentJourneyPatternArgs {
 export interface JourneySegmentArgs {
   /** Name shown in Genesys Cloud; cxflow keeps it unique (see `adopt`). */
   displayName: pulumi.Input<string>;
+  /** Free text; absent or `""` means none (and clears it on the server). */
   description?: pulumi.Input<string>;
   /** `#RRGGBB`; when absent the server picks one and it never shows as a change. */
   color?: pulumi.Input<string>;
@@ -409,25 +411,49 @@ const provider = shell(definition.kind);
  * re-applied. Type token: `pulumi-nodejs:dynamic/cxflow/genesys:JourneySegment`.
  */
 export class JourneySegment extends pulumi.dynamic.Resource {
+  /** Name shown in Genesys Cloud, as the server holds it. */
   declare readonly displayName: pulumi.Output<string>;
+  /** The server's description; absent when the segment has none. */
   declare readonly description: pulumi.Output<string | undefined>;
+  /** `#RRGGBB` as the server holds it: the server's pick when you set none. */
   declare readonly color: pulumi.Output<string>;
+  /** Whether the segment is active. */
   declare readonly isActive: pulumi.Output<boolean>;
+  /** Whether the segment is shown to agents. */
   declare readonly shouldDisplayToAgent: pulumi.Output<boolean>;
+  /**
+   * Context conditions as the server holds them, with its defaults written out (`operator`,
+   * `shouldIgnoreCase`, `entityType`); `{ patterns: [] }` when there are none.
+   */
   declare readonly context: pulumi.Output<Segment["context"]>;
+  /**
+   * Journey conditions as the server holds them, with its defaults written out (`operator`,
+   * `shouldIgnoreCase`); `{ patterns: [] }` when there are none.
+   */
   declare readonly journey: pulumi.Output<Segment["journey"]>;
+  /** The outside system's segment (`id`, `name`, `source`); absent for a segment made in Genesys Cloud. */
   declare readonly externalSegment: pulumi.Output<Segment["externalSegment"]>;
+  /** Days a visitor keeps the segment once assigned; absent when unset. */
   declare readonly assignmentExpirationDays: pulumi.Output<number | undefined>;
   /** `Session` (read-only today). */
   declare readonly scope: pulumi.Output<string>;
   /** Rises with every change. */
   declare readonly version: pulumi.Output<number>;
+  /** The segment's API path, `/api/v2/journey/segments/<id>`. */
   declare readonly selfUri: pulumi.Output<string>;
+  /** When the segment was created (ISO-8601 date-time, UTC), set by the server; never changes. */
   declare readonly createdDate: pulumi.Output<string>;
+  /** When the segment last changed (ISO-8601 date-time, UTC), set by the server on every change, from Pulumi or not. */
   declare readonly modifiedDate: pulumi.Output<string>;
   /** True when this resource took over a segment that already existed (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean>;
 
+  /**
+   * Declares a journey segment in the stack; `pulumi up` creates it, or takes it over with `adopt`.
+   * @param name The Pulumi resource name, unique in the stack (not the segment's `displayName`).
+   * @param args The segment's settings.
+   * @param opts Pulumi resource options.
+   */
   constructor(name: string, args: JourneySegmentArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
       scope: undefined,

@@ -22,6 +22,7 @@ export const GetJourneySegmentsArgs = z.strictObject({
 
 /** Result of {@link getJourneySegments}. */
 export interface JourneySegmentsResult {
+  /** The matching segments: in the order of `ids` when given, else in the server's listing order. */
   segments: JourneySegment[];
   /** Ids asked for in `ids` that do not exist (empty without `ids`). */
   missing: string[];

@@ -14,6 +14,7 @@ export interface Endpoint<
   B extends z.ZodType = z.ZodType,
   R extends z.ZodType = z.ZodType,
 > {
+  /** HTTP method. */
   method: Method;
   /** Path below the vendor's API base, with `{name}` placeholders, e.g. `/flows/{flowId}`. */
   path: string;

@@ -1,6 +1,8 @@
 /** A request budget: at most `limit` requests in any `periodMs` window. */
 export interface Budget {
+  /** Requests allowed in any window. */
   limit: number;
+  /** Length of the window in ms. */
   periodMs: number;
 }
 

@@ -2,14 +2,15 @@
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
   maxAttempts: number;
-  /** Backoff base: the first retry waits up to this long. */
+  /** Backoff base in ms: the first retry waits a random time up to this, the ceiling doubling with each retry. */
   baseMs: number;
-  /** Backoff ceiling. */
+  /** Backoff ceiling in ms. */
   capMs: number;
-  /** A `Retry-After` longer than this is not waited for: the call fails as rate limited. */
+  /** A `Retry-After` longer than this (ms) is not waited for: the call fails as rate limited. */
   maxRetryAfterMs: number;
 }
 
+/** The policy clients use when given none: 5 attempts, 250 ms base, 20 s cap, `Retry-After` up to 120 s. */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 5,
   baseMs: 250,

@@ -11,10 +11,16 @@ import type { CreateFlow, Flow, ListFlowsQuery, UpdateFlow } from "./models";
 export interface OurVoiceClientOptions {
   /** `https://api.getourvoice.com/v1`, or a sandbox's `<url>/ourvoice/v1`. */
   apiBase: string;
+  /** API key, sent as `Authorization: Bearer <key>`; never logged, never part of an error. */
   apiKey: string;
   /** Request budget of this key (default 60 per minute; Our Voice publishes none). */
   budget?: Budget;
+  /**
+   * Retry policy of API calls (default: 5 attempts, random backoff up to 250 ms doubling to a
+   * 20 s cap, `Retry-After` honoured up to 120 s).
+   */
   retry?: RetryPolicy;
+  /** Per-attempt timeout in ms (default 30 s). */
   timeoutMs?: number;
 }
 
@@ -32,14 +38,18 @@ export function ourvoiceClient(o: OurVoiceClientOptions) {
     describe: (b) => (b as { message?: string } | undefined)?.message,
   });
   const client = {
+    /** One page of flows (`page` from 1, `limit`, `filter[…]`); `links` and `meta` say what follows. */
     listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", endpoints.listFlows, { query }),
+    /** One flow by id, out of its `data` envelope; a `not_found` error when there is none. */
     getFlow: async (flowId: string): Promise<Flow> =>
       (await t.call("getFlow", endpoints.getFlow, { params: { flowId } })).data,
+    /** Creates a flow. Never repeated after a 5xx or a lost answer: look it up by name instead. */
     createFlow: async (body: CreateFlow): Promise<Flow> =>
       (await t.call("createFlow", endpoints.createFlow, { body })).data,
     /** PUT with the fields given; absent fields are kept. */
     updateFlow: async (flowId: string, body: UpdateFlow): Promise<Flow> =>
       (await t.call("updateFlow", endpoints.updateFlow, { params: { flowId }, body })).data,
+    /** Deletes a flow; a `not_found` error when it is already gone. */
     deleteFlow: (flowId: string) => t.call("deleteFlow", endpoints.deleteFlow, { params: { flowId } }),
     /** Every flow matching `query`, page by page; stops at the last or an empty page. */
     async *flows(query: Omit<z.input<typeof ListFlowsQuery>, "page"> = {}): AsyncGenerator<Flow> {
@@ -53,4 +63,5 @@ export function ourvoiceClient(o: OurVoiceClientOptions) {
   return client;
 }
 
+/** The typed Our Voice client returned by {@link ourvoiceClient}. */
 export type OurVoiceClient = ReturnType<typeof ourvoiceClient>;

@@ -233,20 +233,37 @@ const provider = shell(definition.kind);
  * left out keeps the server's value. Type token: `pulumi-nodejs:dynamic/cxflow/ourvoice:Flow`.
  */
 export class Flow extends pulumi.dynamic.Resource {
+  /** The flow's name, as the server holds it. */
   declare readonly name: pulumi.Output<string>;
+  /** `voice` or `sms`, as the server holds it (a value Our Voice adds later passes through). */
   declare readonly type: pulumi.Output<string>;
+  /** The server's description; absent when the flow has none. */
   declare readonly description: pulumi.Output<string | undefined>;
+  /**
+   * `draft`, `paused` or `published`, as the server holds it (a value Our Voice adds later passes
+   * through); a change made in Our Voice shows here after a refresh.
+   */
   declare readonly status: pulumi.Output<string>;
-  /** The metadata as the server holds it, parsed from JSON; secret when the input was. */
+  /**
+   * The metadata as the server holds it, parsed from JSON (the raw text when it is not JSON);
+   * absent when there is none; secret when the input was.
+   */
   declare readonly metadata: pulumi.Output<Record<string, unknown> | undefined>;
   /** The flow's URL, when Our Voice reports one. */
   declare readonly flowUrl: pulumi.Output<string | undefined>;
+  /** When the flow was created (ISO-8601, UTC, e.g. `2026-10-01T09:30:00.000000Z`), set by the server; never changes. */
   declare readonly createdAt: pulumi.Output<string>;
   /** Changes only when an edit really changed the flow. */
   declare readonly updatedAt: pulumi.Output<string>;
   /** True when this resource took over a flow that already existed (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean>;
 
+  /**
+   * Declares an Our Voice flow in the stack; `pulumi up` creates it, or takes it over with `adopt`.
+   * @param name The Pulumi resource name, unique in the stack (not the flow's `name`).
+   * @param args The flow's settings.
+   * @param opts Pulumi resource options.
+   */
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
       description: undefined,

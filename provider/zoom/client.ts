@@ -25,6 +25,7 @@ export interface ZoomClientOptions {
   tokenUrl: string;
   /** The Account ID of the server-to-server OAuth app. */
   accountId: string;
+  /** The Client ID of the server-to-server OAuth app. */
   clientId: string;
   /** Sent only to `tokenUrl`, in the Basic header; never logged, never part of an error. */
   clientSecret: string;
@@ -34,11 +35,15 @@ export interface ZoomClientOptions {
    * Pro accounts get 10 per second and should pass `{ limit: 10, periodMs: 1000 }`).
    */
   budget?: Budget;
+  /**
+   * Retry policy of API calls and of the login (default: 5 attempts, random backoff up to 250 ms doubling to a
+   * 20 s cap, `Retry-After` honoured up to 120 s).
+   */
   retry?: RetryPolicy;
-  /** Per-attempt timeout (default 30 s). */
+  /** Per-attempt timeout in ms (default 30 s). */
   timeoutMs?: number;
   /**
-   * Test hook: rewrites each `next_page_token` before {@link ZoomClient.flows} sends it (e.g. to
+   * Test hook: rewrites each `next_page_token` before the client's `flows()` listing sends it (e.g. to
    * simulate an expired token). Not for production use.
    */
   rewritePageToken?: (token: string) => string;
@@ -98,6 +103,7 @@ export function zoomClient(o: ZoomClientOptions) {
   const client = {
     /** One page of List flows; an empty `next_page_token` marks the last page. */
     listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", endpoints.listFlows, { query }),
+    /** Get flow by id: the flow with its versions and entry points; a `not_found` error when there is none. */
     getFlow: (flowId: string): Promise<Flow> => t.call("getFlow", endpoints.getFlow, { params: { flowId } }),
     /** Get flow with `flow_identifier_type=name`. */
     getFlowByName: (flowName: string): Promise<Flow> =>

@@ -375,12 +375,18 @@ const provider = shell(definition.kind);
  * message naming them. Type token: `pulumi-nodejs:dynamic/cxflow/zoom:Flow`.
  */
 export class Flow extends pulumi.dynamic.Resource {
+  /** The flow's name (`flow_name`), as the server holds it. */
   declare readonly name: pulumi.Output<string>;
+  /** The flow's description (`flow_description`), as the server holds it; `""` when it has none. */
   declare readonly description: pulumi.Output<string>;
   /** `voice`, `video`, `messaging`, `email` or `work_item`, from the flow file. */
   declare readonly channel: pulumi.Output<string | undefined>;
   /** Legacy channel classification (`voice`, `chat`, `sms`, `video`, `in_app_chat`). */
   declare readonly channelType: pulumi.Output<string | undefined>;
+  /**
+   * Where the channel's contacts come from, e.g. `web_chat`, `sms`, `whatsapp`, `email_address`,
+   * `api`; from the flow file. Absent when Zoom reports none.
+   */
   declare readonly channelSource: pulumi.Output<string | undefined>;
   /** `draft`, `published`, `archived` or `debugging`. */
   declare readonly status: pulumi.Output<string>;
@@ -392,13 +398,28 @@ export class Flow extends pulumi.dynamic.Resource {
   declare readonly versionDescription: pulumi.Output<string>;
   /** Phone numbers, chat widgets and addresses bound to the flow (managed in Zoom). */
   declare readonly entryPoints: pulumi.Output<EntryPoint[]>;
+  /**
+   * When the flow last changed (ISO-8601, UTC, e.g. `2026-10-01T09:30:00Z`), as Zoom reports it;
+   * absent when Zoom reports none.
+   */
   declare readonly lastModifiedTime: pulumi.Output<string | undefined>;
-  /** sha256 of the flow file's content (without its name, description and version fields). */
+  /**
+   * sha256 (hex) of the flow file's content, without its name, description and version fields and
+   * whatever its key order. A refresh that finds a version imported outside Pulumi puts that
+   * version's hash here, so `pulumi up` imports `flowFile` again when the two contents differ.
+   */
   declare readonly fileHash: pulumi.Output<string>;
+  /** The `publish` input (false when absent): whether the latest version is kept published. */
   declare readonly publish: pulumi.Output<boolean>;
   /** True when this resource took over a flow that already existed (`adopt`). */
   declare readonly adopted: pulumi.Output<boolean>;
 
+  /**
+   * Declares a Zoom flow in the stack; `pulumi up` imports the flow file, or takes a flow over with `adopt`.
+   * @param name The Pulumi resource name, unique in the stack (not the flow's `name`).
+   * @param args The flow file and the flow's settings.
+   * @param opts Pulumi resource options.
+   */
   constructor(name: string, args: FlowArgs, opts?: pulumi.CustomResourceOptions) {
     const outputs = {
       channel: undefined,

@@ -33,13 +33,21 @@ export const FLOW_IDENTIFIER_TYPES = ["id", "name"] as const;
 /** `new` creates a flow; `version` adds the file as the next version of the flow of that name and channel. */
 export const IMPORT_MODES = ["new", "version"] as const;
 
+/** Schema of {@link FlowStatus}. */
 export const FlowStatus = z.enum(FLOW_STATUSES);
+/** A flow's status: `draft`, `published`, `archived` or `debugging`. */
 export type FlowStatus = z.infer<typeof FlowStatus>;
+/** Schema of {@link ChannelType}. */
 export const ChannelType = z.enum(CHANNEL_TYPES);
+/** Legacy channel classification: `voice`, `chat`, `sms`, `video` or `in_app_chat` (no `email`). */
 export type ChannelType = z.infer<typeof ChannelType>;
+/** Schema of {@link Channel}. */
 export const Channel = z.enum(CHANNELS);
+/** A flow's channel: `voice`, `video`, `messaging`, `email` or `work_item`. */
 export type Channel = z.infer<typeof Channel>;
+/** Schema of {@link ChannelSource}. */
 export const ChannelSource = z.enum([...CHANNEL_SOURCES, ...IMPORT_CHANNEL_SOURCES]);
+/** Where a channel's contacts come from: one of {@link CHANNEL_SOURCES} or {@link IMPORT_CHANNEL_SOURCES}. */
 export type ChannelSource = z.infer<typeof ChannelSource>;
 
 /** A response enum: one of the known values, or a newer string the API may add. */

@@ -16,9 +16,11 @@ export const VERSION: string = manifest.version;
 
 export * as config from "./config";
 // Types every vendor module's signatures use: data-source arguments, client options, endpoint rows.
-export type { DeepInput, FunctionArgs, Inputs } from "./function";
+export { type DeepInput, type FunctionArgs, FunctionArgsError, type Inputs } from "./function";
 export * as genesys from "./genesys";
 export type { Endpoint, Method } from "./http/endpoint";
+// What API calls and data sources throw, for `instanceof` and `code` checks.
+export { CxflowError, type CxflowErrorInit, type ErrorCode, isNotFound, type RedactedRequest } from "./http/errors";
 export type { Budget } from "./http/limiter";
 export type { RetryPolicy } from "./http/retry";
 export * as ourvoice from "./ourvoice";

@@ -175,8 +175,9 @@ export function renderSvg(report: Report): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12" fill="#333">`,
     `<title>${xml(`Flow outcomes per day, ${report.days[0]?.day ?? ""} to ${report.days.at(-1)?.day ?? ""}`)}</title>`,
-    `<text class="chart-title" x="${width / 2}" y="24" text-anchor="middle" font-size="16" font-weight="bold">Flow outcomes per day (UTC)</text>`,
-    `<g class="legend" transform="translate(${legendX}, 36)">`,
+    // Title on the left, legend on the right of the same line: they never overlap.
+    `<text class="chart-title" x="${m.left}" y="28" font-size="16" font-weight="bold">Flow outcomes per day (UTC)</text>`,
+    `<g class="legend" transform="translate(${legendX}, 28)">`,
     `<rect width="12" height="12" y="-10" fill="${COLORS.succeeded}"/><text x="18">Succeeded</text>`,
     `<rect x="110" width="12" height="12" y="-10" fill="${COLORS.failed}"/><text x="128">Failed</text>`,
     "</g>",

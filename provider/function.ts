@@ -12,8 +12,11 @@ export interface FunctionArgs {
   secret?: boolean;
 }
 
-/** Thrown before any request when a function's arguments are wrong; names every bad property. */
-export class FunctionArgsError extends Error {
+/**
+ * Thrown before any request when a function's arguments are wrong; names every bad property. A
+ * Pulumi `RunError`, so a program that lets it through ends with the message alone, no stack trace.
+ */
+export class FunctionArgsError extends pulumi.RunError {
   readonly code = "validation" as const;
   constructor(
     readonly fn: string,

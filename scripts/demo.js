@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 "use strict";
 // `npm run demo`: the main job. Starts the sandbox on a file-backed store in .cxflow-demo/, runs
-// `pulumi up --refresh` of the root stack against it, prints what changed and the week's analytics,
+// `pulumi preview`, then `pulumi up --refresh` of the root stack against it, prints what changed and the week's analytics,
 // and stops the sandbox. `npm run demo -- --destroy` tears the stack down and removes the store.
 // CXFLOW_STACK picks the stack (default `dev`), CXFLOW_DEMO_DIR the folder of the sandbox store.
 // Runs on Node 24 after setup and build (package.json).
@@ -17,6 +17,8 @@ const DATA = path.join(DEMO_DIR, "sandbox.sqlite");
 const EVENTS = path.join(DEMO_DIR, "last-run.jsonl");
 const stack = process.env.CXFLOW_STACK || "dev";
 const say = (line = "") => process.stdout.write(`${line}\n`);
+// A reader that goes away (`| head`) must not kill the demo mid-up and leave the stack locked.
+process.stdout.on("error", () => {});
 const rel = (p) => path.relative(process.cwd(), p) || ".";
 
 /**
@@ -90,6 +92,19 @@ const VERBS = {
   delete: ["-", "deleted"],
 };
 
+/**
+ * An engine diagnostic in a line: `<kind> <name>: <property>: <reason>` for a failed check, the
+ * engine's own prefix ("error: ", "<type> resource '<name>': property x value {…} has a problem: ") dropped.
+ */
+function describe(d) {
+  const r = d.urn ? resourceOf(d.urn) : undefined;
+  const text = d.message
+    .trim()
+    .replace(/^error: /, "")
+    .replace(/^\S+ resource '[^']*': property (\S+) value \{.*?\} has a problem: /s, "$1: ");
+  return r ? `${r.kind} ${r.name}: ${text}` : text;
+}
+
 /** Prints a line per changed resource as the engine reports it; returns the tallies. */
 function progress() {
   const counts = { same: 0, create: 0, update: 0, replace: 0, delete: 0, drift: 0, failed: 0 };
@@ -121,10 +136,8 @@ function progress() {
       counts.failed++;
     } else if (e.diagnosticEvent) {
       const d = e.diagnosticEvent;
-      const r = d.urn ? resourceOf(d.urn) : undefined;
-      const where = r ? `${r.kind} ${r.name}: ` : "";
       const text = d.message.trim();
-      if (d.severity === "error" && text !== "update failed") errors.push(`${where}${text}`);
+      if (d.severity === "error" && text !== "update failed") errors.push(describe(d));
       // A warning per kind is enough (the ActionTarget deprecation is said once per resource).
       if (d.severity === "warning" && !seenWarnings.has(text)) {
         seenWarnings.add(text);
@@ -201,6 +214,21 @@ async function up(env) {
   r = await pulumi(["config", "get", "reportEnd", "--stack", stack], env);
   if (r.code !== 0) await pulumi(["config", "set", "reportEnd", ANALYTICS_DATA_END, "--stack", stack], env);
 
+  // Preview first: a bad input fails here, before anything is written to the vendors.
+  say(`demo: pulumi preview of stack ${stack}…`);
+  r = await pulumi(["preview", "--json", "--stack", stack], env);
+  if (r.code !== 0) {
+    let diagnostics = [];
+    try {
+      diagnostics = JSON.parse(r.stdout).diagnostics ?? [];
+    } catch {}
+    const errors = [...new Set(diagnostics.filter((d) => d.severity === "error").map(describe))];
+    for (const e of errors) say(`  error: ${e}`);
+    if (errors.length === 0) say(r.stderr.trim());
+    say(`demo: the preview failed (exit ${r.code}); nothing was changed.`);
+    return r.code;
+  }
+
   say(`demo: pulumi up --refresh of stack ${stack}…`);
   const p = progress();
   r = await pulumi(["up", "--yes", "--skip-preview", "--refresh", "--stack", stack], env, p.onEvent);
@@ -244,6 +272,7 @@ async function destroy(env) {
     const r = await pulumi(["destroy", "--yes", "--skip-preview", "--stack", stack], env, p.onEvent);
     if (r.code !== 0) {
       for (const e of p.errors) say(`  error: ${e}`);
+      if (p.errors.length === 0) say(r.stderr.trim());
       say(`demo: pulumi destroy failed (exit ${r.code}); the stack and the sandbox data are kept.`);
       return r.code;
     }

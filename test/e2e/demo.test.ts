@@ -173,8 +173,18 @@ describe("npm run demo", () => {
     expect(r.code).toBe(0);
   });
 
-  test("a second run changes nothing and says so", async () => {
+  test("a bad setting fails the preview with the property named, and nothing is changed", async () => {
     await close();
+    await cli(["config", "set", "reportEnd", "last tuesday"]);
+    const r = await demo();
+    await cli(["config", "set", "reportEnd", ANALYTICS_DATA_END]);
+    expect(r.code).not.toBe(0);
+    expect(r.stdout).toMatch(/^ {2}error: .*end must be a Date, an ISO-8601 date-time/m);
+    expect(r.stdout).toMatch(/^demo: the preview failed \(exit \d+\); nothing was changed\.$/m);
+    expect(r.stdout).not.toContain("pulumi up");
+  });
+
+  test("a second run changes nothing and says so", async () => {
     const r = await demo();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^demo: unchanged: 10 resources already match the program\.$/m);

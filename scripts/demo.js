@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 "use strict";
 // `npm run demo`: the main job. Starts the sandbox on a file-backed store in .cxflow-demo/, runs
-// `pulumi preview`, then `pulumi up --refresh` of the root stack against it, prints what changed and the week's analytics,
-// and stops the sandbox. `npm run demo -- --destroy` tears the stack down and removes the store.
-// CXFLOW_STACK picks the stack (default `dev`), CXFLOW_DEMO_DIR the folder of the sandbox store.
-// Runs on Node 24 after setup and build (package.json).
+// `pulumi preview`, then `pulumi up --refresh` of the root stack against it, prints what changed
+// and the week's analytics, and stops the sandbox. `npm run demo -- --destroy` tears the stack
+// down and removes the store. CXFLOW_STACK picks the stack (default `dev`), CXFLOW_DEMO_DIR the
+// folder of the store. Runs on Node 24 after setup and build (package.json).
 const { spawn } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -20,6 +20,8 @@ const say = (line = "") => process.stdout.write(`${line}\n`);
 // A reader that goes away (`| head`) must not kill the demo mid-up and leave the stack locked.
 process.stdout.on("error", () => {});
 const rel = (p) => path.relative(process.cwd(), p) || ".";
+/** Set once a Ctrl-C or SIGTERM has been passed on to the CLI. */
+let interrupted = false;
 
 /**
  * Runs the pinned CLI on the root project. With `onEvent`, adds `--json` and feeds each engine
@@ -28,15 +30,26 @@ const rel = (p) => path.relative(process.cwd(), p) || ".";
 function pulumi(args, env, onEvent) {
   const full = [...args, "--cwd", tc.paths.root, "--non-interactive", "--color", "never"];
   if (onEvent) full.push("--json");
-  const child = spawn(path.join(tc.cliDir(), "pulumi"), full, { env, stdio: ["ignore", "pipe", "pipe"] });
-  const forward = (sig) => child.kill(sig);
+  // Its own process group: a Ctrl-C reaches it once, forwarded below (a second one would abort it
+  // without releasing the stack's lock).
+  const child = spawn(path.join(tc.cliDir(), "pulumi"), full, {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  const forward = (sig) => {
+    interrupted = true;
+    child.kill(sig);
+  };
   for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, forward);
   let stdout = "";
   let stderr = "";
   const log = onEvent ? fs.createWriteStream(EVENTS) : undefined;
   readline.createInterface({ input: child.stdout }).on("line", (line) => {
-    stdout += `${line}\n`;
-    if (!onEvent) return;
+    if (!onEvent) {
+      stdout += `${line}\n`;
+      return;
+    }
     log.write(`${line}\n`);
     let event;
     try {
@@ -235,8 +248,10 @@ async function up(env) {
   const { counts } = p;
   if (r.code !== 0) {
     for (const e of p.errors) say(`  error: ${e}`);
-    if (p.errors.length === 0) say(r.stderr.trim() || r.stdout.trim().split("\n").slice(-10).join("\n"));
-    say(`demo: pulumi up failed (exit ${r.code}); engine events in ${rel(EVENTS)}`);
+    if (p.errors.length === 0 && r.stderr.trim()) say(r.stderr.trim());
+    if (interrupted)
+      say("demo: interrupted; Pulumi stopped cleanly and kept what it had done. Run npm run demo to finish.");
+    else say(`demo: pulumi up failed (exit ${r.code}); engine events in ${rel(EVENTS)}`);
     return r.code;
   }
   const changed = counts.create + counts.update + counts.replace + counts.delete;

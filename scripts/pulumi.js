@@ -17,12 +17,17 @@ async function pulumi(args) {
   if (env.PULUMI_BACKEND_URL === `file://${tc.paths.localState}`)
     fs.mkdirSync(tc.paths.localState, { recursive: true });
   const child = spawn(path.join(dir, "pulumi"), args, { stdio: "inherit", env });
+  // A terminal's Ctrl-C already reaches the CLI (same process group): passing it on again would
+  // be a second Ctrl-C, which aborts without releasing the stack's lock. SIGTERM is passed on.
+  const ignore = () => {};
   const forward = (sig) => child.kill(sig);
-  for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, forward);
+  process.on("SIGINT", ignore);
+  process.on("SIGTERM", forward);
   return new Promise((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (code, signal) => {
-      for (const sig of ["SIGINT", "SIGTERM"]) process.off(sig, forward);
+      process.off("SIGINT", ignore);
+      process.off("SIGTERM", forward);
       resolve(signal ? 1 : (code ?? 1));
     });
   });

@@ -1,5 +1,5 @@
 // The three vendor clients from one config source: stack config first, then env vars.
-import { type ConfigSource, resolveGenesys, resolveOurVoice, resolveZoom } from "./config";
+import { type ConfigSource, type EnvSource, resolveGenesys, resolveOurVoice, resolveZoom } from "./config";
 import { type GenesysClient, genesysClient } from "./genesys/client";
 import { type OurVoiceClient, ourvoiceClient } from "./ourvoice/client";
 import { type ZoomClient, zoomClient } from "./zoom/client";
@@ -14,10 +14,10 @@ export interface Clients {
   ourvoice(): OurVoiceClient;
 }
 
-export function clientsFrom(source: ConfigSource): Clients {
+export function clientsFrom(source: ConfigSource, env: EnvSource = process.env): Clients {
   return {
-    genesys: () => genesysClient(resolveGenesys(source)),
-    zoom: () => zoomClient(resolveZoom(source)),
-    ourvoice: () => ourvoiceClient(resolveOurVoice(source)),
+    genesys: () => genesysClient(resolveGenesys(source, env)),
+    zoom: () => zoomClient(resolveZoom(source, env)),
+    ourvoice: () => ourvoiceClient(resolveOurVoice(source, env)),
   };
 }

@@ -4,9 +4,9 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { config, genesys, ourvoice, zoom } from "../../provider";
 import { ANALYTICS_DATA_END, type Sandbox, startSandbox } from "../../sandbox";
 import * as tc from "../../scripts/toolchain";
+import { sandboxClients } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -52,8 +52,7 @@ describe("npm run demo", () => {
     await sandbox?.stop();
     sandbox = undefined;
   };
-  const source = () => config.configFromMap({ "cxflow:sandboxUrl": sandbox!.url });
-  const gen = () => genesys.genesysClient(config.resolveGenesys(source()));
+  const gen = () => sandboxClients(sandbox!.url).genesys();
 
   const created = (out: string) => out.split("\n").filter((l) => l.startsWith("  + created "));
 
@@ -128,10 +127,10 @@ describe("npm run demo", () => {
       serviceLevel: { percentage: 0.9, durationMs: 20_000 },
       shortAbandonThreshold: 8,
     });
-    const z = zoom.zoomClient(config.resolveZoom(source()));
+    const z = sandboxClients(sandbox!.url).zoom();
     const ivr = (await z.getFlowByName("Customer care IVR"))!;
     expect(ivr.status).toBe("published");
-    const ov = ourvoice.ourvoiceClient(config.resolveOurVoice(source()));
+    const ov = sandboxClients(sandbox!.url).ourvoice();
     const ovNames: string[] = [];
     for await (const f of ov.flows({})) ovNames.push(f.name);
     expect(ovNames).toEqual(expect.arrayContaining(["Welcome line", "Appointment reminders"]));

@@ -4,9 +4,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { config, genesys, ourvoice, zoom } from "../../provider";
+import type { ourvoice } from "../../provider";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import { TestStack } from "./harness";
+import { sandboxClients } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -14,16 +15,7 @@ const EXAMPLES = path.join(__dirname, "..", "..", "examples");
 /** The sandbox's synthetic analytics end here; the analytics examples pin their window to it. */
 const DATA_END = "2026-11-01";
 
-/** Typed clients of the three vendors, pointed at one sandbox. */
-function clientsFor(url: string) {
-  const source = config.configFromMap({ "cxflow:sandboxUrl": url });
-  return {
-    genesys: genesys.genesysClient(config.resolveGenesys(source, {})),
-    zoom: zoom.zoomClient(config.resolveZoom(source, {})),
-    ourvoice: ourvoice.ourvoiceClient(config.resolveOurVoice(source, {})),
-  };
-}
-type Clients = ReturnType<typeof clientsFor>;
+type Clients = ReturnType<typeof sandboxClients>;
 
 async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -32,11 +24,11 @@ async function collect<T>(items: AsyncIterable<T>): Promise<T[]> {
 }
 const byId = <T extends { id?: string }>(xs: T[]) => [...xs].sort((a, b) => a.id!.localeCompare(b.id!));
 
-const segments = (c: Clients) => collect(c.genesys.segments({ pageSize: 100 }));
-const targets = (c: Clients) => collect(c.genesys.actionTargets({ pageSize: 100 }));
-const ourvoiceFlows = (c: Clients) => collect(c.ourvoice.flows({ limit: 100 }));
+const segments = (c: Clients) => collect(c.genesys().segments({ pageSize: 100 }));
+const targets = (c: Clients) => collect(c.genesys().actionTargets({ pageSize: 100 }));
+const ourvoiceFlows = (c: Clients) => collect(c.ourvoice().flows({ limit: 100 }));
 const zoomFlows = async (c: Clients) =>
-  (await collect(c.zoom.flows({ page_size: 100 }))).sort((a, b) => a.flow_id.localeCompare(b.flow_id));
+  (await collect(c.zoom().flows({ page_size: 100 }))).sort((a, b) => a.flow_id.localeCompare(b.flow_id));
 const targetNamed = async (c: Clients, name: string) => (await targets(c)).find((t) => t.name === name);
 
 /** What the examples may change, in a form that compares equal when it is back as it was. */
@@ -69,7 +61,7 @@ function exampleStack(example: string, opts: { config?: Record<string, string>; 
   const ctx = {} as { sandbox: Sandbox; clients: Clients; before: Snapshot; stack: TestStack };
   beforeAll(async () => {
     ctx.sandbox = await startSandbox();
-    ctx.clients = clientsFor(ctx.sandbox.url);
+    ctx.clients = sandboxClients(ctx.sandbox.url);
     ctx.before = await snapshot(ctx.clients);
     ctx.stack = await TestStack.create({
       program: path.join(EXAMPLES, example),
@@ -96,7 +88,7 @@ describe("examples/segments-and-targets", () => {
   test("up creates four journey segments with their context and journey patterns", async () => {
     outputs = (await x.stack.up()).outputs;
     const ids = outputs.segmentIds as Record<string, string>;
-    const get = (key: string) => x.clients.genesys.getSegment(ids[key]);
+    const get = (key: string) => x.clients.genesys().getSegment(ids[key]);
 
     const buyers = await get("returningBuyers");
     expect(buyers).toMatchObject({ displayName: "Returning buyers", color: "#2E7D32", assignmentExpirationDays: 30 });
@@ -145,7 +137,7 @@ describe("examples/segments-and-targets", () => {
 
     const seeded = x.before.targets.find((t) => t.name === "Support callbacks")!;
     expect(await targetNamed(x.clients, "Support callbacks")).toBeUndefined();
-    expect(await x.clients.genesys.getActionTarget(seeded.id!)).toMatchObject({
+    expect(await x.clients.genesys().getActionTarget(seeded.id!)).toMatchObject({
       name: "Support callbacks (checkout)",
       serviceLevel: { percentage: 0.8, durationMs: 60_000 },
       shortAbandonThreshold: seeded.shortAbandonThreshold,
@@ -239,7 +231,7 @@ describe("examples/flow-analytics-report", () => {
 
   beforeAll(async () => {
     // The same question asked of the API directly, without the data source.
-    const answer = await x.clients.genesys.queryFlowAggregates({
+    const answer = await x.clients.genesys().queryFlowAggregates({
       interval,
       granularity: "P1D",
       groupBy: ["flowName"],
@@ -345,7 +337,7 @@ describe("examples/ourvoice-flows", () => {
 
   test("up creates two voice and two SMS flows with their statuses and metadata", async () => {
     outputs = (await x.stack.up()).outputs;
-    const get = (key: string) => x.clients.ourvoice.getFlow(outputs.flowIds[key]);
+    const get = (key: string) => x.clients.ourvoice().getFlow(outputs.flowIds[key]);
     const mainIvr = x.before.ourvoice.find((f) => f.name === "Main IVR")!;
 
     expect(await get("supportLine")).toMatchObject({ name: "Support line", type: "voice", status: "published" });
@@ -404,7 +396,7 @@ describe("examples/zoom-flow-release", () => {
   test("up imports flows/v1.json as version 1 of a new flow and publishes it", async () => {
     const { outputs } = await x.stack.up();
     flowId = outputs.flowId as string;
-    const flow = await x.clients.zoom.getFlow(flowId);
+    const flow = await x.clients.zoom().getFlow(flowId);
     expect(flow).toMatchObject({ flow_name: "Support IVR", channel: "voice", status: "published" });
     expect(flow.flow_versions).toEqual([
       expect.objectContaining({
@@ -413,7 +405,7 @@ describe("examples/zoom-flow-release", () => {
         flow_version_description: "release v1",
       }),
     ]);
-    expect((await x.clients.zoom.exportFlow(flowId, 1)).definition).toEqual(v1.definition);
+    expect((await x.clients.zoom().exportFlow(flowId, 1)).definition).toEqual(v1.definition);
     expect(outputs).toMatchObject({ version: 1, publishedVersion: 1, status: "published", releaseName: "v1" });
   });
 
@@ -425,14 +417,14 @@ describe("examples/zoom-flow-release", () => {
     await x.stack.setConfig("zoom-flow-release:release", "v2");
     const { outputs } = await x.stack.up();
     expect(outputs.flowId).toBe(flowId);
-    const flow = await x.clients.zoom.getFlow(flowId);
+    const flow = await x.clients.zoom().getFlow(flowId);
     expect(flow.flow_versions?.map((v) => [v.flow_version, v.flow_version_status, v.flow_version_description])).toEqual(
       [
         [1, "archived", "release v1"],
         [2, "published", "release v2"],
       ],
     );
-    expect((await x.clients.zoom.exportFlow(flowId, 2)).definition).toEqual(v2.definition);
+    expect((await x.clients.zoom().exportFlow(flowId, 2)).definition).toEqual(v2.definition);
     expect(outputs).toMatchObject({ version: 2, publishedVersion: 2, releaseName: "v2" });
     await x.stack.preview({ expectNoChanges: true });
   });
@@ -451,7 +443,7 @@ describe("examples/multi-vendor", () => {
 
   test("up makes a segment, tunes a target, imports a Zoom flow and creates an Our Voice flow that names both", async () => {
     outputs = (await x.stack.up()).outputs;
-    expect(await x.clients.genesys.getSegment(outputs.segmentId)).toMatchObject({
+    expect(await x.clients.genesys().getSegment(outputs.segmentId)).toMatchObject({
       displayName: "Stuck on an invoice",
       journey: { patterns: [expect.objectContaining({ count: 3 })] },
     });
@@ -459,12 +451,12 @@ describe("examples/multi-vendor", () => {
       id: outputs.billingEmailTarget.id,
       serviceLevel: { percentage: 0.95, durationMs: 30_000 },
     });
-    const line = await x.clients.zoom.getFlow(outputs.zoomFlow.id);
+    const line = await x.clients.zoom().getFlow(outputs.zoomFlow.id);
     expect(line).toMatchObject({ flow_name: "Billing line", status: "published" });
-    expect((await x.clients.zoom.exportFlow(line.flow_id, 1)).definition).toEqual(
+    expect((await x.clients.zoom().exportFlow(line.flow_id, 1)).definition).toEqual(
       readJson("multi-vendor", "flows", "billing-line.json").definition,
     );
-    const text = await x.clients.ourvoice.getFlow(outputs.ourvoiceFlowId);
+    const text = await x.clients.ourvoice().getFlow(outputs.ourvoiceFlowId);
     expect(text).toMatchObject({ name: "Billing by text", type: "sms", status: "published" });
     expect(JSON.parse(text.metadata as string)).toMatchObject({
       zoomFlowId: line.flow_id,
@@ -473,7 +465,7 @@ describe("examples/multi-vendor", () => {
   });
 
   test("the analytics output counts last week's inbound-call flow runs as the API does", async () => {
-    const answer = await x.clients.genesys.queryFlowAggregates({
+    const answer = await x.clients.genesys().queryFlowAggregates({
       interval: "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z",
       filter: { type: "and", predicates: [{ dimension: "flowType", value: "INBOUNDCALL" }] },
       metrics: ["nFlow", "nFlowOutcomeFailed"],

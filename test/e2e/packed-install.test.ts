@@ -5,10 +5,10 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { promisify } from "node:util";
-import { config, genesys, ourvoice } from "../../provider";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import * as tc from "../../scripts/toolchain";
 import { TestStack } from "./harness";
+import { sandboxClients } from "./resources";
 
 jest.setTimeout(5 * 60_000);
 
@@ -50,17 +50,15 @@ describe("the packed package installed in a stack outside the repository", () =>
   let files: string[];
   let sandbox: Sandbox;
   let stack: TestStack | undefined;
-  const sandboxConfig = () => config.configFromMap({ "cxflow:sandboxUrl": sandbox.url });
   const segmentNames = async () => {
     const out: string[] = [];
-    const client = genesys.genesysClient(config.resolveGenesys(sandboxConfig(), {}));
+    const client = sandboxClients(sandbox.url).genesys();
     for await (const s of client.segments({ pageSize: 200 })) out.push(s.displayName);
     return out;
   };
   const flowNames = async () => {
     const out: string[] = [];
-    for await (const f of ourvoice.ourvoiceClient(config.resolveOurVoice(sandboxConfig(), {})).flows({ limit: 100 }))
-      out.push(f.name);
+    for await (const f of sandboxClients(sandbox.url).ourvoice().flows({ limit: 100 })) out.push(f.name);
     return out;
   };
 

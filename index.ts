@@ -173,14 +173,12 @@ export const reportInterval = flowWeek.interval;
 export const flowOutcomes = flowWeek.rows.apply((rows) => tally(rows, (r) => r.flowName ?? "(unnamed)"));
 /** The same counts per day (UTC), all flows together. */
 export const flowOutcomesPerDay = flowWeek.rows.apply((rows) => tally(rows, (r) => r.interval.slice(0, 10)));
+/** The week's counts, all flows and days together. */
+export const flowTotals = flowWeek.rows.apply(
+  (rows): Outcomes => tally(rows, () => "all").all ?? { executions: 0, outcomes: 0, failed: 0, failureRate: 0 },
+);
 /** Failed outcomes per outcome over the week, all flows together. */
-export const failureRate = flowOutcomes.apply((perFlow) => {
-  const all = Object.values(perFlow);
-  return rate(
-    all.reduce((n, t) => n + t.failed, 0),
-    all.reduce((n, t) => n + t.outcomes, 0),
-  );
-});
+export const failureRate = flowTotals.apply((t) => t.failureRate);
 
 const journeyWeek = cxflow.genesys.getJourneyAggregatesOutput({
   ...week,

@@ -10,6 +10,8 @@ const fs = require("node:fs");
 const path = require("node:path");
 const readline = require("node:readline");
 const tc = require("./toolchain");
+// Built by `npm run demo` before this script runs.
+const { ANALYTICS_DATA_END, startSandbox } = require("../dist/sandbox");
 
 const DEMO_DIR = path.resolve(process.env.CXFLOW_DEMO_DIR || path.join(tc.paths.root, ".cxflow-demo"));
 const DATA = path.join(DEMO_DIR, "sandbox.sqlite");
@@ -118,9 +120,15 @@ function describe(d) {
   return r ? `${r.kind} ${r.name}: ${text}` : text;
 }
 
+/** Prints the errors of a failed command, or what it wrote to stderr when it named none. */
+function sayErrors(errors, stderr) {
+  for (const e of errors) say(`  error: ${e}`);
+  if (errors.length === 0 && stderr.trim()) say(stderr.trim());
+}
+
 /** Prints a line per changed resource as the engine reports it; returns the tallies. */
 function progress() {
-  const counts = { same: 0, create: 0, update: 0, replace: 0, delete: 0, drift: 0, failed: 0 };
+  const counts = { same: 0, create: 0, update: 0, replace: 0, delete: 0, drift: 0 };
   const errors = [];
   const seenWarnings = new Set();
   const onEvent = (e) => {
@@ -145,8 +153,6 @@ function progress() {
       if (op in counts) counts[op]++;
       const verb = VERBS[m.op];
       if (verb) say(`  ${verb[0]} ${verb[1]} ${r.kind} ${r.name}${m.diffs?.length ? ` (${m.diffs.join(", ")})` : ""}`);
-    } else if (e.resOpFailedEvent) {
-      counts.failed++;
     } else if (e.diagnosticEvent) {
       const d = e.diagnosticEvent;
       const text = d.message.trim();
@@ -173,7 +179,6 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 /** The analytics part of the summary, from the stack outputs. */
 function printAnalytics(o) {
   if (!o.flowOutcomes) return;
-  const { ANALYTICS_DATA_END } = require("../dist/sandbox");
   const [from, to] = String(o.reportInterval ?? "/").split("/");
   const note = to === ANALYTICS_DATA_END ? " (where the sandbox's synthetic data ends)" : "";
   say(`Flow outcomes, ${from.slice(0, 10)} to ${to.slice(0, 10)}${note}:`);
@@ -184,15 +189,8 @@ function printAnalytics(o) {
     t.failed,
     pct(t.failureRate),
   ]);
-  const all = Object.values(o.flowOutcomes).reduce(
-    (s, t) => ({
-      executions: s.executions + t.executions,
-      outcomes: s.outcomes + t.outcomes,
-      failed: s.failed + t.failed,
-    }),
-    { executions: 0, outcomes: 0, failed: 0 },
-  );
-  flows.push(["all flows", all.executions, all.outcomes, all.failed, pct(o.failureRate ?? 0)]);
+  const all = o.flowTotals;
+  flows.push(["all flows", all.executions, all.outcomes, all.failed, pct(all.failureRate)]);
   say(table(flows, ["flow", "runs", "outcomes", "failed", "failure rate"]));
   const days = Object.entries(o.flowOutcomesPerDay ?? {}).map(([d, t]) => [
     d,
@@ -220,7 +218,6 @@ function printLookups(o) {
 }
 
 async function up(env) {
-  const { ANALYTICS_DATA_END } = require("../dist/sandbox");
   let r = await pulumi(["stack", "select", "--create", stack], env);
   if (r.code !== 0) throw new Error(`cannot select or create stack ${stack}:\n${r.stderr || r.stdout}`);
   // The week the analytics cover: the sandbox's data set is fixed, so end the week where it ends.
@@ -235,9 +232,7 @@ async function up(env) {
     try {
       diagnostics = JSON.parse(r.stdout).diagnostics ?? [];
     } catch {}
-    const errors = [...new Set(diagnostics.filter((d) => d.severity === "error").map(describe))];
-    for (const e of errors) say(`  error: ${e}`);
-    if (errors.length === 0) say(r.stderr.trim());
+    sayErrors([...new Set(diagnostics.filter((d) => d.severity === "error").map(describe))], r.stderr);
     say(`demo: the preview failed (exit ${r.code}); nothing was changed.`);
     return r.code;
   }
@@ -247,8 +242,7 @@ async function up(env) {
   r = await pulumi(["up", "--yes", "--skip-preview", "--refresh", "--stack", stack], env, p.onEvent);
   const { counts } = p;
   if (r.code !== 0) {
-    for (const e of p.errors) say(`  error: ${e}`);
-    if (p.errors.length === 0 && r.stderr.trim()) say(r.stderr.trim());
+    sayErrors(p.errors, r.stderr);
     if (interrupted)
       say("demo: interrupted; Pulumi stopped cleanly and kept what it had done. Run npm run demo to finish.");
     else say(`demo: pulumi up failed (exit ${r.code}); engine events in ${rel(EVENTS)}`);
@@ -286,8 +280,7 @@ async function destroy(env) {
     const p = progress();
     const r = await pulumi(["destroy", "--yes", "--skip-preview", "--stack", stack], env, p.onEvent);
     if (r.code !== 0) {
-      for (const e of p.errors) say(`  error: ${e}`);
-      if (p.errors.length === 0) say(r.stderr.trim());
+      sayErrors(p.errors, r.stderr);
       say(`demo: pulumi destroy failed (exit ${r.code}); the stack and the sandbox data are kept.`);
       return r.code;
     }
@@ -305,13 +298,12 @@ async function main(argv) {
   const tearDown = argv.includes("--destroy");
   if (!tc.cliDir()) throw new Error("the Pulumi CLI is not set up: run npm run demo (it runs setup first)");
   fs.mkdirSync(DEMO_DIR, { recursive: true });
-  fs.mkdirSync(tc.paths.localState, { recursive: true });
 
-  const { startSandbox } = require("../dist/sandbox");
   const sandbox = await startSandbox({ data: DATA });
   say(`demo: sandbox on ${sandbox.url} (data in ${rel(DATA)})`);
   // The URL goes in the environment, not stack config: a new port every run must not look like a change.
   const env = tc.pulumiEnv({ CXFLOW_SANDBOX_URL: sandbox.url, PULUMI_NODEJS_TRANSPILE_ONLY: "true" });
+  tc.ensureLocalBackend(env);
   let code = 1;
   try {
     code = tearDown ? await destroy(env) : await up(env);

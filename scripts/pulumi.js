@@ -4,7 +4,6 @@
 // update checks and plugin downloads off, and (unless PULUMI_BACKEND_URL is set) the repository's
 // git-ignored local file backend with its local-only default passphrase.
 const { spawn } = require("node:child_process");
-const fs = require("node:fs");
 const path = require("node:path");
 const tc = require("./toolchain");
 const setup = require("./setup");
@@ -13,9 +12,7 @@ const setup = require("./setup");
 async function pulumi(args) {
   const dir = await setup.main();
   const env = tc.pulumiEnv();
-  // The file backend needs its folder to exist.
-  if (env.PULUMI_BACKEND_URL === `file://${tc.paths.localState}`)
-    fs.mkdirSync(tc.paths.localState, { recursive: true });
+  tc.ensureLocalBackend(env);
   const child = spawn(path.join(dir, "pulumi"), args, { stdio: "inherit", env });
   // A terminal's Ctrl-C already reaches the CLI (same process group): passing it on again would
   // be a second Ctrl-C, which aborts without releasing the stack's lock. SIGTERM is passed on.

@@ -16,3 +16,4 @@ export declare function which(name: string, searchPath?: string): string | undef
 export declare function pulumiVersionOf(bin: string): string | undefined;
 export declare function toolPath(cliDir?: string): string;
 export declare function pulumiEnv(overrides?: Record<string, string | undefined>): NodeJS.ProcessEnv;
+export declare function ensureLocalBackend(env: NodeJS.ProcessEnv): void;

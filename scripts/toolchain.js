@@ -99,7 +99,13 @@ function pulumiEnv(overrides = {}) {
   return env;
 }
 
+/** Creates `.pulumi-local/` when `env` uses it: the CLI will not create a file backend's folder. */
+function ensureLocalBackend(env) {
+  if (env.PULUMI_BACKEND_URL === `file://${paths.localState}`) fs.mkdirSync(paths.localState, { recursive: true });
+}
+
 module.exports = {
+  ensureLocalBackend,
   PULUMI_VERSION,
   NODE_MAJOR,
   LOCAL_PASSPHRASE,

@@ -6,6 +6,7 @@
  * a dynamic provider receives in `configure()` as well as with `new pulumi.Config("cxflow")` in a
  * program, without importing `@pulumi/pulumi` itself. Secrets never appear in error messages.
  */
+import type { Budget } from "./http/limiter";
 
 /**
  * Reads one stack config value by its full key (e.g. `cxflow:genesysClientId`); `undefined` when
@@ -57,6 +58,24 @@ export const SETTINGS = {
   },
   ourvoiceApiKey: { key: "cxflow:ourvoiceApiKey", env: "OURVOICE_API_KEY", label: "Our Voice API key", secret: true },
   sandboxUrl: { key: "cxflow:sandboxUrl", env: "CXFLOW_SANDBOX_URL", label: "Sandbox URL", secret: false },
+  genesysRequestsPerMinute: {
+    key: "cxflow:genesysRequestsPerMinute",
+    env: "CXFLOW_GENESYS_REQUESTS_PER_MINUTE",
+    label: "Genesys request budget",
+    secret: false,
+  },
+  zoomRequestsPerSecond: {
+    key: "cxflow:zoomRequestsPerSecond",
+    env: "CXFLOW_ZOOM_REQUESTS_PER_SECOND",
+    label: "Zoom request budget",
+    secret: false,
+  },
+  ourvoiceRequestsPerMinute: {
+    key: "cxflow:ourvoiceRequestsPerMinute",
+    env: "CXFLOW_OURVOICE_REQUESTS_PER_MINUTE",
+    label: "Our Voice request budget",
+    secret: false,
+  },
 } as const satisfies Record<string, Setting>;
 
 /** Name of a setting in {@link SETTINGS}. */
@@ -152,6 +171,25 @@ export function resolveSandboxUrl(source: ConfigSource, env: EnvSource = process
   return value;
 }
 
+/**
+ * A request budget setting (requests per `periodMs`), or `undefined` when unset (the client's
+ * default applies). Throws {@link InvalidConfigError} unless it is a whole number above 0.
+ */
+export function resolveBudget(
+  name: "genesysRequestsPerMinute" | "zoomRequestsPerSecond" | "ourvoiceRequestsPerMinute",
+  periodMs: number,
+  source: ConfigSource,
+  env: EnvSource = process.env,
+): Budget | undefined {
+  const value = readSetting(name, source, env);
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    const shown = /^[\w.+-]{1,20}$/.test(value) ? `"${value}"` : "value";
+    throw new InvalidConfigError(SETTINGS[name], `must be a whole number above 0, got ${shown}`);
+  }
+  return { limit: Number(value), periodMs };
+}
+
 function credential(
   name: keyof typeof SANDBOX_CREDENTIALS,
   source: ConfigSource,
@@ -238,6 +276,8 @@ export interface GenesysConfig {
   readonly clientId: string;
   /** OAuth client secret; never log it. */
   readonly clientSecret: string;
+  /** From `cxflow:genesysRequestsPerMinute`; the client's default (300/min) when unset. */
+  readonly budget: Budget | undefined;
 }
 
 /**
@@ -249,6 +289,7 @@ export function resolveGenesys(source: ConfigSource, env: EnvSource = process.en
   const sandboxUrl = resolveSandboxUrl(source, env);
   const clientId = credential("genesysClientId", source, env, sandboxUrl);
   const clientSecret = credential("genesysClientSecret", source, env, sandboxUrl);
+  const budget = resolveBudget("genesysRequestsPerMinute", 60_000, source, env);
   if (sandboxUrl !== undefined) {
     return {
       apiBase: `${sandboxUrl}/genesys/api/v2`,
@@ -257,6 +298,7 @@ export function resolveGenesys(source: ConfigSource, env: EnvSource = process.en
       sandboxUrl,
       clientId,
       clientSecret,
+      budget,
     };
   }
   const region = genesysRegion(readSetting("genesysRegion", source, env) ?? DEFAULT_GENESYS_REGION);
@@ -267,6 +309,7 @@ export function resolveGenesys(source: ConfigSource, env: EnvSource = process.en
     sandboxUrl,
     clientId,
     clientSecret,
+    budget,
   };
 }
 
@@ -284,6 +327,8 @@ export interface ZoomConfig {
   readonly clientId: string;
   /** S2S app client secret; never log it. */
   readonly clientSecret: string;
+  /** From `cxflow:zoomRequestsPerSecond`; the client's default (20/s) when unset. */
+  readonly budget: Budget | undefined;
 }
 
 /** Zoom's public API base. */
@@ -304,6 +349,7 @@ export function resolveZoom(source: ConfigSource, env: EnvSource = process.env):
     accountId: credential("zoomAccountId", source, env, sandboxUrl),
     clientId: credential("zoomClientId", source, env, sandboxUrl),
     clientSecret: credential("zoomClientSecret", source, env, sandboxUrl),
+    budget: resolveBudget("zoomRequestsPerSecond", 1_000, source, env),
   };
 }
 
@@ -315,6 +361,8 @@ export interface OurVoiceConfig {
   readonly sandboxUrl: string | undefined;
   /** API key sent as `Authorization: Bearer <key>`; never log it. */
   readonly apiKey: string;
+  /** From `cxflow:ourvoiceRequestsPerMinute`; the client's default (60/min) when unset. */
+  readonly budget: Budget | undefined;
 }
 
 /** Our Voice's public API base. */
@@ -330,6 +378,7 @@ export function resolveOurVoice(source: ConfigSource, env: EnvSource = process.e
     apiBase: sandboxUrl !== undefined ? `${sandboxUrl}/ourvoice/v1` : OURVOICE_API_BASE,
     sandboxUrl,
     apiKey: credential("ourvoiceApiKey", source, env, sandboxUrl),
+    budget: resolveBudget("ourvoiceRequestsPerMinute", 60_000, source, env),
   };
 }
 

@@ -11,7 +11,9 @@ export const usage = `usage: cxflow sandbox [--port N] [--host 127.0.0.1] [--dat
 
   Serves until SIGINT/SIGTERM; prints its base URL as the first line on stdout.
   VENDOR: genesys, zoom, ourvoice. PERIOD: s, m, h (e.g. genesys=300/m, zoom=10/1s).
-  KIND=VALUE: error5xx=RATE, reset=RATE, lost-create=RATE (0..1), latency=MS, stale-read=MS.`;
+  KIND=VALUE: error5xx=RATE, reset=RATE, lost-create=RATE (0..1), latency=MS,
+              latency-rate=RATE (the share of requests delayed; default all), stale-read=MS,
+              storm=SECONDS (every request answered 429 for that long after start).`;
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;

@@ -1,7 +1,15 @@
 import type { FaultKind, RateLimit, ResolvedOptions, SandboxOptions, VendorName } from "./types";
 
 export const VENDORS: readonly VendorName[] = ["genesys", "zoom", "ourvoice"];
-export const FAULT_KINDS: readonly FaultKind[] = ["error5xx", "reset", "latency", "lost-create", "stale-read"];
+export const FAULT_KINDS: readonly FaultKind[] = [
+  "error5xx",
+  "reset",
+  "latency",
+  "latency-rate",
+  "lost-create",
+  "stale-read",
+  "storm",
+];
 
 /** Credentials the sandbox accepts unless told otherwise. */
 export const DEFAULT_CREDENTIALS = {
@@ -64,7 +72,7 @@ export function parseFault(text: string): [VendorName, FaultKind, number] {
   if (!FAULT_KINDS.includes(kind))
     throw new Error(`--fault "${text}": unknown kind "${m[2]}" (allowed: ${FAULT_KINDS.join(", ")})`);
   const value = Number(m[3]);
-  const isRate = kind === "error5xx" || kind === "reset" || kind === "lost-create";
+  const isRate = kind === "error5xx" || kind === "reset" || kind === "lost-create" || kind === "latency-rate";
   if (isRate && (value < 0 || value > 1)) throw new Error(`--fault "${text}": ${kind} is a rate between 0 and 1`);
   return [vendorOf(m[1], "--fault"), kind, value];
 }

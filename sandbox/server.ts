@@ -52,6 +52,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const opts = resolveOptions(options);
   const store = new Store(opts.data);
   let faults: Faults = structuredClone(opts.faults);
+  // A storm counts from when the faults were set.
+  let faultsSince = Date.now();
   let limits: Partial<Record<VendorName, RateLimit>> = { ...opts.rateLimits };
   let stats: SandboxStats = { total: 0, vendors: {} };
   const dice = seededRandom(opts.seed ^ 0x5eed);
@@ -108,6 +110,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { status: 200, body: faults };
       case "PUT /_sandbox/faults":
         faults = (body ?? {}) as Faults;
+        faultsSince = Date.now();
         return { status: 200, body: faults };
       case "GET /_sandbox/rate-limits":
         return { status: 200, body: limits };
@@ -154,7 +157,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const found = rawRoute ? undefined : findRoute(vendor, method, url.pathname);
     count(vendor.name, `${method} ${rawRoute?.path ?? (found ? found.route.endpoint.path : url.pathname)}`);
 
-    if (f.latency) await new Promise((r) => setTimeout(r, f.latency));
+    if (f.storm) {
+      const left = faultsSince + f.storm * 1000 - now;
+      if (left > 0) return vendor.rateLimited(Math.ceil(left / 1000), limits[vendor.name]?.limit ?? 0, now);
+    }
+    if (f.latency && (f["latency-rate"] === undefined || roll(f["latency-rate"])))
+      await new Promise((r) => setTimeout(r, f.latency));
     if (roll(f.reset)) {
       req.socket.destroy();
       return "dropped";
@@ -279,6 +287,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       store.clear();
       seed();
       faults = structuredClone(opts.faults);
+      faultsSince = Date.now();
       limits = { ...opts.rateLimits };
       windows.clear();
       stats = { total: 0, vendors: {} };

@@ -103,12 +103,17 @@ export interface SandboxCredentials {
 /**
  * A fault the sandbox can inject into a vendor's requests: `error5xx` answers a vendor-shaped 500;
  * `reset` drops the connection before handling; `lost-create` makes a successful create, then drops
- * its answer; `latency` delays every request; `stale-read` makes GETs see the value from before a
- * write for that long after it.
+ * its answer; `latency` delays requests (every one, or the share `latency-rate` of them: spikes);
+ * `stale-read` makes GETs see the value from before a write for that long after it; `storm`
+ * answers every request (token requests too) with the vendor's 429 for that many seconds after the
+ * faults are set, `Retry-After` counting down to its end.
  */
-export type FaultKind = "error5xx" | "reset" | "latency" | "lost-create" | "stale-read";
+export type FaultKind = "error5xx" | "reset" | "latency" | "latency-rate" | "lost-create" | "stale-read" | "storm";
 
-/** Faults per vendor: rates in [0,1] for error5xx/reset/lost-create, milliseconds for latency/stale-read. */
+/**
+ * Faults per vendor: rates in [0,1] for error5xx/reset/lost-create/latency-rate, milliseconds for
+ * latency/stale-read, seconds for storm.
+ */
 export type Faults = Partial<Record<VendorName, Partial<Record<FaultKind, number>>>>;
 
 /** A request budget per vendor and principal: `limit` requests per `periodSeconds`. */

@@ -60,6 +60,7 @@ export const analyticsEndpoints = {
   queryFlowAggregates: endpoint({
     method: "POST",
     path: "/analytics/flows/aggregates/query",
+    idempotent: true,
     body: FlowAggregationQuery,
     response: FlowAggregateQueryResponse,
   }),
@@ -70,12 +71,14 @@ export const analyticsEndpoints = {
   queryFlowObservations: endpoint({
     method: "POST",
     path: "/analytics/flows/observations/query",
+    idempotent: true,
     body: FlowObservationQuery,
     response: FlowObservationQueryResponse,
   }),
   queryFlowActivity: endpoint({
     method: "POST",
     path: "/analytics/flows/activity/query",
+    idempotent: true,
     query: ActivityPagingQuery,
     body: FlowActivityQuery,
     response: FlowActivityResponse,
@@ -83,6 +86,7 @@ export const analyticsEndpoints = {
   queryJourneyAggregates: endpoint({
     method: "POST",
     path: "/analytics/journeys/aggregates/query",
+    idempotent: true,
     body: JourneyAggregationQuery,
     response: JourneyAggregateQueryResponse,
   }),

@@ -79,6 +79,8 @@ export const endpoints = {
     params: segmentParams,
     body: PatchSegment.optional(),
     response: JourneySegment,
+    // A repeat of a PATCH that did land meets 409 (its version is spent): the caller reads again.
+    idempotent: true,
   }),
   deleteSegment: endpoint({
     method: "DELETE",
@@ -104,5 +106,6 @@ export const endpoints = {
     params: actionTargetParams,
     body: PatchActionTarget.optional(),
     response: ActionTarget,
+    idempotent: true,
   }),
 };

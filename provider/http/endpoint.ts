@@ -30,6 +30,11 @@ export interface Endpoint<
   response?: R;
   /** Status code of success (default 200). */
   status?: number;
+  /**
+   * Safe to send again when the outcome is unknown (5xx, timeout, reset): a query, or a PATCH
+   * that sets absolute values. GET, PUT and DELETE always are; POST and PATCH only when this says so.
+   */
+  idempotent?: boolean;
 }
 
 /** Declares an endpoint row, keeping its schema types for inference. */

@@ -35,6 +35,8 @@ export async function basicLogin(o: LoginOptions): Promise<IssuedToken> {
   const request = { method: "POST", url: redactUrl(o.tokenUrl), headers: redactHeaders(headers) };
   // Should a token service ever echo the secret, it is cut out.
   const scrub = (s: string) => (o.clientSecret ? s.split(o.clientSecret).join("[redacted]") : s);
+  let throttledMs = 0;
+  let throttles = 0;
   for (let attempt = 1; ; attempt++) {
     const { res, failure, cause } = await sendOnce(o.tokenUrl, {
       method: "POST",
@@ -46,9 +48,12 @@ export async function basicLogin(o: LoginOptions): Promise<IssuedToken> {
       const t = parseAnswer(TokenAnswer, res, { name: `${o.vendor} login`, route, request });
       return { token: t.access_token, expiresIn: t.expires_in };
     }
+    if (res?.statusCode === 429) throttles++;
     const decision = decideRetry(
       {
         attempt,
+        throttledMs,
+        throttles,
         // Asking for a token again is harmless: treat it as idempotent.
         method: "GET",
         status: res?.statusCode,
@@ -60,6 +65,10 @@ export async function basicLogin(o: LoginOptions): Promise<IssuedToken> {
       o.retry ?? DEFAULT_RETRY_POLICY,
     );
     if (decision.retry) {
+      if (res?.statusCode === 429) {
+        throttledMs += Math.max(decision.delayMs, (o.retry ?? DEFAULT_RETRY_POLICY).baseMs);
+        attempt--;
+      }
       await new Promise((r) => setTimeout(r, decision.delayMs));
       continue;
     }

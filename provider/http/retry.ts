@@ -1,6 +1,6 @@
 /** When and how long to wait before trying a call again. */
 export interface RetryPolicy {
-  /** Attempts in all, the first included. */
+  /** Attempts in all, the first included; 429s do not count (see `maxThrottledMs`). */
   maxAttempts: number;
   /** Backoff base in ms: the first retry waits a random time up to this, the ceiling doubling with each retry. */
   baseMs: number;
@@ -8,21 +8,36 @@ export interface RetryPolicy {
   capMs: number;
   /** A `Retry-After` longer than this (ms) is not waited for: the call fails as rate limited. */
   maxRetryAfterMs: number;
+  /**
+   * Time (ms) one call may spend waiting out 429s in all; each 429 counts at least `baseMs`.
+   * A storm of 429s is waited out this long, however many answers it takes.
+   */
+  maxThrottledMs?: number;
 }
 
-/** The policy clients use when given none: 5 attempts, 250 ms base, 20 s cap, `Retry-After` up to 120 s. */
+/**
+ * The policy clients use when given none: 5 attempts, 250 ms base, 20 s cap, `Retry-After` up to
+ * 120 s, 429s waited out for up to 5 minutes per call.
+ */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxAttempts: 5,
   baseMs: 250,
   capMs: 20_000,
   maxRetryAfterMs: 120_000,
+  maxThrottledMs: 300_000,
 };
 
 /** What happened on the attempt just made. */
 export interface RetryInput {
-  /** Attempts made so far (1 after the first). */
+  /** Attempts made so far (1 after the first), 429s not counted. */
   attempt: number;
   method: string;
+  /** The endpoint is safe to repeat whatever its method (a query, an absolute PATCH). */
+  idempotent?: boolean;
+  /** Time already spent waiting on 429s by this call (ms). */
+  throttledMs?: number;
+  /** 429s answered to this call so far, this one included (for backoff without `Retry-After`). */
+  throttles?: number;
   /** HTTP status, when an answer came. */
   status?: number;
   /** When no answer came. */
@@ -63,25 +78,30 @@ export function backoff(attempt: number, policy: RetryPolicy, random: () => numb
 
 /**
  * The whole retry policy as one pure function. A 429 is retried for every method (the server
- * refused it before doing anything); 5xx, timeouts and network errors only for idempotent
- * methods, so a create is never blindly repeated (the caller looks it up instead).
+ * refused it before doing anything) until the call has waited `maxThrottledMs`; 5xx, timeouts and
+ * network errors only for idempotent methods or endpoints, so a create is never blindly repeated
+ * (the caller looks it up instead).
  */
 export function decideRetry(input: RetryInput, policy: RetryPolicy = DEFAULT_RETRY_POLICY): RetryDecision {
   const method = input.method.toUpperCase();
-  if (input.attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${input.attempt} attempts` };
   if (input.status === 429) {
-    const wait = parseRetryAfter(input.retryAfter, input.now);
-    if (wait === undefined)
-      return { retry: true, delayMs: backoff(input.attempt, policy, input.random), reason: "429" };
-    if (wait > policy.maxRetryAfterMs)
-      return { retry: false, reason: `429: Retry-After ${wait} ms is too long to wait` };
-    return { retry: true, delayMs: wait, reason: "429 Retry-After" };
+    const given = parseRetryAfter(input.retryAfter, input.now);
+    if (given !== undefined && given > policy.maxRetryAfterMs)
+      return { retry: false, reason: `429: Retry-After ${given} ms is too long to wait` };
+    const wait = given ?? backoff(input.throttles ?? input.attempt, policy, input.random);
+    const spent = (input.throttledMs ?? 0) + Math.max(wait, policy.baseMs);
+    const budget = policy.maxThrottledMs ?? policy.maxRetryAfterMs;
+    if (spent > budget)
+      return { retry: false, reason: `429: still rate limited after waiting ${Math.round(spent / 1000)} s` };
+    return { retry: true, delayMs: wait, reason: given === undefined ? "429" : "429 Retry-After" };
   }
+  if (input.attempt >= policy.maxAttempts) return { retry: false, reason: `gave up after ${input.attempt} attempts` };
   const transient =
     input.failure !== undefined ||
     (input.status !== undefined && input.status >= 500 && input.status !== 501 && input.status !== 505);
   if (!transient) return { retry: false, reason: input.status ? `status ${input.status} is final` : "no failure" };
-  if (!IDEMPOTENT.has(method)) return { retry: false, reason: `${method} is not idempotent: not repeated blindly` };
+  if (!IDEMPOTENT.has(method) && !input.idempotent)
+    return { retry: false, reason: `${method} is not idempotent: not repeated blindly` };
   return {
     retry: true,
     delayMs: backoff(input.attempt, policy, input.random),

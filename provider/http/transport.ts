@@ -109,6 +109,8 @@ export class Transport {
 
     const url = `${this.o.apiBase}${fillPath(e.path, params.data as Record<string, unknown>)}${queryString(query.data as Record<string, unknown>)}`;
     let freshToken = false;
+    let throttledMs = 0;
+    let throttles = 0;
     for (let attempt = 1; ; attempt++) {
       await this.o.limiter.take();
       const headers: Record<string, string> = {
@@ -138,10 +140,14 @@ export class Transport {
         }) as ResponseOf<E>;
       }
       const now = Date.now();
+      if (res?.statusCode === 429) throttles++;
       const decision = decideRetry(
         {
           attempt,
           method: e.method,
+          idempotent: e.idempotent,
+          throttledMs,
+          throttles,
           status: res?.statusCode,
           failure,
           retryAfter: header(res, "retry-after"),
@@ -151,7 +157,12 @@ export class Transport {
         this.o.retry ?? DEFAULT_RETRY_POLICY,
       );
       if (decision.retry) {
-        if (res?.statusCode === 429) this.o.limiter.pauseUntil(now + decision.delayMs);
+        if (res?.statusCode === 429) {
+          // A 429 is the server's pacing, not a failure: it has its own time budget, not an attempt.
+          this.o.limiter.pauseUntil(now + decision.delayMs);
+          throttledMs += Math.max(decision.delayMs, (this.o.retry ?? DEFAULT_RETRY_POLICY).baseMs);
+          attempt--;
+        }
         await this.sleep(decision.delayMs);
         continue;
       }

@@ -22,6 +22,7 @@ export const endpoints = {
     params: FlowId,
     body: UpdateFlow,
     response: FlowEnvelope,
+    idempotent: true,
   }),
   deleteFlow: endpoint({ method: "DELETE", path: "/flows/{flowId}", params: FlowId, status: 204 }),
 };

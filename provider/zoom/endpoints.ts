@@ -36,6 +36,7 @@ export const endpoints = {
     params: FlowIdParams,
     body: UpdateFlowBody,
     status: 204,
+    idempotent: true,
   }),
   publishFlow: endpoint({
     method: "PUT",

@@ -94,7 +94,36 @@ describe("precedence", () => {
       asked.push(k);
       return k === "cxflow:ourvoiceApiKey" ? "k" : undefined;
     }, {});
-    expect(asked).toEqual(["cxflow:sandboxUrl", "cxflow:ourvoiceApiKey"]);
+    expect(asked).toEqual(["cxflow:sandboxUrl", "cxflow:ourvoiceApiKey", "cxflow:ourvoiceRequestsPerMinute"]);
+  });
+});
+
+describe("request budgets", () => {
+  const sandbox = { "cxflow:sandboxUrl": "http://127.0.0.1:1" };
+
+  test("unset, each client keeps its default (the config has no budget)", () => {
+    expect(resolveGenesys(config(sandbox), {}).budget).toBeUndefined();
+    expect(resolveZoom(config(sandbox), {}).budget).toBeUndefined();
+    expect(resolveOurVoice(config(sandbox), {}).budget).toBeUndefined();
+  });
+
+  test("stack config sets the budget per minute or per second, and wins over the env var", () => {
+    const env = { CXFLOW_GENESYS_REQUESTS_PER_MINUTE: "100" };
+    const c = config({ ...sandbox, "cxflow:genesysRequestsPerMinute": "1200", "cxflow:zoomRequestsPerSecond": "10" });
+    expect(resolveGenesys(c, env).budget).toEqual({ limit: 1200, periodMs: 60_000 });
+    expect(resolveGenesys(config(sandbox), env).budget).toEqual({ limit: 100, periodMs: 60_000 });
+    expect(resolveZoom(c, {}).budget).toEqual({ limit: 10, periodMs: 1_000 });
+    expect(
+      resolveOurVoice(config(sandbox), { CXFLOW_OURVOICE_REQUESTS_PER_MINUTE: "30" }).budget,
+    ).toEqual({ limit: 30, periodMs: 60_000 });
+  });
+
+  test.each(["0", "-5", "1.5", "fast", "1e3"])("%p is refused, naming the key, the env var and what is allowed", (v) => {
+    const e = thrown(() => resolveGenesys(config({ ...sandbox, "cxflow:genesysRequestsPerMinute": v }), {}));
+    expect(e).toBeInstanceOf(InvalidConfigError);
+    expect(e.message).toMatch(/cxflow:genesysRequestsPerMinute/);
+    expect(e.message).toMatch(/CXFLOW_GENESYS_REQUESTS_PER_MINUTE/);
+    expect(e.message).toMatch(/whole number above 0/);
   });
 });
 

@@ -54,6 +54,25 @@ describe("decideRetry", () => {
     ["a 404 is final", { status: 404 }, false, undefined],
     ["a 409 is final", { status: 409, method: "PATCH" }, false, undefined],
     ["the last attempt is final", { status: 503, attempt: DEFAULT_RETRY_POLICY.maxAttempts }, false, undefined],
+    [
+      "a 500 on a POST query marked idempotent backs off",
+      { status: 500, method: "POST", idempotent: true },
+      true,
+      125,
+    ],
+    ["a reset on an absolute PATCH is retried", { failure: "network", method: "PATCH", idempotent: true }, true, 125],
+    [
+      "a 429 after the last attempt is still waited out: 429s are not attempts",
+      { status: 429, retryAfter: "2", attempt: DEFAULT_RETRY_POLICY.maxAttempts + 3 },
+      true,
+      2_000,
+    ],
+    [
+      "a 429 once the call has waited its throttle budget is final",
+      { status: 429, retryAfter: "2", throttledMs: DEFAULT_RETRY_POLICY.maxThrottledMs! - 1_000 },
+      false,
+      undefined,
+    ],
   ])("%s", (_case, over, retry, delay) => {
     const d = decideRetry(input(over));
     expect(d.retry).toBe(retry);
@@ -65,6 +84,18 @@ describe("decideRetry", () => {
     const ceilings = [1, 2, 3, 4, 10].map((a) => backoff(a, DEFAULT_RETRY_POLICY, top));
     expect(ceilings).toEqual([249, 499, 999, 1999, 19_999]);
     expect(backoff(3, DEFAULT_RETRY_POLICY, () => 0)).toBe(0);
+  });
+
+  test("a storm answering 429 with Retry-After 0 forever ends: each answer spends at least baseMs", () => {
+    let throttledMs = 0;
+    let answers = 0;
+    for (;;) {
+      answers++;
+      const d = decideRetry(input({ status: 429, retryAfter: "0", throttledMs, throttles: answers }));
+      if (!d.retry) break;
+      throttledMs += Math.max(d.delayMs, DEFAULT_RETRY_POLICY.baseMs);
+    }
+    expect(answers).toBe(DEFAULT_RETRY_POLICY.maxThrottledMs! / DEFAULT_RETRY_POLICY.baseMs + 1);
   });
 
   test("property: never a blind retry of a non-idempotent call, never a wait above the limits", () => {

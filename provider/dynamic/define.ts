@@ -25,6 +25,12 @@ export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs 
   update(id: string, olds: O, news: I, changed: string[]): Promise<O>;
   /** Removes (or, for objects the API cannot delete, releases) the object; gone is success. */
   delete(id: string, olds: O): Promise<void>;
+  /**
+   * The id of the object a create of `inputs` made, found by its name, or `undefined`: how
+   * `cxflow recover` settles creates a killed `pulumi up` left pending. Absent for kinds whose
+   * create makes nothing (a takeover is simply done again by the next `up`).
+   */
+  locate?(inputs: I): Promise<string | undefined>;
 }
 
 /** The `__provider` key the host adds to inputs and outputs. */

@@ -15,11 +15,16 @@ const definitions: ResourceDefinition<any, any>[] = [journeySegment, actionTarge
 
 const providers = new Map<string, pulumi.dynamic.ResourceProvider>();
 
+/** The definition of one resource kind (e.g. `genesys.JourneySegment`), or `undefined`. */
+export function definitionFor(kind: string): ResourceDefinition<any, any> | undefined {
+  return definitions.find((d) => d.kind === kind);
+}
+
 /** The provider of one resource kind (e.g. `genesys.JourneySegment`). */
 export function providerFor(kind: string): pulumi.dynamic.ResourceProvider {
   let p = providers.get(kind);
   if (!p) {
-    const def = definitions.find((d) => d.kind === kind);
+    const def = definitionFor(kind);
     if (!def) {
       const known = definitions.map((d) => d.kind).join(", ");
       throw new Error(

@@ -394,6 +394,9 @@ const definition: ResourceDefinition<In, Out> = {
     }
     if (names) (await names).delete(olds.displayName);
   },
+  async locate(i) {
+    return (await findByName(i.displayName))?.id;
+  },
 };
 
 /** The definition the provider host runs (see `pulumi-cxflow/dynamic`). */

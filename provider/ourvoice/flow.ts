@@ -218,6 +218,12 @@ const definition: ResourceDefinition<In, Out> = {
       if (!gone(e)) throw e;
     }
   },
+  async locate(i) {
+    const found = await findByName(i.name);
+    if (found.length > 1)
+      throw new Error(`${found.length} Our Voice flows are named "${i.name}" (${found.map((f) => f.id).join(", ")})`);
+    return found[0]?.id;
+  },
 };
 
 /** The definition the provider host runs (see `pulumi-cxflow/dynamic`). */

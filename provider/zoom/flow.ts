@@ -358,6 +358,9 @@ const definition: ResourceDefinition<In, Out> = {
       throw e;
     }
   },
+  async locate(i) {
+    return (await findByName(i.name))?.flow_id;
+  },
 };
 
 /** The definition the provider host runs (see `pulumi-cxflow/dynamic`). */

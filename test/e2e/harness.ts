@@ -1,6 +1,6 @@
 // A real-engine harness: every TestStack gets its own throwaway file backend, PULUMI_HOME and
 // stack config file, and drives the pinned Pulumi CLI non-interactively.
-import { execFile } from "node:child_process";
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -112,6 +112,36 @@ export class TestStack {
     });
   }
 
+  /**
+   * Starts `pulumi up` without waiting for it, e.g. to kill it mid-run: `exited` resolves with the
+   * exit code (or the signal's name); `output()` is what it printed so far.
+   */
+  startUp(): { child: ChildProcess; output: () => string; exited: Promise<number | string> } {
+    const args = ["up", "--yes", "--skip-preview", "--config-file", this.configFile];
+    const full = [...args, "--cwd", this.program, "--non-interactive", "--color", "never", "--stack", this.stack];
+    const child = spawn(path.join(tc.cliDir()!, "pulumi"), full, { env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    let text = "";
+    child.stdout.on("data", (d) => (text += d));
+    child.stderr.on("data", (d) => (text += d));
+    const exited = new Promise<number | string>((resolve) =>
+      child.on("close", (code, signal) => resolve(code ?? signal ?? -1)),
+    );
+    return { child, output: () => text, exited };
+  }
+
+  /** Runs `cxflow <command>` (bin/cxflow.js) for this stack, with its environment and flags. */
+  cxflow(command: string, args: string[] = []): Promise<RunResult> {
+    const bin = path.join(__dirname, "..", "..", "bin", "cxflow.js");
+    const full = [bin, command, ...args, "--stack", this.stack, "--cwd", this.program, "--config-file", this.configFile];
+    return new Promise((resolve, reject) => {
+      execFile(process.execPath, full, { env: this.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        const result = { command: `cxflow ${command} ${args.join(" ")}`, stdout, stderr, output: `${stdout}${stderr}` };
+        if (error) reject(new PulumiCommandError(result, typeof error.code === "number" ? error.code : null));
+        else resolve(result);
+      });
+    });
+  }
+
   /** Sets one config value (in this stack's own config file, never in the program directory). */
   async setConfig(key: string, value: string, opts: { secret?: boolean } = {}): Promise<void> {
     const args = ["config", "set", key, "--config-file", this.configFile];
@@ -119,8 +149,10 @@ export class TestStack {
     await this.run(args, { values: [value] });
   }
 
-  async up(): Promise<UpResult> {
-    const r = await this.run(["up", "--yes", "--skip-preview", "--config-file", this.configFile]);
+  /** `up`; `flags` are extra CLI flags, e.g. `["-v=9", "--logtostderr", "--logflow"]`. */
+  async up(opts: { flags?: string[] } = {}): Promise<UpResult> {
+    const args = ["up", "--yes", "--skip-preview", "--config-file", this.configFile, ...(opts.flags ?? [])];
+    const r = await this.run(args);
     return { ...r, outputs: await this.outputs() };
   }
 
@@ -131,14 +163,14 @@ export class TestStack {
     return this.run(args);
   }
 
-  refresh(opts: { expectNoChanges?: boolean } = {}): Promise<RunResult> {
-    const args = ["refresh", "--yes", "--skip-preview", "--config-file", this.configFile];
+  refresh(opts: { expectNoChanges?: boolean; flags?: string[] } = {}): Promise<RunResult> {
+    const args = ["refresh", "--yes", "--skip-preview", "--config-file", this.configFile, ...(opts.flags ?? [])];
     if (opts.expectNoChanges) args.push("--expect-no-changes");
     return this.run(args);
   }
 
-  destroy(): Promise<RunResult> {
-    return this.run(["destroy", "--yes", "--skip-preview", "--config-file", this.configFile]);
+  destroy(opts: { flags?: string[] } = {}): Promise<RunResult> {
+    return this.run(["destroy", "--yes", "--skip-preview", "--config-file", this.configFile, ...(opts.flags ?? [])]);
   }
 
   async outputs(): Promise<Record<string, unknown>> {

@@ -1,3 +1,4 @@
+import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { parseFault, parseRateLimit, parseTokenTtl } from "./options";
 import { startSandbox } from "./server";
@@ -7,13 +8,15 @@ export const usage = `usage: cxflow sandbox [--port N] [--host 127.0.0.1] [--dat
                       [--rate-limit VENDOR=N/PERIOD]... [--fault VENDOR:KIND=VALUE]...
                       [--genesys-client ID:SECRET] [--zoom-account ID] [--zoom-client ID:SECRET]
                       [--ourvoice-key KEY] [--token-ttl VENDOR=SECONDS]...
-                      [--analytics-job-ttl SECONDS]
+                      [--analytics-job-ttl SECONDS] [--log FILE]
 
   Serves until SIGINT/SIGTERM; prints its base URL as the first line on stdout.
   VENDOR: genesys, zoom, ourvoice. PERIOD: s, m, h (e.g. genesys=300/m, zoom=10/1s).
   KIND=VALUE: error5xx=RATE, reset=RATE, lost-create=RATE (0..1), latency=MS,
               latency-rate=RATE (the share of requests delayed; default all), stale-read=MS,
-              storm=SECONDS (every request answered 429 for that long after start).`;
+              storm=SECONDS (every request answered 429 for that long after start).
+  --log FILE  appends a line per request (time, vendor, method, path with credential-like
+              query values redacted, status, duration; never headers or bodies); - for stderr.`;
 
 function integer(text: string | undefined, name: string): number | undefined {
   if (text === undefined) return undefined;
@@ -27,6 +30,19 @@ function pair(text: string | undefined, name: string): [string, string] | undefi
   const i = text.indexOf(":");
   if (i <= 0 || i === text.length - 1) throw new Error(`--${name} must be ID:SECRET`);
   return [text.slice(0, i), text.slice(i + 1)];
+}
+
+/** `--log FILE`: each line appended as soon as its request is done (nothing buffered); `-` is stderr. */
+function requestLog(file: string | undefined): ((line: string) => void) | undefined {
+  if (file === undefined) return undefined;
+  if (file === "") throw new Error("--log must name a file (or - for stderr)");
+  if (file === "-") return (line) => process.stderr.write(`${line}\n`);
+  try {
+    appendFileSync(file, ""); // an unwritable path fails at start, not at the first request
+  } catch (e) {
+    throw new Error(`--log ${file}: ${(e as Error).message}`);
+  }
+  return (line) => appendFileSync(file, `${line}\n`);
 }
 
 /** Turns command-line arguments into sandbox options; throws with a message naming the flag. */
@@ -46,6 +62,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       "ourvoice-key": { type: "string" },
       "analytics-job-ttl": { type: "string" },
       "token-ttl": { type: "string", multiple: true },
+      log: { type: "string" },
     },
     strict: true,
   });
@@ -75,6 +92,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     rateLimits,
     faults,
     tokenTtl,
+    requestLog: requestLog(values.log),
     credentials: {
       ...(g && { genesys: { clientId: g[0], clientSecret: g[1] } }),
       zoom: {

@@ -43,6 +43,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },
     faults: structuredClone(o.faults ?? {}),
     analyticsJobTtl: o.analyticsJobTtl ?? 3600,
+    requestLog: o.requestLog,
   };
 }
 

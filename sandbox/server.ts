@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { z } from "zod";
 import { decodeBody, parseQuery, pathMatcher, readBody, send } from "./http";
@@ -239,6 +239,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const server = createServer(async (req, res) => {
+    if (opts.requestLog) logWhenDone(opts.requestLog, req, res);
     try {
       const url = new URL(req.url ?? "/", "http://sandbox");
       const raw = await readBody(req);
@@ -295,6 +296,48 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     stats: () => structuredClone(stats),
   };
   return sandbox;
+}
+
+/** Query keys whose values the request log hides: tokens, secrets, keys, account and client ids. */
+const LOGGED_SECRET = /token|secret|password|key|code|assertion|account|client|auth|credential|sig/i;
+
+/**
+ * Writes one line per request once its answer is sent or its connection dropped: start time,
+ * vendor (`_sandbox` for admin routes), method, path with credential-like query values
+ * redacted, status (`dropped` when no answer went out) and duration. Never headers or bodies.
+ */
+function logWhenDone(log: (line: string) => void, req: IncomingMessage, res: ServerResponse): void {
+  const started = new Date();
+  const t0 = performance.now();
+  res.once("close", () => {
+    const [path, query] = splitQuery(req.url ?? "/");
+    const vendor = /^\/(genesys|zoom|ourvoice|_sandbox)\//.exec(path)?.[1] ?? "-";
+    const status = res.writableFinished ? String(res.statusCode) : "dropped";
+    const ms = Math.round(performance.now() - t0);
+    try {
+      log(`${started.toISOString()} ${vendor} ${req.method} ${path}${query} ${status} ${ms}ms`);
+    } catch {
+      // A failing log (a full disk) must not take the sandbox down with it.
+    }
+  });
+}
+
+/** A request target's path and its query (`?…`, as sent, credential-like values redacted). */
+function splitQuery(target: string): [string, string] {
+  const q = target.indexOf("?");
+  if (q < 0) return [target, ""];
+  const pairs = target
+    .slice(q + 1)
+    .split("&")
+    .map((pair) => {
+      const k = pair.split("=", 1)[0];
+      let name = k;
+      try {
+        name = decodeURIComponent(k.replace(/\+/g, " "));
+      } catch {}
+      return LOGGED_SECRET.test(name) ? `${k}=[redacted]` : pair;
+    });
+  return [target.slice(0, q), `?${pairs.join("&")}`];
 }
 
 function isPrincipal(x: Principal | Reply): x is Principal {

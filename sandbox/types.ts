@@ -144,6 +144,15 @@ export interface SandboxOptions {
   faults?: Faults;
   /** Seconds an analytics job's results live after submission (default 3600). */
   analyticsJobTtl?: number;
+  /**
+   * Called with one line per request once it is answered (none by default): start time, vendor
+   * (`_sandbox` for the admin routes), method, path with credential-like query values
+   * (`account_id`, `client_secret`, tokens, keys) shown as `[redacted]`, status (`dropped` when
+   * a fault cut the connection) and duration, e.g.
+   * `2026-11-01T09:30:00.000Z zoom POST /zoom/oauth/token?account_id=[redacted] 200 3ms`.
+   * Headers and bodies are never logged. `cxflow sandbox --log FILE` appends these lines to a file.
+   */
+  requestLog?: (line: string) => void;
 }
 
 /** {@link SandboxOptions} with every default filled in, as a running sandbox reports them. */
@@ -166,4 +175,6 @@ export interface ResolvedOptions {
   faults: Faults;
   /** Seconds an analytics job's results live after submission. */
   analyticsJobTtl: number;
+  /** Where each request's log line goes; absent when requests are not logged. */
+  requestLog?: (line: string) => void;
 }

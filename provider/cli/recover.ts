@@ -158,12 +158,6 @@ async function exportState(pulumi: Pulumi, showSecrets: boolean): Promise<Export
 /** Runs recovery; prints one line per pending create and what was done. */
 export async function recover(o: Options, say: (line: string) => void = console.log): Promise<Settled[]> {
   const pulumi = new Pulumi(o);
-  if (o.unlock) {
-    await pulumi.run(["cancel", "--yes"]).then(
-      () => say("removed the killed run's lock"),
-      () => say("no lock to remove"),
-    );
-  }
   let state: Exported;
   try {
     state = await exportState(pulumi, false);
@@ -173,6 +167,13 @@ export async function recover(o: Options, say: (line: string) => void = console.
     if (!who.url?.startsWith("file://")) throw e;
     for (const f of repairFileBackend(who.url)) say(`removed ${f}: empty, cut off by the kill`);
     state = await exportState(pulumi, false);
+  }
+  // After the repair: `pulumi cancel` reads the checkpoint too.
+  if (o.unlock) {
+    await pulumi.run(["cancel", "--yes"]).then(
+      () => say("removed the killed run's lock"),
+      () => say("no lock to remove"),
+    );
   }
   const creates = (state.deployment.pending_operations ?? []).filter((op) => op.type === "creating");
   if (creates.length === 0) {

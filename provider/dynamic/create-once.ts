@@ -1,5 +1,6 @@
 // Design decision 6: a create whose outcome is unknown is never blindly repeated.
 import { CxflowError } from "../http/errors";
+import { backoff, DEFAULT_RETRY_POLICY } from "../http/retry";
 
 /** Failures after which the object may or may not exist: the request reached the server. */
 export function outcomeUnknown(e: unknown): boolean {
@@ -8,12 +9,14 @@ export function outcomeUnknown(e: unknown): boolean {
 
 /**
  * Runs `create`; when its outcome is unknown, looks the object up by the name it was sent with
- * and returns that, and only creates again when the lookup finds nothing (at most `attempts` POSTs).
+ * and returns that, and only creates again (after a backoff) when the lookup finds nothing: at
+ * most `attempts` POSTs.
  */
 export async function createOnce<T>(
   create: () => Promise<T>,
   lookup: () => Promise<T | undefined>,
-  attempts = 3,
+  attempts = 6,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
@@ -22,6 +25,7 @@ export async function createOnce<T>(
       if (!outcomeUnknown(e) || attempt >= attempts) throw e;
       const found = await lookup();
       if (found !== undefined) return found;
+      await sleep(backoff(attempt, DEFAULT_RETRY_POLICY, Math.random));
     }
   }
 }

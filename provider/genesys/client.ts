@@ -29,7 +29,7 @@ export interface GenesysClientOptions {
    */
   budget?: Budget;
   /**
-   * Retry policy of API calls and of the login (default: 5 attempts, random backoff up to 250 ms doubling to a
+   * Retry policy of API calls and of the login (default: 8 attempts, random backoff up to 250 ms doubling to a
    * 20 s cap, `Retry-After` honoured up to 120 s).
    */
   retry?: RetryPolicy;

@@ -16,7 +16,7 @@ export interface OurVoiceClientOptions {
   /** Request budget of this key (default 60 per minute; Our Voice publishes none). */
   budget?: Budget;
   /**
-   * Retry policy of API calls (default: 5 attempts, random backoff up to 250 ms doubling to a
+   * Retry policy of API calls (default: 8 attempts, random backoff up to 250 ms doubling to a
    * 20 s cap, `Retry-After` honoured up to 120 s).
    */
   retry?: RetryPolicy;

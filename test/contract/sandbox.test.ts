@@ -145,7 +145,7 @@ describe("cxflow sandbox", () => {
 
   test("bad flags are refused with the allowed values", () => {
     expect(() => parseSandboxArgs(["--fault", "zoom:explode=1"])).toThrow(
-      /allowed: error5xx, reset, latency, lost-create, stale-read/,
+      /allowed: error5xx, reset, latency, latency-rate, lost-create, stale-read, storm/,
     );
     expect(() => parseSandboxArgs(["--fault", "acme:latency=1"])).toThrow(/allowed: genesys, zoom, ourvoice/);
     expect(() => parseSandboxArgs(["--fault", "zoom:reset=2"])).toThrow(/between 0 and 1/);

@@ -20,12 +20,15 @@ describe("createOnce", () => {
     },
   );
 
-  test("when the lookup finds nothing the create is tried again, at most three times in all", async () => {
+  test("when the lookup finds nothing the create is tried again after a backoff, at most six times in all", async () => {
     const create = jest.fn().mockRejectedValue(fail("server"));
     const lookup = jest.fn().mockResolvedValue(undefined);
-    await expect(createOnce(create, lookup)).rejects.toMatchObject({ code: "server" });
-    expect(create).toHaveBeenCalledTimes(3);
-    expect(lookup).toHaveBeenCalledTimes(2);
+    const waits: number[] = [];
+    const sleep = async (ms: number) => void waits.push(ms);
+    await expect(createOnce(create, lookup, 6, sleep)).rejects.toMatchObject({ code: "server" });
+    expect(create).toHaveBeenCalledTimes(6);
+    expect(lookup).toHaveBeenCalledTimes(5);
+    expect(waits).toHaveLength(5);
   });
 
   test.each(["validation", "conflict", "auth", "rate_limited"] as const)(

@@ -2,7 +2,6 @@ import { createHash } from "node:crypto";
 import type { z } from "zod";
 import { sharedTokenCache } from "../http/auth";
 import type { BodyOf } from "../http/endpoint";
-import { CxflowError } from "../http/errors";
 import type { Budget } from "../http/limiter";
 import { sharedLimiter } from "../http/limiter";
 import { basicLogin } from "../http/oauth";
@@ -52,32 +51,6 @@ function oauthText(body: unknown): string | undefined {
 }
 
 /**
- * Genesys' login service names an unknown client id in its refusal (`client not found: <id>`). The
- * id is a credential, and may be the secret pasted into the wrong setting: it is cut out of the
- * error's message and details.
- */
-function withoutClientId(err: unknown, clientId: string): unknown {
-  if (!(err instanceof CxflowError) || clientId === "") return err;
-  const cut = (v: unknown): unknown =>
-    typeof v === "string"
-      ? v.split(clientId).join("[redacted]")
-      : Array.isArray(v)
-        ? v.map(cut)
-        : v && typeof v === "object"
-          ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, cut(x)]))
-          : v;
-  return new CxflowError({
-    code: err.code,
-    route: err.route,
-    status: err.status,
-    correlationId: err.correlationId,
-    request: err.request,
-    details: cut(err.details),
-    message: cut(err.message) as string,
-  });
-}
-
-/**
  * The Genesys Cloud journey (segments, action targets) and flow/journey analytics API, typed by
  * the endpoint tables. One token cache and one limiter per client id are shared by the process.
  */
@@ -96,8 +69,6 @@ export function genesysClient(o: GenesysClientOptions) {
       timeoutMs: o.timeoutMs,
       correlationHeader: "inin-correlation-id",
       describe: oauthText,
-    }).catch((err: unknown) => {
-      throw withoutClientId(err, o.clientId);
     }),
   );
   const t = new Transport({

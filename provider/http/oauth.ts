@@ -33,8 +33,11 @@ export async function basicLogin(o: LoginOptions): Promise<IssuedToken> {
     authorization: `Basic ${Buffer.from(`${o.clientId}:${o.clientSecret}`).toString("base64")}`,
   };
   const request = { method: "POST", url: redactUrl(o.tokenUrl), headers: redactHeaders(headers) };
-  // Should a token service ever echo the secret, it is cut out.
-  const scrub = (s: string) => (o.clientSecret ? s.split(o.clientSecret).join("[redacted]") : s);
+  // Every credential sent is cut out of what the token service answers: Genesys names an unknown
+  // client id, and a secret pasted as the id would otherwise reach the error.
+  const { grant_type: _grant, ...credentials } = o.form;
+  const sent = [o.clientSecret, o.clientId, ...Object.values(credentials)].filter((v) => v !== "");
+  const scrub = (s: string) => sent.reduce((text, v) => text.split(v).join("[redacted]"), s);
   let throttledMs = 0;
   let throttles = 0;
   for (let attempt = 1; ; attempt++) {

@@ -18,9 +18,12 @@ export class TokenCache {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A valid token; `fresh` drops the cached one first (the server refused it). */
-  get(fresh = false): Promise<string> {
-    if (fresh) this.current = undefined;
+  /**
+   * A valid token. `refused` is a token the server turned down: it is dropped if it is still the
+   * cached one (a caller holding an older token gets the newer one, not yet another login).
+   */
+  get(refused?: string): Promise<string> {
+    if (refused !== undefined && this.current?.token === refused) this.current = undefined;
     const c = this.current;
     if (c && this.now() < c.expiresAt) return Promise.resolve(c.token);
     this.inFlight ??= this.issue()

@@ -108,15 +108,13 @@ export class Transport {
     if (!body.success) throw fail("body", body.error.issues);
 
     const url = `${this.o.apiBase}${fillPath(e.path, params.data as Record<string, unknown>)}${queryString(query.data as Record<string, unknown>)}`;
-    let freshToken = false;
+    let refused: string | undefined;
     let throttledMs = 0;
     let throttles = 0;
     for (let attempt = 1; ; attempt++) {
       await this.o.limiter.take();
-      const headers: Record<string, string> = {
-        accept: "application/json",
-        authorization: `Bearer ${await this.o.token.get(freshToken)}`,
-      };
+      const bearer = await this.o.token.get(refused);
+      const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${bearer}` };
       const request = { method: e.method, url: redactUrl(url), headers: redactHeaders(headers) };
       const { res, failure, cause } = await sendOnce(url, {
         method: e.method,
@@ -125,8 +123,8 @@ export class Transport {
         body: e.body && encodeBody(e.bodyType, body.data),
       });
       // A refused token gets one more try with a fresh one, outside the retry budget.
-      if (res?.statusCode === 401 && !freshToken) {
-        freshToken = true;
+      if (res?.statusCode === 401 && refused === undefined) {
+        refused = bearer;
         attempt--;
         continue;
       }

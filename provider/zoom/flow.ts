@@ -224,14 +224,25 @@ async function converge(current: FlowModel, i: In, file: FlowFileText | undefine
   let flow = current;
   let touched = false;
   if (file) {
+    const before = flow;
     try {
       // `version` mode finds the flow by its current name (and channel), so this precedes a rename.
-      flow = await api.importFlow({
-        flow_name: flow.flow_name,
-        flow_file: { filename: file.filename, contentType: "application/json", text: file.text },
-        import_mode: "version",
-        ...(i.versionDescription !== undefined && { flow_version_description: i.versionDescription }),
-      });
+      flow = await createOnce(
+        () =>
+          api.importFlow({
+            flow_name: before.flow_name,
+            flow_file: { filename: file.filename, contentType: "application/json", text: file.text },
+            import_mode: "version",
+            ...(i.versionDescription !== undefined && { flow_version_description: i.versionDescription }),
+          }),
+        // An import whose answer was lost made a newer version holding this file: no second one.
+        async () => {
+          const now = await api.getFlow(before.flow_id);
+          const latest = latestOf(now);
+          const made = latest && latest.flow_version > (latestOf(before)?.flow_version ?? 0);
+          return made && (await exportedHash(now.flow_id, latest.flow_version)) === file.hash ? now : undefined;
+        },
+      );
     } catch (e) {
       if (!isGone(e)) throw e;
       throw new Error(

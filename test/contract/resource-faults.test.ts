@@ -112,3 +112,34 @@ describe("Our Voice Flow provider", () => {
     expect(posts() - before).toBe(1);
   });
 });
+
+describe("Zoom Flow provider", () => {
+  afterEach(() => faults({}));
+
+  test("an update whose import answer is lost is found by its content: one new version, not two", async () => {
+    const fs = await import("node:fs");
+    const os = await import("node:os");
+    const path = await import("node:path");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-zoom-lost-"));
+    try {
+      const file = path.join(dir, "flow.json");
+      const content = (start: string) =>
+        JSON.stringify({ channel: "voice", channel_type: "voice", definition: { start } });
+      fs.writeFileSync(file, content("menu"));
+      const p = await provider("zoom.Flow");
+      const v1 = (await p.check!({}, { name: "lost import flow", flowFile: file })).inputs;
+      const { id, outs } = await p.create(v1);
+      fs.writeFileSync(file, content("queue"));
+      const v2 = (await p.check!(v1, { name: "lost import flow", flowFile: file })).inputs;
+      const imports = () => sandbox.stats().vendors.zoom?.["POST /contact_center/flows"] ?? 0;
+      const before = imports();
+      await faults({ zoom: { "lost-create": 1 } });
+      const updated = await p.update!(id, outs, v2);
+      expect(imports() - before).toBe(1);
+      expect(updated.outs.version).toBe(outs.version + 1);
+      expect(updated.outs.fileHash).toBe(v2.fileHash);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

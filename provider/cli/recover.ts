@@ -216,7 +216,14 @@ export async function recover(o: Options, say: (line: string) => void = console.
 
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-recover-")), "state.json");
   try {
-    fs.writeFileSync(file, JSON.stringify(settle(state, found)), { mode: 0o600 });
+    const next = settle(state, found);
+    const placed = new Set(next.deployment.resources?.map((r) => r.urn));
+    for (const [urn, id] of found) {
+      // Cannot happen with the engine's ordering; said rather than lost track of silently.
+      if (!placed.has(urn))
+        say(`${urn}: ${id} exists but what it depends on is not in the state: take it over with adopt: true`);
+    }
+    fs.writeFileSync(file, JSON.stringify(next), { mode: 0o600 });
     try {
       await pulumi.run(["stack", "import", "--file", file]);
     } catch (e) {

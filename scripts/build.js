@@ -10,10 +10,14 @@ const next = path.join(root, `dist.next-${process.pid}`);
 const old = path.join(root, `dist.old-${process.pid}`);
 const dist = path.join(root, "dist");
 try {
-  execFileSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", next], {
-    cwd: root,
-    stdio: "inherit",
-  });
+  execFileSync(
+    process.execPath,
+    [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json", "--outDir", next],
+    {
+      cwd: root,
+      stdio: "inherit",
+    },
+  );
   if (fs.existsSync(dist)) fs.renameSync(dist, old);
   fs.renameSync(next, dist);
 } catch (e) {

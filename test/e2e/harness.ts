@@ -132,7 +132,17 @@ export class TestStack {
   /** Runs `cxflow <command>` (bin/cxflow.js) for this stack, with its environment and flags. */
   cxflow(command: string, args: string[] = []): Promise<RunResult> {
     const bin = path.join(__dirname, "..", "..", "bin", "cxflow.js");
-    const full = [bin, command, ...args, "--stack", this.stack, "--cwd", this.program, "--config-file", this.configFile];
+    const full = [
+      bin,
+      command,
+      ...args,
+      "--stack",
+      this.stack,
+      "--cwd",
+      this.program,
+      "--config-file",
+      this.configFile,
+    ];
     return new Promise((resolve, reject) => {
       execFile(process.execPath, full, { env: this.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
         const result = { command: `cxflow ${command} ${args.join(" ")}`, stdout, stderr, output: `${stdout}${stderr}` };

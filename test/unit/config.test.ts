@@ -113,18 +113,22 @@ describe("request budgets", () => {
     expect(resolveGenesys(c, env).budget).toEqual({ limit: 1200, periodMs: 60_000 });
     expect(resolveGenesys(config(sandbox), env).budget).toEqual({ limit: 100, periodMs: 60_000 });
     expect(resolveZoom(c, {}).budget).toEqual({ limit: 10, periodMs: 1_000 });
-    expect(
-      resolveOurVoice(config(sandbox), { CXFLOW_OURVOICE_REQUESTS_PER_MINUTE: "30" }).budget,
-    ).toEqual({ limit: 30, periodMs: 60_000 });
+    expect(resolveOurVoice(config(sandbox), { CXFLOW_OURVOICE_REQUESTS_PER_MINUTE: "30" }).budget).toEqual({
+      limit: 30,
+      periodMs: 60_000,
+    });
   });
 
-  test.each(["0", "-5", "1.5", "fast", "1e3"])("%p is refused, naming the key, the env var and what is allowed", (v) => {
-    const e = thrown(() => resolveGenesys(config({ ...sandbox, "cxflow:genesysRequestsPerMinute": v }), {}));
-    expect(e).toBeInstanceOf(InvalidConfigError);
-    expect(e.message).toMatch(/cxflow:genesysRequestsPerMinute/);
-    expect(e.message).toMatch(/CXFLOW_GENESYS_REQUESTS_PER_MINUTE/);
-    expect(e.message).toMatch(/whole number above 0/);
-  });
+  test.each(["0", "-5", "1.5", "fast", "1e3"])(
+    "%p is refused, naming the key, the env var and what is allowed",
+    (v) => {
+      const e = thrown(() => resolveGenesys(config({ ...sandbox, "cxflow:genesysRequestsPerMinute": v }), {}));
+      expect(e).toBeInstanceOf(InvalidConfigError);
+      expect(e.message).toMatch(/cxflow:genesysRequestsPerMinute/);
+      expect(e.message).toMatch(/CXFLOW_GENESYS_REQUESTS_PER_MINUTE/);
+      expect(e.message).toMatch(/whole number above 0/);
+    },
+  );
 });
 
 describe("Genesys regions", () => {

@@ -54,12 +54,7 @@ describe("decideRetry", () => {
     ["a 404 is final", { status: 404 }, false, undefined],
     ["a 409 is final", { status: 409, method: "PATCH" }, false, undefined],
     ["the last attempt is final", { status: 503, attempt: DEFAULT_RETRY_POLICY.maxAttempts }, false, undefined],
-    [
-      "a 500 on a POST query marked idempotent backs off",
-      { status: 500, method: "POST", idempotent: true },
-      true,
-      125,
-    ],
+    ["a 500 on a POST query marked idempotent backs off", { status: 500, method: "POST", idempotent: true }, true, 125],
     ["a reset on an absolute PATCH is retried", { failure: "network", method: "PATCH", idempotent: true }, true, 125],
     [
       "a 429 after the last attempt is still waited out: 429s are not attempts",

@@ -1,32 +1,98 @@
-// Concurrent reads become one list call per batch.
-import { Batcher } from "../../provider/dynamic/batch";
+// Concurrent reads become one list call per batch; a batch goes when reads pause, or at its limits.
+import { BATCH_DEFAULTS, Batcher } from "../../provider/dynamic/batch";
+
+/** A Batcher over numbers-as-strings that records every call it makes. */
+function recording(max: number, timing?: ConstructorParameters<typeof Batcher>[2]) {
+  const calls: string[][] = [];
+  const batcher = new Batcher<number>(
+    async (keys) => {
+      calls.push(keys);
+      return new Map(keys.map((k) => [k, Number(k)]));
+    },
+    max,
+    timing,
+  );
+  return { calls, batcher };
+}
 
 describe("Batcher", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
   test("reads asked for together are one call; a key the answer lacks is undefined", async () => {
     const calls: string[][] = [];
     const b = new Batcher<string>(async (keys) => {
       calls.push(keys);
       return new Map(keys.filter((k) => k !== "gone").map((k) => [k, `v${k}`]));
     }, 100);
-    const got = await Promise.all(["a", "b", "gone", "a"].map((k) => b.load(k)));
-    expect(got).toEqual(["va", "vb", undefined, "va"]);
+    const got = Promise.all(["a", "b", "gone", "a"].map((k) => b.load(k)));
+    jest.advanceTimersByTime(BATCH_DEFAULTS.idleMs - 1);
+    expect(calls).toEqual([]);
+    jest.advanceTimersByTime(1);
+    expect(await got).toEqual(["va", "vb", undefined, "va"]);
     expect(calls).toEqual([["a", "b", "gone"]]);
   });
 
+  test("a batch stays open while reads keep coming and goes once they pause for idleMs", async () => {
+    const { calls, batcher } = recording(100, { idleMs: 10, maxWaitMs: 100 });
+    const got: Promise<number | undefined>[] = [];
+    for (const k of ["1", "2", "3"]) {
+      got.push(batcher.load(k));
+      jest.advanceTimersByTime(8); // each gap is shorter than idleMs
+    }
+    expect(calls).toEqual([]);
+    jest.advanceTimersByTime(2); // 10 ms since the last read
+    expect(calls).toEqual([["1", "2", "3"]]);
+    expect(await Promise.all(got)).toEqual([1, 2, 3]);
+  });
+
+  test("a steady stream of reads is cut every maxWaitMs, so no read waits longer", async () => {
+    const { calls, batcher } = recording(100, { idleMs: 10, maxWaitMs: 30 });
+    const got: Promise<number | undefined>[] = [];
+    for (let i = 0; i < 10; i++) {
+      got.push(batcher.load(String(i)));
+      jest.advanceTimersByTime(5);
+    }
+    // Reads at 0, 5, …, 25 ms went at 30 ms; those from 30 ms on are the next batch.
+    expect(calls).toEqual([["0", "1", "2", "3", "4", "5"]]);
+    jest.advanceTimersByTime(10);
+    expect(calls).toEqual([
+      ["0", "1", "2", "3", "4", "5"],
+      ["6", "7", "8", "9"],
+    ]);
+    expect(await Promise.all(got)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
   test("a full batch goes at once; the rest follow in the next", async () => {
-    const calls: string[][] = [];
-    const b = new Batcher<number>(async (keys) => {
-      calls.push(keys);
-      return new Map(keys.map((k) => [k, Number(k)]));
-    }, 2);
-    expect(await Promise.all(["1", "2", "3"].map((k) => b.load(k)))).toEqual([1, 2, 3]);
+    const { calls, batcher } = recording(2);
+    const got = Promise.all(["1", "2", "3"].map((k) => batcher.load(k)));
+    expect(calls).toEqual([["1", "2"]]);
+    jest.advanceTimersByTime(BATCH_DEFAULTS.idleMs);
+    expect(await got).toEqual([1, 2, 3]);
     expect(calls).toEqual([["1", "2"], ["3"]]);
   });
 
-  test("a failed call fails every read of its batch", async () => {
-    const b = new Batcher<number>(async () => {
-      throw new Error("boom");
+  test("a failed call fails every read of its batch, and the next batch starts afresh", async () => {
+    let fail = true;
+    const b = new Batcher<number>(async (keys) => {
+      if (fail) throw new Error("boom");
+      return new Map(keys.map((k) => [k, 1]));
     }, 10);
-    await expect(Promise.all([b.load("x"), b.load("y")])).rejects.toThrow("boom");
+    const failed = Promise.all([b.load("x"), b.load("y")]);
+    jest.advanceTimersByTime(BATCH_DEFAULTS.idleMs);
+    await expect(failed).rejects.toThrow("boom");
+    fail = false;
+    const next = b.load("x");
+    jest.advanceTimersByTime(BATCH_DEFAULTS.idleMs);
+    expect(await next).toBe(1);
+  });
+
+  test("a loadMany that throws before returning a promise fails its reads, not the process", async () => {
+    const b = new Batcher<number>(() => {
+      throw new Error("sync boom");
+    }, 10);
+    const got = b.load("x");
+    jest.advanceTimersByTime(BATCH_DEFAULTS.idleMs);
+    await expect(got).rejects.toThrow("sync boom");
   });
 });

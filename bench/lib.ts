@@ -123,7 +123,7 @@ export class PeakMemory {
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly pattern = /cmd\/dynamic-provider/,
+    private readonly pattern = /cmd\/dynamic-provider\/index\.js/,
     private readonly everyMs = 100,
   ) {}
 

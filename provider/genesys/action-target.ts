@@ -37,15 +37,19 @@ export const ActionTargetInputs = z
     shortAbandonThreshold: z.number().int().min(0).optional(),
     restoreOnDelete: z.boolean().optional(),
   })
-  .superRefine((v, ctx) => {
-    if ((v.targetId === undefined) === (v.targetName === undefined)) {
-      ctx.addIssue({
-        code: "custom",
-        path: [v.targetId === undefined ? "targetId" : "targetName"],
-        message: "set exactly one of targetId and targetName",
-      });
-    }
-  });
+  .superRefine(
+    (v, ctx) => {
+      if ((v.targetId === undefined) === (v.targetName === undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          path: [v.targetId === undefined ? "targetId" : "targetName"],
+          message: "set exactly one of targetId and targetName",
+        });
+      }
+    },
+    // Said together with any other problem, not only once the rest is right.
+    { when: (payload) => typeof payload.value === "object" && payload.value !== null },
+  );
 type In = z.infer<typeof ActionTargetInputs>;
 
 /** The three fields this resource manages, as found at takeover. */

@@ -1,6 +1,7 @@
 // Wire models of Genesys Cloud flow and journey analytics (shared/reference/genesys-cloud.md §4–5).
 // Flow enums are strict (the swagger gives the current set); journey dimensions are open strings
-// because their members come and go between releases.
+// because their members come and go between releases. Request objects are strict: a misspelt key
+// (`valu`, `operater`) is an error naming the allowed keys, never a condition silently dropped.
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------
@@ -23,7 +24,7 @@ export const Granularity = z
   );
 
 /** Numeric bounds of a predicate; any subset of the four members. */
-export const NumericRange = z.object({
+export const NumericRange = z.strictObject({
   gt: z.number().optional(),
   gte: z.number().optional(),
   lt: z.number().optional(),
@@ -38,15 +39,15 @@ export const PredicateOperator = z.enum(["matches", "exists", "notExists"]);
 
 /** Builds the predicate / clause / filter trio of one analytics query over a dimension schema. */
 function filterOf<D extends z.ZodType>(dimension: D) {
-  const predicate = z.object({
+  const predicate = z.strictObject({
     type: z.enum(["dimension", "property", "metric"]).optional(),
     dimension: dimension.optional(),
     operator: PredicateOperator.optional(),
     value: z.string().optional(),
     range: NumericRange.optional(),
   });
-  const clause = z.object({ type: FilterType, predicates: z.array(predicate) });
-  const filter = z.object({
+  const clause = z.strictObject({ type: FilterType, predicates: z.array(predicate) });
+  const filter = z.strictObject({
     type: FilterType,
     clauses: z.array(clause).optional(),
     predicates: z.array(predicate).optional(),
@@ -274,11 +275,11 @@ export const FlowAggregateQueryFilter = flowFilter.filter;
 export type FlowAggregateQueryFilter = z.infer<typeof FlowAggregateQueryFilter>;
 
 /** A derived, bucketed metric: how many values of `target` fall in `range` (`gte` ≤ v < `lt`). */
-export const FlowAggregationView = z.object({
+export const FlowAggregationView = z.strictObject({
   target: FlowMetric,
   name: z.string().min(1),
   function: z.literal("rangeBound"),
-  range: z.object({ gte: z.number().optional(), lt: z.number().optional() }).optional(),
+  range: z.strictObject({ gte: z.number().optional(), lt: z.number().optional() }).optional(),
 });
 export type FlowAggregationView = z.infer<typeof FlowAggregationView>;
 
@@ -295,7 +296,7 @@ const aggregationFields = {
 };
 
 /** Body of `POST /api/v2/analytics/flows/aggregates/query`. */
-export const FlowAggregationQuery = z.object({
+export const FlowAggregationQuery = z.strictObject({
   ...aggregationFields,
   groupBy: z.array(FlowDimension).optional(),
   filter: FlowAggregateQueryFilter.optional(),
@@ -326,7 +327,7 @@ export type FlowAsyncAggregateQueryResponse = z.infer<typeof FlowAsyncAggregateQ
 // Flow observations (§4.4) and activity (§4.5)
 
 /** Body of `POST /api/v2/analytics/flows/observations/query`: flows in flight now. */
-export const FlowObservationQuery = z.object({
+export const FlowObservationQuery = z.strictObject({
   filter: filterOf(z.enum(["flowId", "mediaType"])).filter,
   metrics: z.array(z.enum(["oFlow"])).min(1),
   /** Metrics whose per-item observations are listed too. */
@@ -421,7 +422,7 @@ export const FlowActivityDimension = z.enum(FLOW_ACTIVITY_DIMENSIONS);
 /** A dimension of the flow activity query, for `groupBy` and filters (one of {@link FLOW_ACTIVITY_DIMENSIONS}). */
 export type FlowActivityDimension = z.infer<typeof FlowActivityDimension>;
 
-const activityPredicate = z.object({
+const activityPredicate = z.strictObject({
   type: z.enum(["dimension", "property", "metric"]).optional(),
   dimension: FlowActivityDimension.optional(),
   operator: PredicateOperator.optional(),
@@ -472,13 +473,13 @@ export const MEDIA_TYPES = [
 export type AnalyticsMediaType = (typeof MEDIA_TYPES)[number];
 
 /** Body of `POST /api/v2/analytics/flows/activity/query` (paged by `pageSize`/`pageNumber` query values). */
-export const FlowActivityQuery = z.object({
-  metrics: z.array(z.object({ metric: z.literal("oFlow"), details: z.boolean().optional() })).min(1),
+export const FlowActivityQuery = z.strictObject({
+  metrics: z.array(z.strictObject({ metric: z.literal("oFlow"), details: z.boolean().optional() })).min(1),
   groupBy: z.array(FlowActivityDimension),
   filter: z
-    .object({
+    .strictObject({
       type: FilterType,
-      clauses: z.array(z.object({ type: FilterType, predicates: z.array(activityPredicate) })).optional(),
+      clauses: z.array(z.strictObject({ type: FilterType, predicates: z.array(activityPredicate) })).optional(),
       predicates: z.array(activityPredicate).optional(),
     })
     .optional(),
@@ -608,7 +609,12 @@ export const JOURNEY_DIMENSIONS = [
   "touchpointWrapupCode",
 ] as const;
 /** A journey dimension: lenient (any identifier) since members come and go between releases. */
-export const JourneyDimension = z.string().regex(/^[A-Za-z][A-Za-z0-9]*$/, "must be a dimension name");
+export const JourneyDimension = z
+  .string()
+  .regex(
+    /^[A-Za-z][A-Za-z0-9]*$/,
+    "must be a dimension name: a letter, then letters and digits (e.g. journeySessionType, touchpointQueueId)",
+  );
 export type JourneyDimension = (typeof JOURNEY_DIMENSIONS)[number] | (string & {});
 
 const journeyFilter = filterOf(JourneyDimension);
@@ -617,18 +623,18 @@ export const JourneyAggregateQueryFilter = journeyFilter.filter;
 export type JourneyAggregateQueryFilter = z.infer<typeof JourneyAggregateQueryFilter>;
 
 /** Body of `POST /api/v2/analytics/journeys/aggregates/query`. */
-export const JourneyAggregationQuery = z.object({
+export const JourneyAggregationQuery = z.strictObject({
   ...aggregationFields,
   groupBy: z.array(JourneyDimension).optional(),
   filter: JourneyAggregateQueryFilter.optional(),
   metrics: z.array(JourneyMetric).min(1),
   views: z
     .array(
-      z.object({
+      z.strictObject({
         target: JourneyMetric,
         name: z.string().min(1),
         function: z.literal("rangeBound"),
-        range: z.object({ gte: z.number().optional(), lt: z.number().optional() }).optional(),
+        range: z.strictObject({ gte: z.number().optional(), lt: z.number().optional() }).optional(),
       }),
     )
     .optional(),

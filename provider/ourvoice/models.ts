@@ -42,7 +42,11 @@ const jsonText = z.string().refine(
   { message: "must be a valid JSON string" },
 );
 
-/** Body of `POST /v1/flows`. */
+/**
+ * Body of `POST /v1/flows`. The name (255) and description (1000) limits are not in Our Voice's
+ * docs (shared/reference/ourvoice.md §9: create is undocumented); they are the sandbox's, which
+ * enforces them with Laravel's `max` messages.
+ */
 export const CreateFlow = z.object({
   name: z.string().min(1).max(255),
   type: z.enum(FLOW_TYPES),

@@ -10,7 +10,13 @@ import { containsUnknown, type Fields, stable, UNKNOWN } from "../dynamic/fields
 import { zoom } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { CxflowError, isNotFound } from "../http/errors";
-import type { EntryPoint, Flow as FlowModel, FlowVersion, UpdateFlowBody } from "./models";
+import {
+  type EntryPoint,
+  type Flow as FlowModel,
+  type FlowVersion,
+  MAX_FLOW_FILE_BYTES,
+  type UpdateFlowBody,
+} from "./models";
 
 // ---------------------------------------------------------------------------------------------
 // Public arguments
@@ -47,9 +53,29 @@ export interface FlowArgs {
 // ---------------------------------------------------------------------------------------------
 // Schema and field specs
 
+/** Size in bytes of a flow file: inline JSON text, or the file at that path (undefined when unreadable). */
+function flowFileBytes(flowFile: string): number | undefined {
+  if (flowFile.trimStart().startsWith("{")) return Buffer.byteLength(flowFile, "utf8");
+  try {
+    return fs.statSync(path.resolve(flowFile)).size;
+  } catch {
+    return undefined; // prepare() says why it cannot be read
+  }
+}
+
 /** The strict schema of {@link FlowArgs} that check() applies. */
 export const FlowInputs = z.strictObject({
-  flowFile: z.string().min(1),
+  flowFile: z
+    .string()
+    .min(1)
+    .superRefine((flowFile, ctx) => {
+      const bytes = flowFileBytes(flowFile);
+      if (bytes !== undefined && bytes > MAX_FLOW_FILE_BYTES)
+        ctx.addIssue({
+          code: "custom",
+          message: `must be at most 10 MB (${MAX_FLOW_FILE_BYTES} bytes, Zoom's limit for an imported flow file); this one has ${bytes} bytes`,
+        });
+    }),
   name: z.string().min(1),
   description: z.string().optional(),
   versionDescription: z.string().optional(),

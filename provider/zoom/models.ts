@@ -146,6 +146,12 @@ export type GetFlowQuery = z.infer<typeof GetFlowQuery>;
 export const UploadedFile = z.object({ filename: z.string(), contentType: z.string(), text: z.string() });
 export type UploadedFile = z.infer<typeof UploadedFile>;
 
+/**
+ * Largest flow file Import flow takes: "max 10 MB" (shared/reference/zoom-contact-center.md §6.3,
+ * from Zoom's API reference), read as 10 MiB.
+ */
+export const MAX_FLOW_FILE_BYTES = 10 * 1024 * 1024;
+
 /** The multipart fields of `POST /contact_center/flows` (Import flow, the only way to create). */
 export const ImportFlowBody = z.object({
   /** Unique within a division. */

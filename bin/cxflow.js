@@ -9,6 +9,11 @@ const commands = {
     if (args.includes("--help") || args.includes("-h")) return console.log(require("../dist/sandbox/cli").usage);
     return require("../dist/sandbox/cli").main(args);
   },
+  export: (args) => {
+    if (args.includes("--help") || args.includes("-h"))
+      return console.log(require("../dist/provider/cli/export").usage);
+    return require("../dist/provider/cli/export").main(args);
+  },
   recover: (args) => {
     if (args.includes("--help") || args.includes("-h"))
       return console.log(require("../dist/provider/cli/recover").usage);
@@ -24,6 +29,7 @@ usage: cxflow <command> [options]
 
 commands:
   sandbox   serve the offline emulator of Genesys Cloud, Zoom and Our Voice (cxflow sandbox --help)
+  export    write a Pulumi project that takes over what an account holds (cxflow export --help)
   recover   after a killed \`pulumi up\`: settle the creates it left pending (cxflow recover --help)
   version   print the package version
   help      print this text`;

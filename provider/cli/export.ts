@@ -1,0 +1,518 @@
+// `cxflow export`: reads what an organisation holds (a real account or the sandbox, through the
+// typed clients) and writes a Pulumi TypeScript project that takes every object over with
+// `adopt` (the engine cannot `pulumi import` dynamic resources), so its first `up` creates nothing.
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { parseArgs } from "node:util";
+import type { z } from "zod";
+import { clientsFrom } from "../clients";
+import { configFromMap, type EnvSource } from "../config";
+import { ActionTargetInputs } from "../genesys/action-target";
+import { MAX_PAGE_SIZE } from "../genesys/endpoints";
+import { JourneySegmentInputs } from "../genesys/journey-segment";
+import { FlowInputs as OurVoiceFlowInputs } from "../ourvoice/flow";
+import { FlowInputs as ZoomFlowInputs } from "../zoom/flow";
+
+export const VENDOR_CHOICES = ["genesys", "zoom", "ourvoice", "all"] as const;
+type Vendor = Exclude<(typeof VENDOR_CHOICES)[number], "all">;
+
+export const usage = `usage: cxflow export --vendor genesys|zoom|ourvoice|all [--filter REGEX] [--out DIR]
+                     [--project NAME] [--package-spec SPEC] [--force]
+
+  Writes a Pulumi TypeScript project (Pulumi.yaml, package.json, tsconfig.json, index.ts and
+  flows/*.json for Zoom flows) with one resource per object, each taking the object over
+  (adopt), so its first \`pulumi up\` creates and deletes nothing.
+  --filter REGEX      only objects whose name matches (JavaScript syntax)
+  --out DIR           where to write (default ./cxflow-export); an interrupted export there resumes
+  --project NAME      the Pulumi project name (default: the folder's name)
+  --package-spec SPEC the pulumi-cxflow dependency written to package.json (default ^<this version>)
+  --force             write into a folder that already holds files
+  Credentials come from the usual environment variables (GENESYSCLOUD_*, ZOOM_*, OURVOICE_API_KEY),
+  or CXFLOW_SANDBOX_URL for the sandbox.`;
+
+/** One object to declare: its kind, names, arguments, and ids it points at. */
+export interface Exported {
+  vendor: Vendor;
+  /** `genesys.JourneySegment`, … */
+  kind: string;
+  /** The object's id at its vendor. */
+  id: string;
+  /** The object's name at its vendor (what `--filter` matches). */
+  name: string;
+  args: Record<string, unknown>;
+  /** Set when the object cannot be declared as it is (written commented out, with this reason). */
+  skipped?: string;
+  /** Zoom: the flow file's name under flows/ and its content. */
+  file?: { name: string; content: Record<string, unknown> };
+}
+
+/** What an interrupted export keeps in `<out>/.cxflow-export.json` to resume. */
+interface Progress {
+  vendors: Partial<Record<Vendor, Exported[]>>;
+  /** Zoom flows already read in full (their files are in `objects` once the vendor completes). */
+  zoomDone: Record<string, Exported>;
+}
+
+const PROGRESS_FILE = ".cxflow-export.json";
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/** Drops `undefined`, `null` and empty strings: what an absent input means to every resource. */
+function compact<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null && v !== "")) as T;
+}
+
+/** The issues an args object has against a resource's strict input schema, or `undefined`. */
+function invalid(schema: z.ZodType, args: Record<string, unknown>): string | undefined {
+  const r = schema.safeParse(args);
+  if (r.success) return undefined;
+  return r.error.issues.map((i) => `${i.path.join(".") || "(args)"}: ${i.message}`).join("; ");
+}
+
+/** A progress line: a bar on a terminal, a line per tenth otherwise. */
+export function progress(label: string, total: number, out: NodeJS.WriteStream = process.stderr) {
+  let done = 0;
+  let lastTenth = -1;
+  const draw = () => {
+    if (out.isTTY) {
+      const width = 24;
+      const filled = total === 0 ? width : Math.round((done / total) * width);
+      out.write(`\r${label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total}`);
+      if (done === total) out.write("\n");
+    } else {
+      const tenth = total === 0 ? 10 : Math.floor((done / total) * 10);
+      if (tenth !== lastTenth) out.write(`${label}: ${done}/${total}\n`);
+      lastTenth = tenth;
+    }
+  };
+  draw();
+  return {
+    tick() {
+      done++;
+      draw();
+    },
+  };
+}
+
+type Clients = ReturnType<typeof clientsFrom>;
+
+async function readGenesys(c: Clients, keep: (name: string) => boolean): Promise<Exported[]> {
+  const g = c.genesys();
+  const out: Exported[] = [];
+  const seen = new Set<string>();
+  for await (const s of g.segments({ pageSize: MAX_PAGE_SIZE })) {
+    if (!keep(s.displayName)) continue;
+    const args = compact({
+      displayName: s.displayName,
+      description: s.description,
+      color: s.color,
+      isActive: s.isActive,
+      shouldDisplayToAgent: s.shouldDisplayToAgent,
+      context: s.context?.patterns?.length ? s.context : undefined,
+      journey: s.journey?.patterns?.length ? s.journey : undefined,
+      externalSegment: s.externalSegment,
+      assignmentExpirationDays: s.assignmentExpirationDays,
+      adopt: true,
+    });
+    // cxflow keeps display names unique: `adopt` takes over the first segment of a name.
+    const skipped = seen.has(s.displayName)
+      ? `another segment is named "${s.displayName}": cxflow keeps display names unique`
+      : invalid(JourneySegmentInputs, args);
+    seen.add(s.displayName);
+    out.push({ vendor: "genesys", kind: "genesys.JourneySegment", id: s.id, name: s.displayName, args, skipped });
+  }
+  for await (const t of g.actionTargets({ pageSize: MAX_PAGE_SIZE })) {
+    if (t.state === "deleted" || !t.id || !keep(t.name ?? "")) continue;
+    const args = compact({
+      targetId: t.id,
+      serviceLevel: t.serviceLevel,
+      shortAbandonThreshold: t.shortAbandonThreshold,
+    });
+    out.push({
+      vendor: "genesys",
+      kind: "genesys.ActionTarget",
+      id: t.id,
+      name: t.name ?? t.id,
+      args,
+      skipped: invalid(ActionTargetInputs, args),
+    });
+  }
+  return out;
+}
+
+async function readOurVoice(c: Clients, keep: (name: string) => boolean): Promise<Exported[]> {
+  const out: Exported[] = [];
+  const seen = new Set<string>();
+  for await (const f of c.ourvoice().flows({ limit: 100 })) {
+    if (!keep(f.name)) continue;
+    let metadata: unknown = f.metadata ?? undefined;
+    let note: string | undefined;
+    if (typeof metadata === "string") {
+      try {
+        metadata = JSON.parse(metadata);
+      } catch {
+        note = "its metadata is not JSON: the resource manages metadata as an object";
+      }
+    }
+    const args = compact({
+      name: f.name,
+      type: f.type,
+      description: f.description,
+      status: f.status,
+      metadata: metadata && typeof metadata === "object" && Object.keys(metadata).length > 0 ? metadata : undefined,
+      adopt: true,
+    });
+    const skipped =
+      note ??
+      (seen.has(f.name) ? `another Our Voice flow is named "${f.name}": adopt needs exactly one` : undefined) ??
+      invalid(OurVoiceFlowInputs, args);
+    seen.add(f.name);
+    out.push({ vendor: "ourvoice", kind: "ourvoice.Flow", id: f.id, name: f.name, args, skipped });
+  }
+  return out;
+}
+
+async function readZoom(
+  c: Clients,
+  keep: (name: string) => boolean,
+  progressFile: Progress,
+  save: () => void,
+): Promise<Exported[]> {
+  const z = c.zoom();
+  const listed = [];
+  for await (const f of z.flows({ page_size: 100 })) if (keep(f.flow_name)) listed.push(f);
+  const names = new Map<string, number>();
+  for (const f of listed) names.set(f.flow_name, (names.get(f.flow_name) ?? 0) + 1);
+  const bar = progress("zoom flows", listed.length);
+  const used = new Set<string>();
+  const out: Exported[] = [];
+  for (const summary of listed) {
+    const done = progressFile.zoomDone[summary.flow_id];
+    if (done) {
+      used.add(done.file?.name ?? "");
+      out.push(done);
+      bar.tick();
+      continue;
+    }
+    const flow = await z.getFlow(summary.flow_id);
+    const versions = flow.flow_versions ?? [];
+    const latest = versions.reduce<(typeof versions)[number] | undefined>(
+      (a, v) => (a === undefined || v.flow_version > a.flow_version ? v : a),
+      undefined,
+    );
+    const base = unique(slug(flow.flow_name) || "flow", used);
+    const e: Exported = { vendor: "zoom", kind: "zoom.Flow", id: flow.flow_id, name: flow.flow_name, args: {} };
+    if (!latest) e.skipped = "it has no versions to export";
+    else if ((names.get(flow.flow_name) ?? 0) > 1)
+      e.skipped = `another Zoom flow is named "${flow.flow_name}": adopt finds a flow by its name`;
+    else {
+      const content = (await z.exportFlow(flow.flow_id, latest.flow_version)) as Record<string, unknown>;
+      e.file = { name: `${base}.json`, content };
+      e.args = compact({
+        name: flow.flow_name,
+        flowFile: `flows/${base}.json`,
+        description: flow.flow_description,
+        versionDescription: latest.flow_version_description,
+        publish: latest.flow_version_status === "published" ? true : undefined,
+        adopt: true,
+      });
+      e.skipped = invalid(ZoomFlowInputs, e.args);
+    }
+    progressFile.zoomDone[flow.flow_id] = e;
+    save();
+    out.push(e);
+    bar.tick();
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** `VIP visitors (EU)` → `vip-visitors-eu`. */
+export function slug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+}
+
+function unique(base: string, used: Set<string>): string {
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+  used.add(name);
+  return name;
+}
+
+const SUFFIX: Record<string, string> = {
+  "genesys.JourneySegment": "Segment",
+  "genesys.ActionTarget": "Target",
+  "zoom.Flow": "ZoomFlow",
+  "ourvoice.Flow": "OurVoiceFlow",
+};
+
+/** `vip-visitors` + Segment → `vipVisitorsSegment`; never a reserved word or a leading digit. */
+function variable(resourceName: string, kind: string): string {
+  const camel = resourceName.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+  const safe = /^[a-z]/.test(camel) ? camel : `x${camel}`;
+  return `${safe}${SUFFIX[kind]}`;
+}
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+/** A TypeScript literal of `v`; strings that are another declared object's id become references. */
+export function literal(v: unknown, refs: ReadonlyMap<string, string>, indent = ""): string {
+  if (typeof v === "string") return refs.has(v) ? `${refs.get(v)}.id` : JSON.stringify(v);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    const flat = v.every((x) => typeof x !== "object" || x === null)
+      ? `[${v.map((x) => literal(x, refs)).join(", ")}]`
+      : "";
+    if (flat && flat.length <= 60) return flat;
+    const inner = `${indent}  `;
+    return `[\n${v.map((x) => `${inner}${literal(x, refs, inner)},`).join("\n")}\n${indent}]`;
+  }
+  if (v && typeof v === "object") {
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    if (entries.length === 0) return "{}";
+    const inner = `${indent}  `;
+    const body = entries
+      .map(([k, x]) => `${inner}${IDENT.test(k) ? k : JSON.stringify(k)}: ${literal(x, refs, inner)},`)
+      .join("\n");
+    return `{\n${body}\n${indent}}`;
+  }
+  return JSON.stringify(v);
+}
+
+/** Ids (strings) found anywhere in `v` that belong to other declared objects. */
+function pointsAt(v: unknown, ids: ReadonlyMap<string, string>, self: string): Set<string> {
+  const out = new Set<string>();
+  const walk = (x: unknown) => {
+    if (typeof x === "string" && x !== self && ids.has(x)) out.add(x);
+    else if (Array.isArray(x)) x.forEach(walk);
+    else if (x && typeof x === "object") Object.values(x).forEach(walk);
+  };
+  walk(v);
+  return out;
+}
+
+/** The program text: one resource per object, each after the objects it points at. */
+export function program(objects: Exported[], source: string): string {
+  const declared = objects.filter((o) => !o.skipped);
+  const names = new Map<Exported, string>();
+  const usedByKind = new Map<string, Set<string>>();
+  for (const o of declared) {
+    const base = o.file ? o.file.name.replace(/\.json$/, "") : slug(o.name) || "object";
+    // Pulumi names are unique per type, so variables (name + kind) are unique in the file.
+    const used = usedByKind.get(o.kind) ?? new Set<string>();
+    usedByKind.set(o.kind, used);
+    names.set(o, unique(base, used));
+  }
+  const vars = new Map(declared.map((o) => [o, variable(names.get(o)!, o.kind)]));
+  // An id two objects share (vendors may reuse a format) is not a reference: it stays a literal.
+  const count = new Map<string, number>();
+  for (const o of declared) count.set(o.id, (count.get(o.id) ?? 0) + 1);
+  const refs = new Map<string, string>();
+  for (const o of declared) if (count.get(o.id) === 1) refs.set(o.id, vars.get(o)!);
+  // A `const` must be declared before it is used: objects that others point at come first.
+  const ordered: Exported[] = [];
+  const placed = new Set<string>();
+  let rest = declared;
+  while (rest.length > 0) {
+    const ready = rest.filter((o) => [...pointsAt(o.args, refs, o.id)].every((id) => placed.has(id)));
+    // A cycle of references: the remaining objects keep their literal ids.
+    const batch = ready.length > 0 ? ready : rest;
+    for (const o of batch) {
+      ordered.push(o);
+      placed.add(o.id);
+    }
+    rest = rest.filter((o) => !batch.includes(o));
+  }
+  const lines = [
+    `// Generated by \`cxflow export\` from ${source}. Every resource takes over an existing object`,
+    "// (adopt), so the first `pulumi up` creates and deletes nothing; edit freely from here.",
+    'import * as cxflow from "pulumi-cxflow";',
+    "",
+  ];
+  for (const o of ordered) {
+    const v = vars.get(o)!;
+    const cls = `cxflow.${o.kind}`;
+    const own = new Map([...refs].filter(([id]) => id !== o.id));
+    lines.push(`// ${o.kind} ${JSON.stringify(o.name)} (${o.id})`);
+    lines.push(`export const ${v} = new ${cls}(${JSON.stringify(names.get(o))}, ${literal(o.args, own)});`, "");
+  }
+  const skipped = objects.filter((o) => o.skipped);
+  if (skipped.length > 0) {
+    lines.push("// Not declared (take them over by hand once the reason is gone):");
+    for (const o of skipped) lines.push(`// - ${o.kind} ${JSON.stringify(o.name)} (${o.id}): ${o.skipped}`);
+    lines.push("");
+  }
+  return lines.join("\n");
+}
+
+function projectFiles(project: string, packageSpec: string, pulumiSpec: string) {
+  return {
+    "Pulumi.yaml": [
+      `name: ${project}`,
+      "description: Contact-center configuration exported by cxflow export.",
+      "runtime:",
+      "  name: nodejs",
+      "  options:",
+      "    typescript: true",
+      "main: index.ts",
+      "",
+    ].join("\n"),
+    "package.json": `${JSON.stringify(
+      {
+        name: project,
+        private: true,
+        main: "index.ts",
+        dependencies: { "@pulumi/pulumi": pulumiSpec, "pulumi-cxflow": packageSpec },
+        devDependencies: { "@types/node": "^24", "ts-node": "^10.9.2", typescript: "^5.9" },
+      },
+      null,
+      2,
+    )}\n`,
+    "tsconfig.json": `${JSON.stringify(
+      {
+        compilerOptions: {
+          target: "ES2022",
+          module: "node16",
+          moduleResolution: "node16",
+          strict: true,
+          esModuleInterop: true,
+          skipLibCheck: true,
+          types: ["node"],
+        },
+        files: ["index.ts"],
+      },
+      null,
+      2,
+    )}\n`,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+
+/** Options of {@link exportOrganisation}. */
+export interface ExportOptions {
+  vendor: string;
+  filter?: string;
+  out: string;
+  project?: string;
+  packageSpec?: string;
+  force?: boolean;
+  env?: EnvSource;
+  say?: (line: string) => void;
+}
+
+/** Exports and writes the project; returns the objects read (skipped ones included). */
+export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> {
+  const say = o.say ?? ((line: string) => console.error(line));
+  if (!(VENDOR_CHOICES as readonly string[]).includes(o.vendor))
+    throw new Error(`--vendor must be one of ${VENDOR_CHOICES.join(", ")}, got ${JSON.stringify(o.vendor)}`);
+  let pattern: RegExp | undefined;
+  try {
+    pattern = o.filter === undefined ? undefined : new RegExp(o.filter);
+  } catch (e) {
+    throw new Error(`--filter is not a regular expression: ${(e as Error).message}`);
+  }
+  const keep = (name: string) => pattern === undefined || pattern.test(name);
+  const out = path.resolve(o.out);
+  const progressPath = path.join(out, PROGRESS_FILE);
+  const resuming = fs.existsSync(progressPath);
+  if (!resuming && !o.force && fs.existsSync(out) && fs.readdirSync(out).length > 0)
+    throw new Error(`${out} already holds files: choose an empty --out, or pass --force to write into it`);
+  fs.mkdirSync(out, { recursive: true });
+
+  const key = JSON.stringify({ vendor: o.vendor, filter: o.filter ?? null });
+  let state: Progress & { key?: string } = { vendors: {}, zoomDone: {} };
+  if (resuming) {
+    const saved = JSON.parse(fs.readFileSync(progressPath, "utf8")) as Progress & { key?: string };
+    if (saved.key === key) {
+      state = saved;
+      say(`resuming the export in ${out}`);
+    }
+  }
+  const save = () => fs.writeFileSync(progressPath, JSON.stringify({ ...state, key }));
+  save();
+
+  const clients = clientsFrom(configFromMap({}), o.env ?? process.env);
+  const vendors: Vendor[] = o.vendor === "all" ? ["genesys", "zoom", "ourvoice"] : [o.vendor as Vendor];
+  for (const v of vendors) {
+    if (state.vendors[v]) continue;
+    say(`reading ${v}…`);
+    state.vendors[v] =
+      v === "genesys"
+        ? await readGenesys(clients, keep)
+        : v === "ourvoice"
+          ? await readOurVoice(clients, keep)
+          : await readZoom(clients, keep, state, save);
+    save();
+  }
+
+  const objects = vendors.flatMap((v) => state.vendors[v] ?? []);
+  const project = o.project ?? (slug(path.basename(out)) || "cxflow-export");
+  const files = projectFiles(project, o.packageSpec ?? `^${packageVersion()}`, "^3.139");
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(out, name), text);
+  const flows = objects.filter((x) => x.file && !x.skipped);
+  if (flows.length > 0) fs.mkdirSync(path.join(out, "flows"), { recursive: true });
+  for (const f of flows)
+    fs.writeFileSync(path.join(out, "flows", f.file!.name), `${JSON.stringify(f.file!.content, null, 2)}\n`);
+  const source = resolveSource(o.env ?? process.env);
+  fs.writeFileSync(path.join(out, "index.ts"), program(objects, source));
+  fs.rmSync(progressPath);
+
+  const by = (kind: string) => objects.filter((x) => x.kind === kind && !x.skipped).length;
+  say(
+    `wrote ${out}: ${by("genesys.JourneySegment")} segments, ${by("genesys.ActionTarget")} action targets, ${by("zoom.Flow")} Zoom flows, ${by("ourvoice.Flow")} Our Voice flows`,
+  );
+  for (const x of objects.filter((y) => y.skipped)) say(`not declared: ${x.kind} "${x.name}" (${x.id}): ${x.skipped}`);
+  return objects;
+}
+
+/** This package's version, from its package.json (found upwards: sources and dist/ differ in depth). */
+function packageVersion(): string {
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const file = path.join(dir, "package.json");
+    if (fs.existsSync(file)) {
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "pulumi-cxflow" && pkg.version) return pkg.version;
+    }
+  }
+  return "0.0.0";
+}
+
+function resolveSource(env: EnvSource): string {
+  return env.CXFLOW_SANDBOX_URL ? "the cxflow sandbox" : "the configured accounts";
+}
+
+/** `cxflow export` from the command line. */
+export async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      vendor: { type: "string" },
+      filter: { type: "string" },
+      out: { type: "string", default: "cxflow-export" },
+      project: { type: "string" },
+      "package-spec": { type: "string" },
+      force: { type: "boolean", default: false },
+    },
+    strict: true,
+  });
+  if (values.vendor === undefined) throw new Error(`--vendor is required: one of ${VENDOR_CHOICES.join(", ")}`);
+  await exportOrganisation({
+    vendor: values.vendor,
+    filter: values.filter,
+    out: values.out ?? "cxflow-export",
+    project: values.project,
+    packageSpec: values["package-spec"],
+    force: values.force,
+  });
+}

@@ -1,0 +1,78 @@
+import { type Exported, literal, program, slug } from "../../provider/cli/export";
+
+const object = (over: Partial<Exported>): Exported => ({
+  vendor: "genesys",
+  kind: "genesys.JourneySegment",
+  id: "id",
+  name: "name",
+  args: {},
+  ...over,
+});
+
+describe("cxflow export's program writer", () => {
+  test.each([
+    ["VIP visitors (EU)", "vip-visitors-eu"],
+    ["Café ünïcode", "cafe-unicode"],
+    ["  --Main   IVR--  ", "main-ivr"],
+    ["日本", ""],
+  ])("slug(%p) is %p", (name, expected) => {
+    expect(slug(name)).toBe(expected);
+  });
+
+  test("literals: short lists inline, odd keys quoted, another object's id as a reference", () => {
+    const refs = new Map([["seg-1", "vipSegment"]]);
+    expect(literal({ values: ["a", "b"], "filter[name]": 1, target: "seg-1", other: "seg-2" }, refs)).toBe(
+      '{\n  values: ["a", "b"],\n  "filter[name]": 1,\n  target: vipSegment.id,\n  other: "seg-2",\n}',
+    );
+  });
+
+  test("an object comes after those it points at; skipped objects are listed, not declared", () => {
+    const text = program(
+      [
+        object({
+          vendor: "ourvoice",
+          kind: "ourvoice.Flow",
+          id: "f1",
+          name: "Router",
+          args: { metadata: { segment: "s1" } },
+        }),
+        object({ id: "s1", name: "VIP", args: { displayName: "VIP" } }),
+        object({ id: "s2", name: "Odd", skipped: "journey.patterns.0.streamType: invalid" }),
+      ],
+      "the cxflow sandbox",
+    );
+    const vip = text.indexOf('export const vipSegment = new cxflow.genesys.JourneySegment("vip"');
+    const router = text.indexOf('export const routerOurVoiceFlow = new cxflow.ourvoice.Flow("router"');
+    expect(vip).toBeGreaterThan(0);
+    expect(router).toBeGreaterThan(vip);
+    expect(text).toContain("segment: vipSegment.id");
+    expect(text).toContain('// - genesys.JourneySegment "Odd" (s2): journey.patterns.0.streamType: invalid');
+    expect(text).not.toContain('new cxflow.genesys.JourneySegment("odd"');
+  });
+
+  test("the same name for two kinds keeps both resource names; a repeated name of one kind is numbered", () => {
+    const text = program(
+      [
+        object({ id: "a", name: "Main IVR" }),
+        object({ id: "b", name: "Main IVR", vendor: "ourvoice", kind: "ourvoice.Flow" }),
+        object({ id: "c", name: "main ivr" }),
+      ],
+      "x",
+    );
+    expect(text).toContain('mainIvrSegment = new cxflow.genesys.JourneySegment("main-ivr"');
+    expect(text).toContain('mainIvrOurVoiceFlow = new cxflow.ourvoice.Flow("main-ivr"');
+    expect(text).toContain('mainIvr2Segment = new cxflow.genesys.JourneySegment("main-ivr-2"');
+  });
+
+  test("an id two objects share is no reference: it stays a literal", () => {
+    const text = program(
+      [
+        object({ id: "same", name: "A" }),
+        object({ id: "same", name: "B", vendor: "ourvoice", kind: "ourvoice.Flow" }),
+        object({ id: "x", name: "C", vendor: "ourvoice", kind: "ourvoice.Flow", args: { metadata: { id: "same" } } }),
+      ],
+      "x",
+    );
+    expect(text).toContain('id: "same"');
+  });
+});

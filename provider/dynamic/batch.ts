@@ -19,6 +19,19 @@ export interface BatchTiming {
 export const BATCH_DEFAULTS: Required<BatchTiming> = { idleMs: 50, maxWaitMs: 250 };
 
 /**
+ * Listing everything once, for a refresh that reads many objects: the engine keeps only
+ * `--parallel` reads in flight (8 on 2 cores), so batches alone cannot drop below stack size ÷ 8
+ * calls. After `after` reads within `windowMs`, `loadAll` lists every object (or answers
+ * `undefined` when there are too many to be worth it) and the reads of the next `windowMs` are
+ * answered from that list, unless {@link Batcher.invalidate} (a write) comes first.
+ */
+export interface ReadAhead<V> {
+  loadAll(): Promise<Map<string, V> | undefined>;
+  after: number;
+  windowMs: number;
+}
+
+/**
  * Collects keys asked for close together and loads them with one `loadMany` call. A batch goes
  * when no key has come for `idleMs`, when its first key has waited `maxWaitMs`, or at once when
  * `max` keys are waiting. Waiting for a quiet moment rather than a fixed window keeps the engine's
@@ -31,17 +44,55 @@ export class Batcher<V> {
   private deadline: NodeJS.Timeout | undefined;
   private readonly idleMs: number;
   private readonly maxWaitMs: number;
+  /** Times of recent reads, while read-ahead is off. */
+  private recent: number[] = [];
+  /** The whole listing (or `undefined`: too many), taken at `at`, valid for writes up to `generation`. */
+  private listing: { at: number; generation: number; all: Promise<Map<string, V> | undefined> } | undefined;
+  private generation = 0;
 
   constructor(
     private readonly loadMany: (keys: string[]) => Promise<Map<string, V>>,
     private readonly max: number,
     timing: BatchTiming = {},
+    private readonly readAhead?: ReadAhead<V>,
+    private readonly now: () => number = Date.now,
   ) {
     this.idleMs = timing.idleMs ?? BATCH_DEFAULTS.idleMs;
     this.maxWaitMs = Math.max(timing.maxWaitMs ?? BATCH_DEFAULTS.maxWaitMs, this.idleMs);
   }
 
+  /** A write happened: reads from now on go to the server, not to an earlier listing. */
+  invalidate(): void {
+    this.generation++;
+    this.listing = undefined;
+    this.recent = [];
+  }
+
   load(key: string): Promise<V | undefined> {
+    if (!this.readAhead) return this.batched(key);
+    return this.fromListing().then((all) => (all ? all.get(key) : this.batched(key)));
+  }
+
+  /** The whole listing when read-ahead applies now, else `undefined`. */
+  private async fromListing(): Promise<Map<string, V> | undefined> {
+    const ra = this.readAhead!;
+    const now = this.now();
+    if (this.listing && now - this.listing.at > ra.windowMs) this.listing = undefined;
+    if (!this.listing) {
+      this.recent = this.recent.filter((t) => now - t <= ra.windowMs);
+      this.recent.push(now);
+      if (this.recent.length <= ra.after) return undefined;
+      const generation = this.generation;
+      const all = ra.loadAll().catch(() => undefined);
+      this.listing = { at: now, generation, all };
+    }
+    const { generation, all } = this.listing;
+    const found = await all;
+    // A write while the listing was on its way may not be in it.
+    return generation === this.generation ? found : undefined;
+  }
+
+  private batched(key: string): Promise<V | undefined> {
     return new Promise((resolve, reject) => {
       const list = this.waiting.get(key) ?? [];
       list.push({ resolve, reject });

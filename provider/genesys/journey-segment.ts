@@ -296,11 +296,46 @@ async function findByName(displayName: string): Promise<Segment | undefined> {
 // ---------------------------------------------------------------------------------------------
 // CRUD
 
-/** Refresh reads, coalesced: concurrent reads of up to 100 segments are one `segmentIds` listing. */
-const reads = new Batcher<Segment>(async (ids) => {
-  const page = await genesys().listSegments({ segmentIds: ids });
-  return new Map((page.entities ?? []).map((s) => [s.id, s]));
-}, MAX_SEGMENT_IDS);
+/** Read-ahead lists the whole org only up to this many pages (of 200): beyond, batches are cheaper. */
+export const READ_AHEAD_MAX_PAGES = 10;
+
+/**
+ * Refresh reads, coalesced: concurrent reads of up to 100 segments are one `segmentIds` listing;
+ * once a refresh has read more than 24 (three waves of the engine's default 8 in flight), the
+ * org's segments are listed whole (≤ 2,000) and the next 10 s of reads are answered from that.
+ */
+const reads = new Batcher<Segment>(
+  async (ids) => {
+    const page = await genesys().listSegments({ segmentIds: ids });
+    return new Map((page.entities ?? []).map((s) => [s.id, s]));
+  },
+  MAX_SEGMENT_IDS,
+  {},
+  {
+    after: 24,
+    windowMs: 10_000,
+    async loadAll() {
+      const g = genesys();
+      const all = new Map<string, Segment>();
+      for (let pageNumber = 1; ; pageNumber++) {
+        const page = await g.listSegments({ pageSize: MAX_PAGE_SIZE, pageNumber });
+        if ((page.pageCount ?? 1) > READ_AHEAD_MAX_PAGES) return undefined;
+        for (const s of page.entities ?? []) all.set(s.id, s);
+        if (pageNumber >= (page.pageCount ?? 1) || (page.entities ?? []).length === 0) return all;
+      }
+    },
+  },
+);
+
+/** A write to segments: reads stop trusting any listing from before it or from while it ran. */
+async function write<T>(run: () => Promise<T>): Promise<T> {
+  reads.invalidate();
+  try {
+    return await run();
+  } finally {
+    reads.invalidate();
+  }
+}
 
 /**
  * Reads the segment (or starts from `known`, a create's answer) and PATCHes what differs from `i`,
@@ -329,7 +364,7 @@ async function converge(
     const patchable = changed.filter((k) => k !== "adopt");
     if (patchable.length === 0) return toOutputs(current, local);
     try {
-      return toOutputs(await g.patchSegment(id, patchBody(patchable, i, current.version)), local);
+      return toOutputs(await write(() => g.patchSegment(id, patchBody(patchable, i, current.version))), local);
     } catch (e) {
       // Someone else changed the segment between our read and write: read again and re-apply.
       if (e instanceof CxflowError && e.code === "conflict" && attempt < 5) continue;
@@ -356,9 +391,11 @@ const definition: ResourceDefinition<In, Out> = {
     index.set(i.displayName, "");
     let created: Segment;
     try {
-      created = await createOnce(
-        () => genesys().createSegment(createBody(i)),
-        () => findByName(i.displayName),
+      created = await write(() =>
+        createOnce(
+          () => genesys().createSegment(createBody(i)),
+          () => findByName(i.displayName),
+        ),
       );
     } catch (e) {
       index.delete(i.displayName);
@@ -388,7 +425,7 @@ const definition: ResourceDefinition<In, Out> = {
   },
   async delete(id, olds) {
     try {
-      await genesys().deleteSegment(id);
+      await write(() => genesys().deleteSegment(id));
     } catch (e) {
       if (!isNotFound(e)) throw e;
     }

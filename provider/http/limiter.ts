@@ -16,18 +16,22 @@ const realTiming: Timing = { now: () => Date.now(), sleep: (ms) => new Promise((
 
 /**
  * A sliding-window limiter: `take()` resolves when a request may start. Callers are served in
- * arrival order; `pauseUntil()` holds everyone back after a 429.
+ * arrival order; `pauseUntil()` holds everyone back after a 429. Windows are 2% (at most 250 ms)
+ * longer than the budget's period: the server counts a request when it arrives, so one let go
+ * exactly a period after the request that opened its window could arrive a moment early.
  */
 export class Limiter {
   private readonly starts: number[] = [];
   private queue: Promise<void> = Promise.resolve();
   private pausedUntil = 0;
+  private readonly windowMs: number;
 
   constructor(
     readonly budget: Budget,
     private readonly timing: Timing = realTiming,
   ) {
     if (!(budget.limit > 0 && budget.periodMs > 0)) throw new Error("a budget needs limit > 0 and periodMs > 0");
+    this.windowMs = budget.periodMs + Math.min(250, Math.round(budget.periodMs * 0.02));
   }
 
   /** Waits for a slot; slots are granted one at a time, in order. */
@@ -45,10 +49,10 @@ export class Limiter {
   private async waitForSlot(): Promise<void> {
     for (;;) {
       const now = this.timing.now();
-      while (this.starts.length > 0 && this.starts[0] <= now - this.budget.periodMs) this.starts.shift();
+      while (this.starts.length > 0 && this.starts[0] <= now - this.windowMs) this.starts.shift();
       const wait = Math.max(
         this.pausedUntil - now,
-        this.starts.length < this.budget.limit ? 0 : this.starts[0] + this.budget.periodMs - now,
+        this.starts.length < this.budget.limit ? 0 : this.starts[0] + this.windowMs - now,
       );
       if (wait <= 0) {
         this.starts.push(now);

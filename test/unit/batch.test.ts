@@ -96,3 +96,87 @@ describe("Batcher", () => {
     await expect(got).rejects.toThrow("sync boom");
   });
 });
+
+describe("Batcher read-ahead", () => {
+  beforeEach(() => jest.useFakeTimers());
+  afterEach(() => jest.useRealTimers());
+
+  /** A Batcher with read-ahead after 3 reads in 1 s, over keys 0–99, recording its calls. */
+  function ahead(loadAll: () => Promise<Map<string, number> | undefined> = async () => everything()) {
+    const calls: string[][] = [];
+    let listings = 0;
+    let now = 0;
+    const b = new Batcher<number>(
+      async (keys) => {
+        calls.push(keys);
+        return new Map(keys.map((k) => [k, Number(k)]));
+      },
+      100,
+      { idleMs: 10, maxWaitMs: 10 },
+      {
+        after: 3,
+        windowMs: 1_000,
+        loadAll: () => {
+          listings++;
+          return loadAll();
+        },
+      },
+      () => now,
+    );
+    const read = async (k: string) => {
+      const p = b.load(k);
+      await jest.advanceTimersByTimeAsync(10);
+      return p;
+    };
+    return { b, calls, read, listings: () => listings, tick: (ms: number) => (now += ms) };
+  }
+  const everything = () => new Map(Array.from({ length: 100 }, (_, i) => [String(i), i * 10]));
+
+  test("past `after` reads, everything is listed once and the next reads are answered from it", async () => {
+    const t = ahead();
+    for (const k of ["1", "2", "3"]) expect(await t.read(k)).toBe(Number(k));
+    expect(t.calls).toHaveLength(3);
+    expect(await t.read("4")).toBe(40);
+    expect(await t.read("99")).toBe(990);
+    expect(await t.read("100")).toBeUndefined(); // not in the listing: gone
+    expect(t.calls).toHaveLength(3);
+    expect(t.listings()).toBe(1);
+  });
+
+  test("a write sends the reads after it to the server again, and the listing is only redone past `after`", async () => {
+    const t = ahead();
+    for (const k of ["1", "2", "3", "4"]) await t.read(k);
+    t.b.invalidate();
+    expect(await t.read("5")).toBe(5);
+    expect(t.calls.at(-1)).toEqual(["5"]);
+    expect(t.listings()).toBe(1);
+  });
+
+  test("a listing older than windowMs is not used", async () => {
+    const t = ahead();
+    for (const k of ["1", "2", "3", "4"]) await t.read(k);
+    t.tick(1_001);
+    expect(await t.read("5")).toBe(5);
+    expect(t.calls.at(-1)).toEqual(["5"]);
+  });
+
+  test("too many to list (undefined) or a failed listing: reads stay batched, and it is not asked again in the window", async () => {
+    for (const loadAll of [async () => undefined, async () => Promise.reject(new Error("down"))]) {
+      const t = ahead(loadAll);
+      for (const k of ["1", "2", "3", "4", "5", "6"]) expect(await t.read(k)).toBe(Number(k));
+      expect(t.calls).toHaveLength(6);
+      expect(t.listings()).toBe(1);
+    }
+  });
+
+  test("a write while the listing is on its way: its answer is not used", async () => {
+    let release: (m: Map<string, number>) => void = () => undefined;
+    const t = ahead(() => new Promise((r) => (release = r)));
+    for (const k of ["1", "2", "3"]) await t.read(k);
+    const fourth = t.b.load("4");
+    t.b.invalidate();
+    release(everything());
+    await jest.advanceTimersByTimeAsync(10);
+    expect(await fourth).toBe(4); // from the server, not 40 from the stale listing
+  });
+});

@@ -317,8 +317,8 @@ async function main() {
     // The engine's default --parallel is 4 × GOMAXPROCS; a read holds its step until it returns.
     const inFlight = 4 * os.availableParallelism();
     console.log(
-      `refreshCalls       ${refreshCalls}  (refresh of ${SEGMENTS} segments at the default --parallel: ${inFlight} reads in flight, ` +
-        `so ≥ ${Math.ceil(SEGMENTS / inFlight)} listings + 1 token; ${wide.value.requests.total} at --parallel ${SEGMENTS}; target ≤ 10)`,
+      `refreshCalls       ${refreshCalls}  (refresh of ${SEGMENTS} segments at the default --parallel (${inFlight} reads in flight): ` +
+        `batches, then the org listed whole; ${wide.value.requests.total} at --parallel ${SEGMENTS}; target ≤ 10)`,
     );
     console.log(
       `state              ${stateBytes.toFixed(0)} bytes per segment in \`pulumi stack export\` (no-op resource: ${noopState.toFixed(0)})`,

@@ -176,8 +176,12 @@ describe("a full up of 52 resources under faults", () => {
     const stack = await freshStack();
     const run = stack.startUp();
     await until("15 creates", () => creates() >= 15);
-    run.child.kill("SIGKILL");
+    const endOrphans = run.kill();
     expect(await run.exited).toBe("SIGKILL");
+    // The language host and provider outlive a killed CLI (as on a runner whose job is killed,
+    // until it is torn down): end them as the teardown would, so none lingers after the test.
+    await new Promise((r) => setTimeout(r, 500));
+    endOrphans();
 
     const recovered = await stack.cxflow("recover", ["--unlock"]);
     // Creates the kill interrupted were settled one way or the other, and said so.

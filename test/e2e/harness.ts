@@ -50,6 +50,25 @@ export interface StackState {
   deployment: { resources?: Array<{ urn: string; type: string; id?: string; inputs?: any; outputs?: any }> };
 }
 
+/** Every process below `pid`, read from /proc (Linux). */
+function descendants(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Field 4 (after the parenthesised command, which may hold spaces) is the parent pid.
+      parents.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
+    } catch {}
+  }
+  const out: number[] = [];
+  const walk = (p: number) => {
+    for (const [child, parent] of parents) if (parent === p) out.push(child), walk(child);
+  };
+  walk(pid);
+  return out;
+}
+
 let counter = 0;
 
 export class TestStack {
@@ -114,9 +133,16 @@ export class TestStack {
 
   /**
    * Starts `pulumi up` without waiting for it, e.g. to kill it mid-run: `exited` resolves with the
-   * exit code (or the signal's name); `output()` is what it printed so far.
+   * exit code (or the signal's name); `output()` is what it printed so far. `kill()` SIGKILLs the
+   * CLI alone and returns a function that ends the plugins it leaves running (they never exit on
+   * their own, and each runs in its own process group).
    */
-  startUp(): { child: ChildProcess; output: () => string; exited: Promise<number | string> } {
+  startUp(): {
+    child: ChildProcess;
+    output: () => string;
+    exited: Promise<number | string>;
+    kill: () => () => void;
+  } {
     const args = ["up", "--yes", "--skip-preview", "--config-file", this.configFile];
     const full = [...args, "--cwd", this.program, "--non-interactive", "--color", "never", "--stack", this.stack];
     const child = spawn(path.join(tc.cliDir()!, "pulumi"), full, { env: this.env, stdio: ["ignore", "pipe", "pipe"] });
@@ -126,7 +152,18 @@ export class TestStack {
     const exited = new Promise<number | string>((resolve) =>
       child.on("close", (code, signal) => resolve(code ?? signal ?? -1)),
     );
-    return { child, output: () => text, exited };
+    const kill = () => {
+      const orphans = descendants(child.pid!);
+      child.kill("SIGKILL");
+      return () => {
+        for (const pid of orphans) {
+          try {
+            process.kill(pid, "SIGKILL");
+          } catch {}
+        }
+      };
+    };
+    return { child, output: () => text, exited, kill };
   }
 
   /** Runs `cxflow <command>` (bin/cxflow.js) for this stack, with its environment and flags. */

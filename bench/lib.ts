@@ -6,7 +6,7 @@ import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 import type { Sandbox, SandboxStats } from "../sandbox";
-import type { TestStack } from "../test/e2e/harness";
+import { descendants, type TestStack } from "../test/e2e/harness";
 
 export const VENDORS = ["genesys", "zoom", "ourvoice"] as const;
 export type Vendor = (typeof VENDORS)[number];
@@ -86,31 +86,6 @@ export async function measured(
 
 // ---------------------------------------------------------------------------------------------
 // Peak memory of the dynamic-provider process
-
-/** Parent pid of every process, from /proc/<pid>/stat (field 4, after the command in parentheses). */
-function parents(): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const name of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8");
-      out.set(Number(name), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  return out;
-}
-
-/** Pids below `root` in the process tree. */
-function descendants(root: number): number[] {
-  const tree = parents();
-  const below = (pid: number): boolean => {
-    for (let p = tree.get(pid); p !== undefined && p > 1; p = tree.get(p)) if (p === root) return true;
-    return false;
-  };
-  return [...tree.keys()].filter(below);
-}
 
 /**
  * Samples, every `everyMs`, the peak resident set (`VmHWM` of /proc/<pid>/status) of this process's

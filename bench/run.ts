@@ -5,6 +5,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { FLOW_METRICS } from "../provider/genesys/analytics";
 import { ANALYTICS_DATA_DAYS, ANALYTICS_DATA_END, type Sandbox, startSandbox } from "../sandbox";
 import { analyticsData } from "../sandbox/vendors/genesys-data";
 import { TestStack } from "../test/e2e/harness";
@@ -175,17 +176,7 @@ const ASYNC_QUERY = {
   end: ANALYTICS_DATA_END,
   granularity: "PT1H",
   groupBy: ["flowId", "flowOutcome", "flowMilestoneId"],
-  metrics: [
-    "nFlow",
-    "nFlowMilestone",
-    "nFlowOutcome",
-    "nFlowOutcomeFailed",
-    "oFlowMilestone",
-    "tFlow",
-    "tFlowDisconnect",
-    "tFlowExit",
-    "tFlowOutcome",
-  ],
+  metrics: [...FLOW_METRICS],
   // How many flows, outcomes, exits and disconnects took less than each bound.
   views: ["tFlow", "tFlowOutcome", "tFlowExit", "tFlowDisconnect"].flatMap((target) =>
     [10, 20, 30, 60, 120, 180, 300, 450, 600].map((s) => ({

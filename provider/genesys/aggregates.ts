@@ -56,7 +56,7 @@ export type IntervalArg = string | { from: InstantArg; to: InstantArg };
 /** Schema of {@link IntervalArg}. */
 export const IntervalArg = z.union([Interval, Granularity, z.strictObject({ from: InstantArg, to: InstantArg })], {
   error:
-    "must be an ISO-8601 interval start/end, a trailing ISO-8601 duration such as P7D or PT12H, or { from, to } (Dates or ISO date-times)",
+    "must be an ISO-8601 interval start/end, a trailing ISO-8601 duration such as P7D or PT12H, or { from, to } (days such as 2026-11-01, ISO date-times or Dates)",
 });
 
 const isDuration = (v: unknown): v is string => typeof v === "string" && v.startsWith("P");

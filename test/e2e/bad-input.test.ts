@@ -143,7 +143,7 @@ const ACTIVITY_DIMENSIONS = oneOf(
   "userId",
 );
 const INTERVAL_FORMS =
-  "must be an ISO-8601 interval start/end, a trailing ISO-8601 duration such as P7D or PT12H, or { from, to } (Dates or ISO date-times)";
+  "must be an ISO-8601 interval start/end, a trailing ISO-8601 duration such as P7D or PT12H, or { from, to } (days such as 2026-11-01, ISO date-times or Dates)";
 const PREDICATE_KEYS = "type, dimension, operator, value, range";
 
 // A file one byte over Zoom's import limit, written before the stack runs.

@@ -109,14 +109,16 @@ const VERBS = {
 
 /**
  * An engine diagnostic in a line: `<kind> <name>: <property>: <reason>` for a failed check, the
- * engine's own prefix ("error: ", "<type> resource '<name>': property x value {…} has a problem: ") dropped.
+ * engine's own prefix ("error: ", "<type> resource '<name>': property x value {…} has a problem: ",
+ * or "<type> resource '<name>' has a problem: " when the reason names a nested path) dropped.
  */
 function describe(d) {
   const r = d.urn ? resourceOf(d.urn) : undefined;
   const text = d.message
     .trim()
     .replace(/^error: /, "")
-    .replace(/^\S+ resource '[^']*': property (\S+) value \{.*?\} has a problem: /s, "$1: ");
+    .replace(/^\S+ resource '[^']*': property (\S+) value \{.*?\} has a problem: /s, "$1: ")
+    .replace(/^\S+ resource '[^']*' has a problem: /s, "");
   return r ? `${r.kind} ${r.name}: ${text}` : text;
 }
 

@@ -70,7 +70,14 @@ export function providerOf<I extends Inputs, O extends Inputs>(
           failures.push({ property, reason: e instanceof Error ? e.message : String(e) });
         }
       }
-      return { inputs, failures };
+      // The engine prints a failing property's value from the top-level inputs, so a nested path
+      // would show `value {<nil>}`: nested failures name their path in the reason instead.
+      return {
+        inputs,
+        failures: failures.map((f) =>
+          /[.[]/.test(f.property) ? { property: "", reason: `${f.property} ${f.reason}` } : f,
+        ),
+      };
     },
     async diff(_id, olds, news) {
       const { changed, replaces } = diffFields(def.fields, plain(olds), plain(news));

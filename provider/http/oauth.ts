@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { IssuedToken } from "./auth";
 import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "./errors";
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry";
+import { DEFAULT_RETRY_POLICY, Retries, type RetryPolicy } from "./retry";
 import { header, parseAnswer, sendOnce } from "./send";
 
 /** How to ask a vendor's token service for a token with a client id and secret (Basic auth). */
@@ -38,9 +38,8 @@ export async function basicLogin(o: LoginOptions): Promise<IssuedToken> {
   const { grant_type: _grant, ...credentials } = o.form;
   const sent = [o.clientSecret, o.clientId, ...Object.values(credentials)].filter((v) => v !== "");
   const scrub = (s: string) => sent.reduce((text, v) => text.split(v).join("[redacted]"), s);
-  let throttledMs = 0;
-  let throttles = 0;
-  for (let attempt = 1; ; attempt++) {
+  const retries = new Retries(o.retry ?? DEFAULT_RETRY_POLICY);
+  for (;;) {
     const { res, failure, cause } = await sendOnce(o.tokenUrl, {
       method: "POST",
       headers,
@@ -51,27 +50,16 @@ export async function basicLogin(o: LoginOptions): Promise<IssuedToken> {
       const t = parseAnswer(TokenAnswer, res, { name: `${o.vendor} login`, route, request });
       return { token: t.access_token, expiresIn: t.expires_in };
     }
-    if (res?.statusCode === 429) throttles++;
-    const decision = decideRetry(
-      {
-        attempt,
-        throttledMs,
-        throttles,
-        // Asking for a token again is harmless: treat it as idempotent.
-        method: "GET",
-        status: res?.statusCode,
-        failure,
-        retryAfter: header(res, "retry-after"),
-        now: Date.now(),
-        random: Math.random,
-      },
-      o.retry ?? DEFAULT_RETRY_POLICY,
-    );
+    const decision = retries.next({
+      // Asking for a token again is harmless: treat it as idempotent.
+      method: "POST",
+      idempotent: true,
+      status: res?.statusCode,
+      failure,
+      retryAfter: header(res, "retry-after"),
+      now: Date.now(),
+    });
     if (decision.retry) {
-      if (res?.statusCode === 429) {
-        throttledMs += Math.max(decision.delayMs, (o.retry ?? DEFAULT_RETRY_POLICY).baseMs);
-        attempt--;
-      }
       await new Promise((r) => setTimeout(r, decision.delayMs));
       continue;
     }

@@ -109,3 +109,37 @@ export function decideRetry(input: RetryInput, policy: RetryPolicy = DEFAULT_RET
     reason: input.failure ?? `${input.status}`,
   };
 }
+
+/**
+ * One call's retries: the attempt count (429s apart) and the time spent on 429s that
+ * {@link decideRetry} reads, kept in one place for every caller.
+ */
+export class Retries {
+  private attempt = 1;
+  private throttledMs = 0;
+  private throttles = 0;
+
+  constructor(
+    private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    private readonly random: () => number = Math.random,
+  ) {}
+
+  /** Decides after a failed attempt; a 429 that will be waited out is the server's pacing, not an attempt. */
+  next(input: Omit<RetryInput, "attempt" | "throttledMs" | "throttles" | "random">): RetryDecision {
+    const throttled = input.status === 429;
+    if (throttled) this.throttles++;
+    const decision = decideRetry(
+      {
+        ...input,
+        attempt: this.attempt,
+        throttledMs: this.throttledMs,
+        throttles: this.throttles,
+        random: this.random,
+      },
+      this.policy,
+    );
+    if (decision.retry && throttled) this.throttledMs += Math.max(decision.delayMs, this.policy.baseMs);
+    else if (decision.retry) this.attempt++;
+    return decision;
+  }
+}

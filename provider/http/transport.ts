@@ -4,7 +4,7 @@ import type { BodyOf, Endpoint, ParamsOf, ResponseOf } from "./endpoint";
 import { fillPath } from "./endpoint";
 import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "./errors";
 import type { Limiter } from "./limiter";
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from "./retry";
+import { DEFAULT_RETRY_POLICY, Retries, type RetryPolicy } from "./retry";
 import { type Answer, header, parseAnswer, sendOnce } from "./send";
 
 /** What a call sends: path parameters, query and body, typed by the endpoint row. */
@@ -109,9 +109,8 @@ export class Transport {
 
     const url = `${this.o.apiBase}${fillPath(e.path, params.data as Record<string, unknown>)}${queryString(query.data as Record<string, unknown>)}`;
     let refused: string | undefined;
-    let throttledMs = 0;
-    let throttles = 0;
-    for (let attempt = 1; ; attempt++) {
+    const retries = new Retries(this.o.retry ?? DEFAULT_RETRY_POLICY, this.o.random ?? Math.random);
+    for (;;) {
       await this.o.limiter.take();
       const bearer = await this.o.token.get(refused);
       const headers: Record<string, string> = { accept: "application/json", authorization: `Bearer ${bearer}` };
@@ -125,7 +124,6 @@ export class Transport {
       // A refused token gets one more try with a fresh one, outside the retry budget.
       if (res?.statusCode === 401 && refused === undefined) {
         refused = bearer;
-        attempt--;
         continue;
       }
       if (res && res.statusCode < 300) {
@@ -138,29 +136,16 @@ export class Transport {
         }) as ResponseOf<E>;
       }
       const now = Date.now();
-      if (res?.statusCode === 429) throttles++;
-      const decision = decideRetry(
-        {
-          attempt,
-          method: e.method,
-          idempotent: e.idempotent,
-          throttledMs,
-          throttles,
-          status: res?.statusCode,
-          failure,
-          retryAfter: header(res, "retry-after"),
-          now,
-          random: this.o.random ?? Math.random,
-        },
-        this.o.retry ?? DEFAULT_RETRY_POLICY,
-      );
+      const decision = retries.next({
+        method: e.method,
+        idempotent: e.idempotent,
+        status: res?.statusCode,
+        failure,
+        retryAfter: header(res, "retry-after"),
+        now,
+      });
       if (decision.retry) {
-        if (res?.statusCode === 429) {
-          // A 429 is the server's pacing, not a failure: it has its own time budget, not an attempt.
-          this.o.limiter.pauseUntil(now + decision.delayMs);
-          throttledMs += Math.max(decision.delayMs, (this.o.retry ?? DEFAULT_RETRY_POLICY).baseMs);
-          attempt--;
-        }
+        if (res?.statusCode === 429) this.o.limiter.pauseUntil(now + decision.delayMs);
         await this.sleep(decision.delayMs);
         continue;
       }

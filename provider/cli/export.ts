@@ -10,8 +10,8 @@ import { configFromMap, type EnvSource } from "../config";
 import { ActionTargetInputs } from "../genesys/action-target";
 import { MAX_PAGE_SIZE } from "../genesys/endpoints";
 import { JourneySegmentInputs } from "../genesys/journey-segment";
-import { FlowInputs as OurVoiceFlowInputs } from "../ourvoice/flow";
-import { FlowInputs as ZoomFlowInputs } from "../zoom/flow";
+import { FlowInputs as OurVoiceFlowInputs, parseMetadata } from "../ourvoice/flow";
+import { latestOf, FlowInputs as ZoomFlowInputs } from "../zoom/flow";
 
 export const VENDOR_CHOICES = ["genesys", "zoom", "ourvoice", "all"] as const;
 type Vendor = Exclude<(typeof VENDOR_CHOICES)[number], "all">;
@@ -146,15 +146,12 @@ async function readOurVoice(c: Clients, keep: (name: string) => boolean): Promis
   const seen = new Set<string>();
   for await (const f of c.ourvoice().flows({ limit: 100 })) {
     if (!keep(f.name)) continue;
-    let metadata: unknown = f.metadata ?? undefined;
-    let note: string | undefined;
-    if (typeof metadata === "string") {
-      try {
-        metadata = JSON.parse(metadata);
-      } catch {
-        note = "its metadata is not JSON: the resource manages metadata as an object";
-      }
-    }
+    const metadata = parseMetadata(f.metadata);
+    // Text that is not JSON comes back as it is.
+    const note =
+      typeof metadata === "string" && metadata === f.metadata
+        ? "its metadata is not JSON: the resource manages metadata as an object"
+        : undefined;
     const args = compact({
       name: f.name,
       type: f.type,
@@ -196,11 +193,7 @@ async function readZoom(
       continue;
     }
     const flow = await z.getFlow(summary.flow_id);
-    const versions = flow.flow_versions ?? [];
-    const latest = versions.reduce<(typeof versions)[number] | undefined>(
-      (a, v) => (a === undefined || v.flow_version > a.flow_version ? v : a),
-      undefined,
-    );
+    const latest = latestOf(flow);
     const base = unique(slug(flow.flow_name) || "flow", used);
     const e: Exported = { vendor: "zoom", kind: "zoom.Flow", id: flow.flow_id, name: flow.flow_name, args: {} };
     if (!latest) e.skipped = "it has no versions to export";

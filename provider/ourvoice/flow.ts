@@ -110,7 +110,7 @@ function updateBody(i: In): UpdateFlow {
 }
 
 /** The server's metadata as a value: JSON text parsed, an object kept, text that is not JSON as is. */
-function parseMetadata(m: ServerFlow["metadata"]): unknown {
+export function parseMetadata(m: ServerFlow["metadata"]): unknown {
   if (m === null || m === undefined) return undefined;
   if (typeof m !== "string") return m;
   try {

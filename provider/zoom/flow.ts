@@ -191,7 +191,8 @@ async function exportedHash(flowId: string, version: number): Promise<string> {
 // ---------------------------------------------------------------------------------------------
 // Wire mapping
 
-const latestOf = (f: FlowModel): FlowVersion | undefined =>
+/** The flow's newest version (highest number), if it has any. */
+export const latestOf = (f: FlowModel): FlowVersion | undefined =>
   (f.flow_versions ?? []).reduce<FlowVersion | undefined>(
     (a, v) => (a === undefined || v.flow_version > a.flow_version ? v : a),
     undefined,

@@ -120,11 +120,15 @@ export class TestStack {
     if (opts.stackFlags !== false) full.push("--stack", this.stack);
     // After `--`, values that start with a dash are not read as flags.
     if (opts.values) full.push("--", ...opts.values);
-    const command = `pulumi ${args.join(" ")}`;
+    return this.exec(path.join(tc.cliDir()!, "pulumi"), full, `pulumi ${args.join(" ")}`);
+  }
+
+  /** Runs `file` with this stack's environment; throws PulumiCommandError on a non-zero exit. */
+  private exec(file: string, args: string[], command: string): Promise<RunResult> {
     return new Promise((resolve, reject) => {
       execFile(
-        path.join(tc.cliDir()!, "pulumi"),
-        full,
+        file,
+        args,
         { env: this.env, maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 },
         (error, stdout, stderr) => {
           const result = { command, stdout, stderr, output: `${stdout}${stderr}` };
@@ -184,13 +188,7 @@ export class TestStack {
       "--config-file",
       this.configFile,
     ];
-    return new Promise((resolve, reject) => {
-      execFile(process.execPath, full, { env: this.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const result = { command: `cxflow ${command} ${args.join(" ")}`, stdout, stderr, output: `${stdout}${stderr}` };
-        if (error) reject(new PulumiCommandError(result, typeof error.code === "number" ? error.code : null));
-        else resolve(result);
-      });
-    });
+    return this.exec(process.execPath, full, `cxflow ${command} ${args.join(" ")}`);
   }
 
   /** Sets one config value (in this stack's own config file, never in the program directory). */

@@ -1,7 +1,8 @@
 // `cxflow recover`: after `pulumi up` was killed (SIGKILL, a lost runner), the engine's state lists
 // creates it started but never saw finish. Each one is looked up by name at its vendor: found, it
-// goes into the state with its id (then a refresh reads it in full); not found, the pending create
-// is dropped and the next `up` makes it. Nothing is duplicated and nothing is lost track of.
+// goes into the state with its id and the inputs the engine saved (then a refresh reads it in
+// full); not found, the pending create is dropped and the next `up` makes it. An action target's
+// takeover is found the same way, with the values check() recorded before it changed anything.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -198,16 +199,19 @@ export async function recover(o: Options, say: (line: string) => void = console.
     const kind = kindOf(type);
     const def = kind ? definitionFor(kind) : undefined;
     if (!kind || !def?.locate) {
-      const why = kind ? "made nothing to find: the next `pulumi up` takes it over again" : "not a cxflow resource";
+      const why = kind ? "cannot be looked up: the next `pulumi up` makes it again" : "not a cxflow resource";
       settled.push({ urn, kind: kind ?? type, note: why });
       say(`${name}: pending create dropped (${why})`);
       continue;
     }
-    const id = await def.locate(inputsOf.get(urn) as Record<string, unknown>);
+    const inputs = inputsOf.get(urn) as Record<string, unknown>;
+    const id = await def.locate(inputs);
     if (id) {
       found.set(urn, id);
-      settled.push({ urn, kind, id, note: "the create had finished" });
+      const warning = def.recoveryWarning?.(inputs);
+      settled.push({ urn, kind, id, note: warning ?? "the create had finished" });
       say(`${name}: ${kind} ${id} had been created: now in the state`);
+      if (warning) say(`${name}: warning: ${warning}`);
     } else {
       settled.push({ urn, kind, note: "not found: the create never finished" });
       say(`${name}: no ${kind} of that name exists: pending create dropped, the next \`pulumi up\` creates it`);

@@ -1,7 +1,13 @@
 // Input validation for check(): zod issues become Pulumi check failures that name the property
 // and what is allowed, before any API call.
-import type { z } from "zod";
+import { z } from "zod";
 import { UNKNOWN } from "./fields";
+
+/** A name or id: text with at least one character that is not a space (at most `max`). */
+export function nonBlank(max?: number) {
+  const text = z.string().refine((s) => s.trim().length > 0, "must not be empty or only spaces");
+  return max === undefined ? text : text.max(max);
+}
 
 /** One problem with one input property, as the engine prints it. */
 export interface CheckFailure {

@@ -3,7 +3,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { checkInputs } from "./check";
-import { diffFields, type Fields } from "./fields";
+import { atDefault, diffFields, type Fields, same } from "./fields";
 import { useConfig } from "./runtime";
 
 /** Plain inputs as the provider host hands them over (no `__provider`). */
@@ -16,8 +16,24 @@ export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs 
   /** The inputs as users write them: strict (unknown properties are errors). */
   args: z.ZodType;
   fields: Fields;
-  /** Adds what check() derives from the inputs (e.g. a flow file's hash); may throw to fail check. */
-  prepare?(inputs: I): Promise<I> | I;
+  /**
+   * Adds what check() derives from the inputs (e.g. a flow file's hash); may throw to fail check.
+   * `olds` are the inputs in state (`{}` for a create).
+   */
+  prepare?(inputs: I, olds: Partial<I>): Promise<I> | I;
+  /**
+   * What this resource claims at its vendor (e.g. its unique name): a second resource of the same
+   * kind in one program claiming the same thing fails its check, naming both. Values not known
+   * yet (preview) claim nothing.
+   */
+  claims?(inputs: I): Promise<Claim[]> | Claim[];
+  /**
+   * Adjusts the inputs that refreshed outputs imply (see {@link impliedInputs}) where a field's
+   * input is not simply its output, e.g. a flag the server's state contradicts.
+   */
+  inputsOf?(outs: O, inputs: Inputs): Inputs;
+  /** Said by `cxflow recover` about a found object whose pending inputs miss something. */
+  recoveryWarning?(inputs: I): string | undefined;
   create(inputs: I): Promise<{ id: string; outs: O }>;
   /** The object as the server holds it now, or `undefined` when it is gone. */
   read(id: string, olds: O): Promise<O | undefined>;
@@ -33,12 +49,80 @@ export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs 
   locate?(inputs: I): Promise<string | undefined>;
 }
 
+/** One thing a resource claims; `reason` says the conflict given the other resource's name. */
+export interface Claim {
+  key: string;
+  property: string;
+  reason: (other: string) => string;
+}
+
 /** The `__provider` key the host adds to inputs and outputs. */
 const PROVIDER_KEY = "__provider";
+/** The resource's name, passed by the class to check() only (check leaves it out of the inputs). */
+export const NAME_KEY = "__cxflowName";
+/** Output: the input properties the program set, so refresh can tell set from left out. */
+export const DECLARED_KEY = "__declared";
 
 function plain(v: Inputs): Inputs {
-  const { [PROVIDER_KEY]: _, ...rest } = v ?? {};
+  const { [PROVIDER_KEY]: _p, [NAME_KEY]: _n, [DECLARED_KEY]: _d, ...rest } = v ?? {};
   return rest;
+}
+
+/** Outputs with the names of the inputs that produced them. */
+function withDeclared<O extends Inputs>(outs: O, inputs: Inputs): O {
+  return { ...outs, [DECLARED_KEY]: Object.keys(inputs).sort() };
+}
+
+/**
+ * The inputs that outputs imply: what a program would declare to make the server hold them. A
+ * field the program set takes the server's value; one it left out appears only when the server
+ * holds something other than the field's default. Refresh hands these to the engine, so a
+ * preview after drift names each drifted field.
+ */
+export function impliedInputs(def: ResourceDefinition<any, any>, outs: Inputs): Inputs {
+  const declared: string[] | undefined = Array.isArray(outs[DECLARED_KEY]) ? outs[DECLARED_KEY] : undefined;
+  const inputs: Inputs = {};
+  for (const [key, spec] of Object.entries(def.fields)) {
+    const v = outs[key];
+    if (v === undefined || v === null) continue;
+    // State written before outputs listed their inputs: every field the server holds.
+    const set = declared ? declared.includes(key) : !spec.serverChosen;
+    if (set || (spec.default !== undefined && !atDefault(spec, v))) inputs[key] = v;
+  }
+  return def.inputsOf ? def.inputsOf(outs, inputs) : inputs;
+}
+
+/** The claim of a name that must be unique among a kind's objects. */
+export function uniqueName(what: string, property: string, name: string): Claim {
+  return {
+    key: `name:${name}`,
+    property,
+    reason: (other) =>
+      `${what} ${property} "${name}" is also declared by resource "${other}": names are unique (they are how cxflow finds an object again); choose another`,
+  };
+}
+
+/** Claims made by checks in this provider process, i.e. in this program run: key → resource name. */
+const claimed = new Map<string, string>();
+const claimsOf = new Map<string, string[]>();
+
+/** Registers `name`'s claims; the failures of those another resource made first. */
+function claim(kind: string, name: string, claims: Claim[]): { property: string; reason: string }[] {
+  const mine = `${kind}\0${name}`;
+  for (const key of claimsOf.get(mine) ?? []) if (claimed.get(key) === name) claimed.delete(key);
+  const keys: string[] = [];
+  const failures: { property: string; reason: string }[] = [];
+  for (const c of claims) {
+    const key = `${kind}\0${c.key}`;
+    const other = claimed.get(key);
+    if (other !== undefined && other !== name) failures.push({ property: c.property, reason: c.reason(other) });
+    else {
+      claimed.set(key, name);
+      keys.push(key);
+    }
+  }
+  claimsOf.set(mine, keys);
+  return failures;
 }
 
 /** Outputs as the host can send them: protobuf Structs take no `undefined` members. */
@@ -58,13 +142,15 @@ export function providerOf<I extends Inputs, O extends Inputs>(
         return typeof v === "string" ? v : undefined;
       });
     },
-    async check(_olds, news) {
+    async check(olds, news) {
       let inputs = plain(news) as I;
+      const name = typeof news?.[NAME_KEY] === "string" ? (news[NAME_KEY] as string) : undefined;
       const secrets = Object.keys(def.fields).filter((k) => def.fields[k].secret);
       const failures = checkInputs(def.args, inputs, secrets);
-      if (failures.length === 0 && def.prepare) {
+      if (failures.length === 0) {
         try {
-          inputs = await def.prepare(inputs);
+          if (def.prepare) inputs = await def.prepare(inputs, plain(olds) as Partial<I>);
+          if (def.claims && name !== undefined) failures.push(...claim(def.kind, name, await def.claims(inputs)));
         } catch (e) {
           const property = (e as { property?: string }).property ?? "(inputs)";
           failures.push({ property, reason: e instanceof Error ? e.message : String(e) });
@@ -84,19 +170,26 @@ export function providerOf<I extends Inputs, O extends Inputs>(
       return { changes: changed.length > 0, replaces, deleteBeforeReplace: true };
     },
     async create(inputs) {
-      const { id, outs } = await def.create(plain(inputs) as I);
-      return { id, outs: wire(outs) };
+      const i = plain(inputs) as I;
+      const { id, outs } = await def.create(i);
+      return { id, outs: wire(withDeclared(outs, i)) };
     },
     async read(id, props) {
-      const now = await def.read(id, plain(props as O) as O);
+      const olds = props as O;
+      const now = await def.read(id, plain(olds) as O);
       // No id: the engine drops the resource from state and the next up creates it again.
-      return now === undefined ? {} : { id, props: wire(now) };
+      if (now === undefined) return {};
+      const outs = wire(olds?.[DECLARED_KEY] ? { ...now, [DECLARED_KEY]: olds[DECLARED_KEY] } : now);
+      // Unchanged at the vendor: the program's own inputs stay as the engine holds them.
+      const before = impliedInputs(def, olds ?? {});
+      const after = impliedInputs(def, outs);
+      return same(before, after) ? { id, props: outs } : { id, props: outs, inputs: wire(after) as O };
     },
     async update(id, olds, news) {
       const o = plain(olds) as O;
       const n = plain(news) as I;
       const { changed } = diffFields(def.fields, o, n);
-      return { outs: wire(await def.update(id, o, n, changed)) };
+      return { outs: wire(withDeclared(await def.update(id, o, n, changed), n)) };
     },
     async delete(id, props) {
       await def.delete(id, plain(props) as O);

@@ -1,4 +1,5 @@
-// Field specs and the one diff engine every resource uses (design decision 5).
+// Field specs and the one diff engine every resource uses: each resource declares its fields once
+// as data, and create, update, diff and refresh all read the same declaration.
 
 /** The engine's marker for a value not known during preview (`pulumi.runtime.unknownValue`). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -93,6 +94,16 @@ export function diffFields(fields: Fields, olds: Record<string, any>, news: Reco
     if (r === true || (typeof r === "function" && !containsUnknown(next) && r(olds[key], next))) replaces.push(key);
   }
   return { changed, replaces };
+}
+
+/** Whether `v` means the same as leaving the field out (its default, or nothing). */
+export function atDefault(spec: FieldSpec, v: unknown): boolean {
+  return same(canonical(spec, v), canonical(spec, undefined));
+}
+
+/** Whether two values of one field mean the same on the server. */
+export function sameValue(spec: FieldSpec, a: unknown, b: unknown): boolean {
+  return same(canonical(spec, a), canonical(spec, b));
 }
 
 /** The value a field should have on the server: the input, or the field's default when absent. */

@@ -3,8 +3,9 @@
 // one over, tunes it, and gives back what it found when it is destroyed.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { ResourceDefinition } from "../dynamic/define";
-import { diffFields, type Fields } from "../dynamic/fields";
+import { nonBlank } from "../dynamic/check";
+import { NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import { containsUnknown, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { isNotFound } from "../http/errors";
@@ -25,17 +26,34 @@ export interface ActionTargetArgs {
   shortAbandonThreshold?: pulumi.Input<number>;
   /** On destroy, put back the name, service level and threshold found at takeover (default true). */
   restoreOnDelete?: pulumi.Input<boolean>;
+  /**
+   * What destroy puts back. Leave it out and cxflow records what the target holds when this
+   * resource first takes it over, before changing anything (so a killed run cannot lose it). Set
+   * it when those values are not known, e.g. the target was tuned before cxflow managed it.
+   */
+  original?: pulumi.Input<{
+    name?: pulumi.Input<string>;
+    serviceLevel?: pulumi.Input<{ percentage: pulumi.Input<number>; durationMs: pulumi.Input<number> }>;
+    shortAbandonThreshold?: pulumi.Input<number>;
+  }>;
 }
 
 /** The strict schema of {@link ActionTargetArgs} that check() applies. */
 export const ActionTargetInputs = z
   .strictObject({
-    targetId: z.string().min(1).optional(),
-    targetName: z.string().min(1).optional(),
-    name: z.string().min(1).optional(),
+    targetId: nonBlank().optional(),
+    targetName: nonBlank().optional(),
+    name: nonBlank().optional(),
     serviceLevel: z.strictObject(ServiceLevel.shape).optional(),
     shortAbandonThreshold: z.number().int().min(0).optional(),
     restoreOnDelete: z.boolean().optional(),
+    original: z
+      .strictObject({
+        name: nonBlank().optional(),
+        serviceLevel: z.strictObject(ServiceLevel.shape).optional(),
+        shortAbandonThreshold: z.number().int().min(0).optional(),
+      })
+      .optional(),
   })
   .superRefine(
     (v, ctx) => {
@@ -83,6 +101,8 @@ export const fields: Fields = {
   serviceLevel: { serverChosen: true },
   shortAbandonThreshold: { serverChosen: true },
   restoreOnDelete: { default: true },
+  // Recorded by check() before the takeover; absent (state from before it was) keeps the stored one.
+  original: { serverChosen: true },
 };
 
 const TUNED = ["name", "serviceLevel", "shortAbandonThreshold"] as const;
@@ -134,6 +154,23 @@ async function find(i: In): Promise<Target> {
   throw new Error(`no Genesys action target is named "${i.targetName}" (targetName); existing: ${names.join(", ")}`);
 }
 
+/** The target's id, found once per program run (an id never moves to another target). */
+const ids = new Map<string, Promise<string>>();
+
+function idOf(i: In): Promise<string> {
+  if (i.targetId !== undefined) return Promise.resolve(i.targetId);
+  const key = i.targetName!;
+  let id = ids.get(key);
+  if (!id) {
+    id = find(i).then((t) => t.id!);
+    id.catch(() => ids.delete(key));
+    ids.set(key, id);
+  }
+  return id;
+}
+
+const sameSelector = (a: Partial<In>, b: In) => a.targetId === b.targetId && a.targetName === b.targetName;
+
 /** PATCHes the tuned fields of `target` that differ from `want`; last write wins (no version). */
 async function tune(target: Target, want: Tuned): Promise<Target> {
   const { changed } = diffFields(fields, tuned(target), want);
@@ -150,9 +187,29 @@ const definition: ResourceDefinition<In, Out> = {
   kind: "genesys.ActionTarget",
   args: ActionTargetInputs,
   fields,
+  async prepare(i, olds) {
+    // Recorded in the inputs, which the engine saves as the pending create before create() runs:
+    // a run killed during the takeover leaves them where `cxflow recover` finds them.
+    if (i.original !== undefined || containsUnknown([i.targetId, i.targetName])) return i;
+    if (Object.keys(olds).length > 0 && sameSelector(olds, i))
+      return olds.original === undefined ? i : { ...i, original: olds.original };
+    return { ...i, original: tuned(await find(i)) };
+  },
+  async claims(i) {
+    if (containsUnknown([i.targetId, i.targetName])) return [];
+    const id = await idOf(i);
+    return [
+      {
+        key: id,
+        property: i.targetId !== undefined ? "targetId" : "targetName",
+        reason: (other) =>
+          `action target ${id}${i.targetName ? ` ("${i.targetName}")` : ""} is already taken over by resource "${other}": two resources would undo each other's tuning; declare it once`,
+      },
+    ];
+  },
   async create(i) {
     const found = await find(i);
-    const local = { ...i, original: tuned(found) };
+    const local = { ...i, original: i.original ?? tuned(found) };
     return { id: found.id!, outs: toOutputs(await tune(found, i), local) };
   },
   async read(id, olds) {
@@ -167,7 +224,11 @@ const definition: ResourceDefinition<In, Out> = {
   async update(id, olds, news) {
     // Read first: compare with what the target holds now, not with possibly stale state.
     const now = await genesys().getActionTarget(id);
-    return toOutputs(await tune(now, news), { ...olds, restoreOnDelete: news.restoreOnDelete });
+    return toOutputs(await tune(now, news), {
+      ...olds,
+      original: news.original ?? olds.original,
+      restoreOnDelete: news.restoreOnDelete,
+    });
   },
   async delete(id, olds) {
     if (olds.restoreOnDelete === false) return;
@@ -183,6 +244,17 @@ const definition: ResourceDefinition<In, Out> = {
       TUNED.filter((k) => olds.original[k] !== undefined).map((k) => [k, olds.original[k]]),
     );
     await tune(now, { ...tuned(now), ...back });
+  },
+  async locate(i) {
+    try {
+      return (await find(i)).id;
+    } catch {
+      return undefined;
+    }
+  },
+  recoveryWarning(i) {
+    if (i.original !== undefined) return undefined;
+    return "the values it held before the takeover were not recorded (a run of an older cxflow): if the killed run had tuned it, set `original` on the resource to what destroy should put back";
   },
 };
 
@@ -220,7 +292,7 @@ export class ActionTarget extends pulumi.dynamic.Resource {
   declare readonly createdDate: pulumi.Output<string>;
   /** When the target last changed (ISO-8601 date-time, UTC), set by the server on every change, from Pulumi or not. */
   declare readonly modifiedDate: pulumi.Output<string>;
-  /** The name, service level and threshold found at takeover: what destroy restores. */
+  /** The name, service level and threshold found at takeover (or as set in `original`): what destroy restores. */
   declare readonly original: pulumi.Output<{
     name?: string;
     serviceLevel?: { percentage: number; durationMs: number };
@@ -247,7 +319,7 @@ export class ActionTarget extends pulumi.dynamic.Resource {
       modifiedDate: undefined,
       original: undefined,
     };
-    super(provider, name, { ...outputs, ...args }, opts, "cxflow/genesys", "ActionTarget");
+    super(provider, name, { ...outputs, ...args, [NAME_KEY]: name }, opts, "cxflow/genesys", "ActionTarget");
     if (!warned) {
       warned = true;
       pulumi.log.warn(

@@ -2,9 +2,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { Batcher } from "../dynamic/batch";
+import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { partiallyCreated, type ResourceDefinition } from "../dynamic/define";
-import { asSet, desired, diffFields, type Fields } from "../dynamic/fields";
+import { NAME_KEY, partiallyCreated, type ResourceDefinition, uniqueName } from "../dynamic/define";
+import { asSet, containsUnknown, desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { CxflowError, isNotFound } from "../http/errors";
@@ -103,7 +104,7 @@ const criterion = z.strictObject({
 
 /** The strict schema of {@link JourneySegmentArgs} that check() applies. */
 export const JourneySegmentInputs = z.strictObject({
-  displayName: z.string().min(1),
+  displayName: nonBlank(),
   description: z.string().optional(),
   color: Color.optional(),
   isActive: z.boolean().optional(),
@@ -131,7 +132,7 @@ export const JourneySegmentInputs = z.strictObject({
     })
     .optional(),
   externalSegment: z
-    .strictObject({ id: z.string().min(1), name: z.string().min(1), source: ExternalSegmentSource.optional() })
+    .strictObject({ id: nonBlank(), name: nonBlank(), source: ExternalSegmentSource.optional() })
     .optional(),
   assignmentExpirationDays: z.number().int().min(0).optional(),
   adopt: z.boolean().optional(),
@@ -156,6 +157,17 @@ const sameCriterion = (c: AnyCriterion) => ({
 const contextCriterion = (c: AnyCriterion) => ({ ...sameCriterion(c), entityType: c.entityType ?? "visit" });
 
 const NONE = { patterns: [] };
+
+/** A criterion without the members that hold the server's defaults. */
+function lean(c: AnyCriterion): AnyCriterion {
+  const { operator, shouldIgnoreCase, entityType, ...rest } = c;
+  return {
+    ...rest,
+    ...(operator !== undefined && operator !== "equal" ? { operator } : {}),
+    ...(shouldIgnoreCase ? { shouldIgnoreCase } : {}),
+    ...(entityType !== undefined && entityType !== "visit" ? { entityType } : {}),
+  };
+}
 
 /** Every input field and how it diffs. */
 export const fields: Fields = {
@@ -434,6 +446,17 @@ const definition: ResourceDefinition<In, Out> = {
   async locate(i) {
     return (await findByName(i.displayName))?.id;
   },
+  claims: (i) => (containsUnknown(i.displayName) ? [] : [uniqueName("journey segment", "displayName", i.displayName)]),
+  inputsOf(_outs, inputs) {
+    // The server writes its defaults into conditions; the program's form leaves them out.
+    for (const key of ["context", "journey"] as const) {
+      const v = inputs[key] as In["context"] | In["journey"];
+      if (v?.patterns?.length === 0) delete inputs[key];
+      else if (v) inputs[key] = { patterns: v.patterns?.map((p: any) => ({ ...p, criteria: p.criteria.map(lean) })) };
+    }
+    if (inputs.description === "") delete inputs.description;
+    return inputs;
+  },
 };
 
 /** The definition the provider host runs (see `pulumi-cxflow/dynamic`). */
@@ -503,6 +526,13 @@ export class JourneySegment extends pulumi.dynamic.Resource {
       modifiedDate: undefined,
       adopted: undefined,
     };
-    super(provider, name, { color: undefined, ...outputs, ...args }, opts, "cxflow/genesys", "JourneySegment");
+    super(
+      provider,
+      name,
+      { color: undefined, ...outputs, ...args, [NAME_KEY]: name },
+      opts,
+      "cxflow/genesys",
+      "JourneySegment",
+    );
   }
 }

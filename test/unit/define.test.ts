@@ -1,0 +1,138 @@
+// The provider protocol every resource shares: claims checked across one program's resources, the
+// inputs a refresh hands back to the engine, and blank names refused before any request.
+import { z } from "zod";
+import { nonBlank } from "../../provider/dynamic/check";
+import {
+  DECLARED_KEY,
+  impliedInputs,
+  NAME_KEY,
+  providerOf,
+  type ResourceDefinition,
+  uniqueName,
+} from "../../provider/dynamic/define";
+import { ActionTargetInputs } from "../../provider/genesys/action-target";
+import { JourneySegmentInputs } from "../../provider/genesys/journey-segment";
+import { FlowInputs as OurVoiceInputs } from "../../provider/ourvoice/flow";
+
+type Thing = { name: string; size?: number; color?: string; active?: boolean; adopt?: boolean };
+
+/** A resource over an in-memory server: enough to drive the shared protocol. */
+function thingDefinition(server: Map<string, Thing>, kind = "test.Thing"): ResourceDefinition<Thing, Thing> {
+  let next = 0;
+  return {
+    kind,
+    args: z.strictObject({
+      name: nonBlank(),
+      size: z.number().optional(),
+      color: z.string().optional(),
+      active: z.boolean().optional(),
+      adopt: z.boolean().optional(),
+    }),
+    fields: {
+      name: {},
+      size: {},
+      color: { serverChosen: true },
+      active: { default: true },
+      adopt: { createOnly: true },
+    },
+    claims: (i) => [uniqueName("thing", "name", i.name)],
+    async create(i) {
+      const id = String(++next);
+      const t = { color: "#abcdef", active: true, ...i, adopt: undefined };
+      server.set(id, t);
+      return { id, outs: { ...t, adopt: i.adopt } };
+    },
+    async read(id, olds) {
+      const t = server.get(id);
+      return t && { ...t, adopt: olds.adopt };
+    },
+    async update(id, _olds, news) {
+      server.set(id, { ...server.get(id)!, ...news });
+      return server.get(id)!;
+    },
+    async delete(id) {
+      server.delete(id);
+    },
+  };
+}
+
+describe("check: claims across the resources of one program", () => {
+  test("a second resource with the same unique name fails, naming the first; the same resource checked again does not", async () => {
+    const p = providerOf(thingDefinition(new Map(), "test.Claims1"));
+    expect((await p.check!({}, { name: "Sales", [NAME_KEY]: "a" })).failures).toEqual([]);
+    expect((await p.check!({}, { name: "Sales", [NAME_KEY]: "a" })).failures).toEqual([]);
+    const { failures } = await p.check!({}, { name: "Sales", [NAME_KEY]: "b" });
+    expect(failures).toEqual([
+      {
+        property: "name",
+        reason: expect.stringMatching(/^thing name "Sales" is also declared by resource "a": names are unique/),
+      },
+    ]);
+  });
+
+  test("a resource that changes its name releases the old one; the claim name never reaches the inputs", async () => {
+    const p = providerOf(thingDefinition(new Map(), "test.Claims2"));
+    await p.check!({}, { name: "One", [NAME_KEY]: "a" });
+    await p.check!({}, { name: "Two", [NAME_KEY]: "a" });
+    const r = await p.check!({}, { name: "One", [NAME_KEY]: "b" });
+    expect(r.failures).toEqual([]);
+    expect(r.inputs).toEqual({ name: "One" });
+  });
+
+  test("kinds claim apart: the same name in two kinds is no conflict", async () => {
+    await providerOf(thingDefinition(new Map(), "test.KindA")).check!({}, { name: "X", [NAME_KEY]: "a" });
+    const r = await providerOf(thingDefinition(new Map(), "test.KindB")).check!({}, { name: "X", [NAME_KEY]: "b" });
+    expect(r.failures).toEqual([]);
+  });
+});
+
+describe("blank names", () => {
+  test.each([
+    ["journey segment displayName", JourneySegmentInputs, { displayName: "   " }],
+    ["Our Voice flow name", OurVoiceInputs, { name: " \t", type: "voice" }],
+    ["action target targetName", ActionTargetInputs, { targetName: "  " }],
+  ])("%s made of spaces is refused", (_what, schema, value) => {
+    const r = (schema as z.ZodType).safeParse(value);
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.message)).toContain("must not be empty or only spaces");
+  });
+
+  test("a failing check names the property and says why", async () => {
+    const p = providerOf(thingDefinition(new Map(), "test.Blank"));
+    const { failures } = await p.check!({}, { name: "  ", [NAME_KEY]: "a" });
+    expect(failures).toEqual([{ property: "name", reason: "must not be empty or only spaces" }]);
+  });
+});
+
+describe("read: the inputs that the server's values imply", () => {
+  test("unchanged at the server: no inputs, so the engine keeps the program's own", async () => {
+    const server = new Map<string, Thing>();
+    const p = providerOf(thingDefinition(server, "test.Read1"));
+    const { id, outs } = await p.create!({ name: "A", size: 1 });
+    expect(outs[DECLARED_KEY]).toEqual(["name", "size"]);
+    const r = await p.read!(id, outs);
+    expect(r.inputs).toBeUndefined();
+    expect(r.props![DECLARED_KEY]).toEqual(["name", "size"]);
+  });
+
+  test("drift: the declared fields take the server's values, fields left out stay out unless off their default", async () => {
+    const server = new Map<string, Thing>();
+    const p = providerOf(thingDefinition(server, "test.Read2"));
+    const { id, outs } = await p.create!({ name: "A", size: 1, adopt: true });
+    server.set(id, { ...server.get(id)!, size: 5, color: "#000000", active: false });
+    const r = await p.read!(id, outs);
+    // color was left to the server: its change is no drift; active's default is.
+    expect(r.inputs).toEqual({ name: "A", size: 5, active: false, adopt: true });
+    // A second refresh finds nothing new: the engine keeps the inputs the first one gave.
+    expect((await p.read!(id, r.props)).inputs).toBeUndefined();
+  });
+
+  test("state written before outputs listed their inputs: every field the server holds but server-chosen ones", () => {
+    const def = thingDefinition(new Map());
+    expect(impliedInputs(def, { name: "A", size: 2, color: "#fff", active: true })).toEqual({
+      name: "A",
+      size: 2,
+      active: true,
+    });
+  });
+});

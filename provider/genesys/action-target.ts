@@ -130,6 +130,9 @@ function toOutputs(t: Target, local: Pick<Out, "targetId" | "targetName" | "orig
 
 const notFound = isNotFound;
 
+/** An error check() reports on the property that chose the target. */
+const notThere = (property: string, reason: string) => Object.assign(new Error(reason), { property });
+
 /** The target named by `targetId` or `targetName`; errors say what exists instead. */
 async function find(i: In): Promise<Target> {
   const g = genesys();
@@ -137,7 +140,7 @@ async function find(i: In): Promise<Target> {
     try {
       return await g.getActionTarget(i.targetId);
     } catch (e) {
-      if (notFound(e)) throw new Error(`no Genesys action target has id ${i.targetId} (targetId)`);
+      if (notFound(e)) throw notThere("targetId", `no Genesys action target has id ${i.targetId} (targetId)`);
       throw e;
     }
   }
@@ -146,12 +149,16 @@ async function find(i: In): Promise<Target> {
   const named = all.filter((t) => t.name === i.targetName);
   if (named.length === 1) return named[0];
   if (named.length > 1) {
-    throw new Error(
+    throw notThere(
+      "targetName",
       `${named.length} action targets are named "${i.targetName}" (${named.map((t) => t.id).join(", ")}): use targetId`,
     );
   }
   const names = all.map((t) => JSON.stringify(t.name)).slice(0, 20);
-  throw new Error(`no Genesys action target is named "${i.targetName}" (targetName); existing: ${names.join(", ")}`);
+  throw notThere(
+    "targetName",
+    `no Genesys action target is named "${i.targetName}" (targetName); existing: ${names.join(", ")}`,
+  );
 }
 
 /** The target's id, found once per program run (an id never moves to another target). */

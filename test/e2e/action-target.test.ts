@@ -134,10 +134,12 @@ describe("ActionTarget", () => {
     expect((await client().getActionTarget(s.sales.id)).serviceLevel).toEqual({ percentage: 0.9, durationMs: 20_000 });
   });
 
-  test("an unknown target name fails the up and lists the targets that exist", async () => {
+  test("an unknown target name fails the preview on targetName and lists the targets that exist", async () => {
     await declare(stack, [target("ghost", { targetName: "No such queue" })]);
-    const e = (await stack.up().catch((x) => x)) as PulumiCommandError;
-    expect(e.result.output).toMatch(/no Genesys action target is named "No such queue".*"Sales web chat"/);
+    const e = (await stack.preview().catch((x) => x)) as PulumiCommandError;
+    expect(e.result.output).toMatch(
+      /property targetName .* has a problem: no Genesys action target is named "No such queue".*"Sales web chat"/,
+    );
   });
 
   test("destroy restores what it found unless restoreOnDelete is false", async () => {

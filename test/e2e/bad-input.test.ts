@@ -229,7 +229,7 @@ const resourceCases: Case[] = [
       ["restoreOnDelete", 'must be boolean; got "no"'],
       [
         "targetname",
-        "is not a known property; allowed: targetId, targetName, name, serviceLevel, shortAbandonThreshold, restoreOnDelete",
+        "is not a known property; allowed: targetId, targetName, name, serviceLevel, shortAbandonThreshold, restoreOnDelete, original",
       ],
     ],
   },
@@ -294,7 +294,7 @@ const resourceCases: Case[] = [
         "flowFile",
         `must be at most 10 MB (10485760 bytes, Zoom's limit for an imported flow file); this one has ${MAX_FLOW_FILE_BYTES + 1} bytes`,
       ],
-      ["name", 'must be at least 1 character long; got ""'],
+      ["name", "must not be empty or only spaces"],
     ],
   },
   {

@@ -127,19 +127,19 @@ describe("drift and claims", () => {
     await g.patchSegment(s.seg.id, { version: seg.version, description: "changed in the console" });
     await g.patchActionTarget(s.target.id, { serviceLevel: { percentage: 0.5, durationMs: 20_000 } });
     const flow = await clients().ourvoice().getFlow(s.ov.id);
-    await clients().ourvoice().updateFlow(s.ov.id, {
-      name: flow.name,
-      type: flow.type,
-      description: "changed in the console",
-      metadata: null,
-    });
     await clients()
-      .zoom()
-      .updateFlow(s.zf.id, {
-        flow_version: s.zf.outputs.version,
-        flow_name: "e2e Drifting",
-        flow_description: "changed in the console",
+      .ourvoice()
+      .updateFlow(s.ov.id, {
+        name: flow.name,
+        type: flow.type as "voice",
+        description: "changed in the console",
+        metadata: null,
       });
+    await clients().zoom().updateFlow(s.zf.id, {
+      flow_version: s.zf.outputs.version,
+      flow_name: "e2e Drifting",
+      flow_description: "changed in the console",
+    });
 
     await stack.refresh();
     const { output } = await stack.preview();

@@ -75,7 +75,7 @@ describe("JourneySegment", () => {
     const before = sandbox.stats().total;
     const e = (await stack.preview().catch((x) => x)) as PulumiCommandError;
     expect(e).toBeInstanceOf(PulumiCommandError);
-    expect(e.result.output).toMatch(/displayName.*at least 1 character/);
+    expect(e.result.output).toMatch(/displayName.*must not be empty or only spaces/);
     expect(e.result.output).toMatch(/color.*#RRGGBB.*"red"/);
     expect(e.result.output).toMatch(/journey\.patterns\[0\]\.streamType.*must be one of "Web", "App"; got "Custom"/);
     expect(e.result.output).toMatch(/journey\.patterns\[0\]\.count.*at least 1/);

@@ -63,7 +63,7 @@ describe("Our Voice Flow", () => {
     const before = sandbox.stats().total;
     const e = (await stack.preview().catch((x) => x)) as PulumiCommandError;
     expect(e).toBeInstanceOf(PulumiCommandError);
-    expect(e.result.output).toMatch(/name.*at least 1 character/);
+    expect(e.result.output).toMatch(/name.*must not be empty or only spaces/);
     expect(e.result.output).toMatch(/type.*must be one of "voice", "sms"; got "fax"/);
     expect(e.result.output).toMatch(/status.*must be one of "draft", "paused", "published"; got "live"/);
     expect(e.result.output).toMatch(/description.*at most 1000 characters long \(got 1001\)/);

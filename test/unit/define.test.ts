@@ -15,9 +15,11 @@ import { JourneySegmentInputs } from "../../provider/genesys/journey-segment";
 import { FlowInputs as OurVoiceInputs } from "../../provider/ourvoice/flow";
 
 type Thing = { name: string; size?: number; color?: string; active?: boolean; adopt?: boolean };
+/** No old inputs: a create. */
+const NONE = {} as Thing;
 
 /** A resource over an in-memory server: enough to drive the shared protocol. */
-function thingDefinition(server: Map<string, Thing>, kind = "test.Thing"): ResourceDefinition<Thing, Thing> {
+function thingDefinition(server: Map<string, Thing>, kind = "test.Thing"): ResourceDefinition<any, any> {
   let next = 0;
   return {
     kind,
@@ -59,9 +61,9 @@ function thingDefinition(server: Map<string, Thing>, kind = "test.Thing"): Resou
 describe("check: claims across the resources of one program", () => {
   test("a second resource with the same unique name fails, naming the first; the same resource checked again does not", async () => {
     const p = providerOf(thingDefinition(new Map(), "test.Claims1"));
-    expect((await p.check!({}, { name: "Sales", [NAME_KEY]: "a" })).failures).toEqual([]);
-    expect((await p.check!({}, { name: "Sales", [NAME_KEY]: "a" })).failures).toEqual([]);
-    const { failures } = await p.check!({}, { name: "Sales", [NAME_KEY]: "b" });
+    expect((await p.check!(NONE, { name: "Sales", [NAME_KEY]: "a" })).failures).toEqual([]);
+    expect((await p.check!(NONE, { name: "Sales", [NAME_KEY]: "a" })).failures).toEqual([]);
+    const { failures } = await p.check!(NONE, { name: "Sales", [NAME_KEY]: "b" });
     expect(failures).toEqual([
       {
         property: "name",
@@ -72,16 +74,16 @@ describe("check: claims across the resources of one program", () => {
 
   test("a resource that changes its name releases the old one; the claim name never reaches the inputs", async () => {
     const p = providerOf(thingDefinition(new Map(), "test.Claims2"));
-    await p.check!({}, { name: "One", [NAME_KEY]: "a" });
-    await p.check!({}, { name: "Two", [NAME_KEY]: "a" });
-    const r = await p.check!({}, { name: "One", [NAME_KEY]: "b" });
+    await p.check!(NONE, { name: "One", [NAME_KEY]: "a" });
+    await p.check!(NONE, { name: "Two", [NAME_KEY]: "a" });
+    const r = await p.check!(NONE, { name: "One", [NAME_KEY]: "b" });
     expect(r.failures).toEqual([]);
     expect(r.inputs).toEqual({ name: "One" });
   });
 
   test("kinds claim apart: the same name in two kinds is no conflict", async () => {
-    await providerOf(thingDefinition(new Map(), "test.KindA")).check!({}, { name: "X", [NAME_KEY]: "a" });
-    const r = await providerOf(thingDefinition(new Map(), "test.KindB")).check!({}, { name: "X", [NAME_KEY]: "b" });
+    await providerOf(thingDefinition(new Map(), "test.KindA")).check!(NONE, { name: "X", [NAME_KEY]: "a" });
+    const r = await providerOf(thingDefinition(new Map(), "test.KindB")).check!(NONE, { name: "X", [NAME_KEY]: "b" });
     expect(r.failures).toEqual([]);
   });
 });
@@ -99,7 +101,7 @@ describe("blank names", () => {
 
   test("a failing check names the property and says why", async () => {
     const p = providerOf(thingDefinition(new Map(), "test.Blank"));
-    const { failures } = await p.check!({}, { name: "  ", [NAME_KEY]: "a" });
+    const { failures } = await p.check!(NONE, { name: "  ", [NAME_KEY]: "a" });
     expect(failures).toEqual([{ property: "name", reason: "must not be empty or only spaces" }]);
   });
 });

@@ -111,7 +111,17 @@ describe("drift and claims", () => {
         name: "target",
         args: { targetName: "Support callbacks", serviceLevel: { percentage: 0.8, durationMs: 20_000 } },
       },
-      { type: "ourvoice.Flow", name: "ov", args: { name: "e2e Drifting", type: "voice", description: "as declared" } },
+      {
+        type: "ourvoice.Flow",
+        name: "ov",
+        args: {
+          name: "e2e Drifting",
+          type: "voice",
+          description: "as declared",
+          metadata: { pin: "pin-declared-4821" },
+        },
+        secret: ["metadata"],
+      },
       {
         type: "zoom.Flow",
         name: "zf",
@@ -133,7 +143,7 @@ describe("drift and claims", () => {
         name: flow.name,
         type: flow.type as "voice",
         description: "changed in the console",
-        metadata: null,
+        metadata: JSON.stringify({ pin: "pin-drifted-7390" }),
       });
     await clients().zoom().updateFlow(s.zf.id, {
       flow_version: s.zf.outputs.version,
@@ -142,10 +152,21 @@ describe("drift and claims", () => {
     });
 
     await stack.refresh();
+    // The inputs a refresh hands back keep a secret input secret: ciphertext only.
+    expect(await stack.exportText()).not.toMatch(/pin-drifted-7390|pin-declared-4821/);
+    expect((await stored(stack)).ov.inputs.metadata).toMatchObject({
+      "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+    });
     const { output } = await stack.preview();
     const plan = output.slice(0, output.indexOf("Resources:"));
     expect(plan).toMatch(/~ serviceLevel\s*:\s*\{\s*durationMs: 20000\s*~ percentage\s*:\s*0\.5\s*=>\s*0\.8/);
     expect(plan.match(/~ description\s*:\s*"changed in the console"\s*=>\s*"as declared"/g)).toHaveLength(3);
+    // A secret's drift is in the inputs, but the engine never marks a secret as changed.
+    const shown = JSON.parse((await stack.run(["stack", "export", "--show-secrets"])).stdout);
+    const ov = shown.deployment.resources.find((r: { urn: string }) => r.urn.endsWith("::ov"));
+    expect(JSON.parse(ov.inputs.metadata.plaintext)).toEqual({ pin: "pin-drifted-7390" });
+    expect(plan).toMatch(/ metadata\s*:\s*\[secret\]/);
+    expect(plan).not.toMatch(/pin-/);
     // Only drifted fields are marked, though the server writes the others in its own form.
     const marked = [...plan.matchAll(/^\s*([~+-]) (\w+)\s*:/gm)].map((m) => `${m[1]} ${m[2]}`);
     expect(marked.sort()).toEqual(

@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as cxflow from "pulumi-cxflow";
 
 const config = new pulumi.Config();
-/** End of the analytics week: a day (its start in UTC) or an ISO date-time; today when unset. */
+/** End of the analytics week: a day (its start in UTC) or an ISO date-time; today (UTC) when unset. */
 const reportEnd = config.get("reportEnd") ?? new Date().toISOString().slice(0, 10);
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { parseFault, parseRateLimit, parseTokenTtl } from "./options";
+import { parseAnalyticsEnd, parseFault, parseRateLimit, parseTokenTtl } from "./options";
 import { startSandbox } from "./server";
 import type { Faults, RateLimit, SandboxOptions, VendorName } from "./types";
 
@@ -8,13 +8,15 @@ export const usage = `usage: cxflow sandbox [--port N] [--host 127.0.0.1] [--dat
                       [--rate-limit VENDOR=N/PERIOD]... [--fault VENDOR:KIND=VALUE]...
                       [--genesys-client ID:SECRET] [--zoom-account ID] [--zoom-client ID:SECRET]
                       [--ourvoice-key KEY] [--token-ttl VENDOR=SECONDS]...
-                      [--analytics-job-ttl SECONDS] [--log FILE]
+                      [--analytics-job-ttl SECONDS] [--analytics-end DAY] [--log FILE]
 
   Serves until SIGINT/SIGTERM; prints its base URL as the first line on stdout.
   VENDOR: genesys, zoom, ourvoice. PERIOD: s, m, h (e.g. genesys=300/m, zoom=10/1s).
   KIND=VALUE: error5xx=RATE, reset=RATE, lost-create=RATE (0..1), latency=MS,
               latency-rate=RATE (the share of requests delayed; default all), stale-read=MS,
               storm=SECONDS (every request answered 429 for that long after start).
+  --analytics-end DAY  end (exclusive) of the synthetic analytics history, e.g. 2026-11-01;
+              default: the start of today (UTC).
   --log FILE  appends a line per request (time, vendor, method, path with credential-like
               query values redacted, status, duration; never headers or bodies); - for stderr.`;
 
@@ -61,6 +63,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       "zoom-client": { type: "string" },
       "ourvoice-key": { type: "string" },
       "analytics-job-ttl": { type: "string" },
+      "analytics-end": { type: "string" },
       "token-ttl": { type: "string", multiple: true },
       log: { type: "string" },
     },
@@ -89,6 +92,9 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     data: values.data,
     seed: integer(values.seed, "seed"),
     analyticsJobTtl: integer(values["analytics-job-ttl"], "analytics-job-ttl"),
+    ...(values["analytics-end"] !== undefined && {
+      analyticsEnd: parseAnalyticsEnd(values["analytics-end"], "--analytics-end"),
+    }),
     rateLimits,
     faults,
     tokenTtl,
@@ -114,7 +120,7 @@ export async function main(argv: string[]): Promise<void> {
       `genesys   ${sandbox.url}/genesys  (token: /genesys/oauth/token)  client ${c.genesys.clientId} / ${c.genesys.clientSecret}`,
       `zoom      ${sandbox.url}/zoom     (token: /zoom/oauth/token)  account ${c.zoom.accountId}, client ${c.zoom.clientId} / ${c.zoom.clientSecret}`,
       `ourvoice  ${sandbox.url}/ourvoice/v1  key ${c.ourvoice.apiKey}`,
-      `admin     ${sandbox.url}/_sandbox/stats  data ${sandbox.options.data ?? "in memory"}, seed ${sandbox.options.seed}`,
+      `admin     ${sandbox.url}/_sandbox/stats  data ${sandbox.options.data ?? "in memory"}, seed ${sandbox.options.seed}, analytics end ${sandbox.analyticsEnd.slice(0, 10)}`,
       "",
     ].join("\n"),
   );

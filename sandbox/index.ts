@@ -3,9 +3,15 @@
  * `import { startSandbox } from "pulumi-cxflow/sandbox"`.
  * @packageDocumentation
  */
-import { HISTORY_DAYS, REFERENCE_DATE } from "./vendors/genesys-data";
+import { HISTORY_DAYS } from "./vendors/genesys-data";
 
-export { DEFAULT_CREDENTIALS, DEFAULT_RATE_LIMITS, parseFault, parseRateLimit } from "./options";
+export {
+  analyticsEndFor,
+  DEFAULT_CREDENTIALS,
+  DEFAULT_RATE_LIMITS,
+  parseFault,
+  parseRateLimit,
+} from "./options";
 export { type Sandbox, type SandboxStats, startSandbox } from "./server";
 export type {
   FaultKind,
@@ -18,9 +24,8 @@ export type {
 } from "./types";
 
 /**
- * End (exclusive, ISO instant) of the sandbox's synthetic Genesys analytics data set: a fixed day,
- * so analytics over the sandbox are reproducible. Point a report's window at it.
+ * Days of synthetic Genesys analytics history a sandbox serves, ending (exclusive) at its
+ * `analyticsEnd`: the start of the UTC day it started on ({@link analyticsEndFor}), or the day
+ * given as `startSandbox({ analyticsEnd })` / `cxflow sandbox --analytics-end DAY`.
  */
-export const ANALYTICS_DATA_END: string = new Date(REFERENCE_DATE).toISOString();
-/** Days of synthetic analytics history that end at {@link ANALYTICS_DATA_END}. */
 export const ANALYTICS_DATA_DAYS: number = HISTORY_DAYS;

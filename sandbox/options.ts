@@ -28,6 +28,48 @@ export const DEFAULT_RATE_LIMITS: Record<VendorName, RateLimit> = {
   ourvoice: { limit: 60, periodSeconds: 60 },
 };
 
+const DAY = 86_400_000;
+
+/** The start of the UTC day holding `at` (default now), as an ISO instant: a sandbox's default analytics end. */
+export function analyticsEndFor(at: Date | number = Date.now()): string {
+  const ms = typeof at === "number" ? at : at.getTime();
+  if (!Number.isFinite(ms)) throw new Error(`analyticsEndFor: not a date: ${String(at)}`);
+  return new Date(Math.floor(ms / DAY) * DAY).toISOString();
+}
+
+const DAY_FORM = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_FORM = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+/** Whether `YYYY-MM-DD` is a real calendar day (Date.parse rolls 2026-02-30 over to March). */
+const realDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) || 0).toISOString().slice(0, 10) === day;
+
+/**
+ * The analytics end day as an ISO instant: a day `YYYY-MM-DD` (its start in UTC), or a Date or ISO
+ * date-time that is the start of a UTC day. `what` names the option or flag in the error.
+ */
+export function parseAnalyticsEnd(value: unknown, what = "analyticsEnd"): string {
+  const refuse = (): never => {
+    const shown =
+      value instanceof Date
+        ? Number.isNaN(value.getTime())
+          ? "an invalid Date"
+          : `the Date ${value.toISOString()}`
+        : typeof value === "string"
+          ? JSON.stringify(value)
+          : String(value);
+    const forms = what.startsWith("--") ? "an ISO date-time" : "a Date or an ISO date-time";
+    throw new Error(
+      `${what} must be a day YYYY-MM-DD (e.g. 2026-11-01) or ${forms} at the start of a UTC day (2026-11-01T00:00:00Z); got ${shown}`,
+    );
+  };
+  let ms: number;
+  if (value instanceof Date) ms = value.getTime();
+  else if (typeof value === "string" && DAY_FORM.test(value) && realDay(value)) ms = Date.parse(`${value}T00:00:00Z`);
+  else if (typeof value === "string" && realDay(ISO_FORM.exec(value)?.[1] ?? "")) ms = Date.parse(value);
+  else return refuse();
+  if (!Number.isFinite(ms) || ms % DAY !== 0) return refuse();
+  return new Date(ms).toISOString();
+}
+
 export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
   return {
     port: o.port ?? 0,
@@ -43,6 +85,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },
     faults: structuredClone(o.faults ?? {}),
     analyticsJobTtl: o.analyticsJobTtl ?? 3600,
+    analyticsEnd: o.analyticsEnd === undefined ? analyticsEndFor() : parseAnalyticsEnd(o.analyticsEnd),
     requestLog: o.requestLog,
   };
 }

@@ -19,6 +19,7 @@ import type {
   VendorName,
 } from "./types";
 import { vendors } from "./vendors";
+import { HISTORY_DAYS } from "./vendors/genesys-data";
 
 /** Request counters: total, and per vendor by `METHOD /route`. */
 export interface SandboxStats {
@@ -34,6 +35,11 @@ export interface Sandbox {
   url: string;
   /** The options it started with, defaults filled in and `port` the one it listens on. */
   options: ResolvedOptions;
+  /**
+   * End (exclusive, ISO instant at the start of a UTC day) of its synthetic Genesys analytics,
+   * which cover the `ANALYTICS_DATA_DAYS` days before it; also in `GET /_sandbox/health`.
+   */
+  analyticsEnd: string;
   /** Stops listening and closes the store. */
   stop(): Promise<void>;
   /** Back to the seeded data set, no tokens, zero counters, the start-up faults and limits. */
@@ -100,7 +106,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     count("_sandbox", key);
     switch (key) {
       case "GET /_sandbox/health":
-        return { status: 200, body: { ok: true } };
+        return {
+          status: 200,
+          body: { ok: true, analyticsEnd: opts.analyticsEnd, analyticsDays: HISTORY_DAYS },
+        };
       case "GET /_sandbox/stats":
         return { status: 200, body: stats };
       case "POST /_sandbox/reset":
@@ -279,6 +288,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sandbox: Sandbox = {
     url: `http://${host}:${port}`,
     options: { ...opts, port },
+    analyticsEnd: opts.analyticsEnd,
     async stop() {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

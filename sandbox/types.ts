@@ -145,6 +145,12 @@ export interface SandboxOptions {
   /** Seconds an analytics job's results live after submission (default 3600). */
   analyticsJobTtl?: number;
   /**
+   * End (exclusive) of the synthetic Genesys analytics history: a day `YYYY-MM-DD` (its start in
+   * UTC), or a Date or ISO date-time at the start of a UTC day. Default: the start of the current
+   * UTC day when the sandbox starts. Same seed and end, same figures: pin it in tests.
+   */
+  analyticsEnd?: string | Date;
+  /**
    * Called with one line per request once it is answered (none by default): start time, vendor
    * (`_sandbox` for the admin routes), method, path with credential-like query values
    * (`account_id`, `client_secret`, tokens, keys) shown as `[redacted]`, status (`dropped` when
@@ -175,6 +181,8 @@ export interface ResolvedOptions {
   faults: Faults;
   /** Seconds an analytics job's results live after submission. */
   analyticsJobTtl: number;
+  /** End (exclusive, ISO instant at the start of a UTC day) of the synthetic analytics history. */
+  analyticsEnd: string;
   /** Where each request's log line goes; absent when requests are not logged. */
   requestLog?: (line: string) => void;
 }

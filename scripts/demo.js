@@ -11,13 +11,15 @@ const path = require("node:path");
 const readline = require("node:readline");
 const tc = require("./toolchain");
 // Built by `npm run demo` before this script runs.
-const { ANALYTICS_DATA_END, startSandbox } = require("../dist/sandbox");
+const { ANALYTICS_DATA_DAYS, analyticsEndFor, startSandbox } = require("../dist/sandbox");
 
 const DEMO_DIR = path.resolve(process.env.CXFLOW_DEMO_DIR || path.join(tc.paths.root, ".cxflow-demo"));
 const DATA = path.join(DEMO_DIR, "sandbox.sqlite");
 /** The engine's events of the last run, one JSON object per line, for when something fails. */
 const EVENTS = path.join(DEMO_DIR, "last-run.jsonl");
 const stack = process.env.CXFLOW_STACK || "dev";
+/** The reportEnd earlier demos set in the stack's config (where the sandbox's data used to end). */
+const OLD_DEMO_REPORT_END = "2026-11-01T00:00:00.000Z";
 const say = (line = "") => process.stdout.write(`${line}\n`);
 // A reader that goes away (`| head`) must not kill the demo mid-up and leave the stack locked.
 process.stdout.on("error", () => {});
@@ -178,12 +180,24 @@ function table(rows, header) {
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
+const DAY = 86_400_000;
+
+/** Where the week `from`/`to` comes from, against the sandbox's data that ends at `dataEnd`. */
+function weekNote(from, to, dataEnd) {
+  const first = Date.parse(dataEnd) - ANALYTICS_DATA_DAYS * DAY;
+  if (Date.parse(from) < first || Date.parse(to) > Date.parse(dataEnd)) {
+    const covered = `${new Date(first).toISOString().slice(0, 10)} to ${dataEnd.slice(0, 10)}`;
+    return ` (partly outside the sandbox's data, ${covered})`;
+  }
+  if (Date.parse(to) === Date.parse(analyticsEndFor())) return " (the 7 days before today, UTC)";
+  return " (contact-center:reportEnd)";
+}
+
 /** The analytics part of the summary, from the stack outputs. */
-function printAnalytics(o) {
+function printAnalytics(o, dataEnd) {
   if (!o.flowOutcomes) return;
   const [from, to] = String(o.reportInterval ?? "/").split("/");
-  const note = to === ANALYTICS_DATA_END ? " (where the sandbox's synthetic data ends)" : "";
-  say(`Flow outcomes, ${from.slice(0, 10)} to ${to.slice(0, 10)}${note}:`);
+  say(`Flow outcomes, ${from.slice(0, 10)} to ${to.slice(0, 10)}${weekNote(from, to, dataEnd)}:`);
   const flows = Object.entries(o.flowOutcomes).map(([name, t]) => [
     name,
     t.executions,
@@ -219,12 +233,17 @@ function printLookups(o) {
   if (parts.length) say(`Lookups: ${parts.join("; ")}.`);
 }
 
-async function up(env) {
+async function up(env, sandbox) {
   let r = await pulumi(["stack", "select", "--create", stack], env);
   if (r.code !== 0) throw new Error(`cannot select or create stack ${stack}:\n${r.stderr || r.stdout}`);
-  // The week the analytics cover: the sandbox's data set is fixed, so end the week where it ends.
+  // Earlier demos pinned the week to the sandbox's old fixed data end; unpinned, it ends today, as the data does.
   r = await pulumi(["config", "get", "reportEnd", "--stack", stack], env);
-  if (r.code !== 0) await pulumi(["config", "set", "reportEnd", ANALYTICS_DATA_END, "--stack", stack], env);
+  if (r.code === 0 && r.stdout.trim() === OLD_DEMO_REPORT_END) {
+    await pulumi(["config", "rm", "reportEnd", "--stack", stack], env);
+    say(
+      `demo: removed contact-center:reportEnd ${OLD_DEMO_REPORT_END}, set by an earlier demo; the week now ends today.`,
+    );
+  }
 
   // Preview first: a bad input fails here, before anything is written to the vendors.
   say(`demo: pulumi preview of stack ${stack}…`);
@@ -264,7 +283,7 @@ async function up(env) {
     const outputs = JSON.parse(out.stdout);
     printLookups(outputs);
     say();
-    printAnalytics(outputs);
+    printAnalytics(outputs, sandbox.analyticsEnd);
   }
   say();
   say(
@@ -308,7 +327,7 @@ async function main(argv) {
   tc.ensureLocalBackend(env);
   let code = 1;
   try {
-    code = tearDown ? await destroy(env) : await up(env);
+    code = tearDown ? await destroy(env) : await up(env, sandbox);
   } finally {
     await sandbox.stop();
   }

@@ -495,6 +495,8 @@ export interface AnalyticsJob {
   expiresAt: number;
   /** Set at submission when the query cannot run; the job turns FAILED instead of FULFILLED. */
   error?: string;
+  /** The analytics end the job was submitted under, so its results stay the same across a restart. */
+  analyticsEnd?: string;
   cancelledAt?: number;
 }
 
@@ -522,8 +524,11 @@ function jobStatus(job: AnalyticsJob, now: number): AsyncQueryStatus {
   };
 }
 
-const factsOf = (family: Family, ctx: VendorContext) =>
-  family === "flow" ? analyticsData(ctx.options.seed).flowFacts : analyticsData(ctx.options.seed).journeyFacts;
+// Generated, never stored: a --data file reopened on a later day serves the history of that start's end day.
+const dataOf = (ctx: VendorContext, end = ctx.options.analyticsEnd) => analyticsData(ctx.options.seed, Date.parse(end));
+
+const factsOf = (family: Family, ctx: VendorContext, end?: string) =>
+  family === "flow" ? dataOf(ctx, end).flowFacts : dataOf(ctx, end).journeyFacts;
 
 const encodeCursor = (jobId: string, offset: number) => Buffer.from(`${jobId}:${offset}`).toString("base64url");
 function decodeCursor(jobId: string, cursor: string): number | undefined {
@@ -548,6 +553,7 @@ function jobRoutes(family: Family, names: { submit: string; get: string; results
           query,
           pageSize: pageSize ?? DEFAULT_ASYNC_PAGE_SIZE,
           submittedAt: call.now,
+          analyticsEnd: ctx.options.analyticsEnd,
           expiresAt: call.now + Math.max(ctx.options.analyticsJobTtl * 1000, ANALYTICS_JOB_TIMING.fulfilledAfterMs + 1),
           ...(error !== undefined && { error }),
         };
@@ -582,7 +588,7 @@ function jobRoutes(family: Family, names: { submit: string; get: string; results
         const cursor = call.query.cursor as string | undefined;
         const offset = cursor === undefined ? 0 : decodeCursor(job.id, cursor);
         if (offset === undefined) return badRequest(`cursor ${cursor} is not valid for job ${job.id}`);
-        const all = aggregate(factsOf(family, ctx), job.query);
+        const all = aggregate(factsOf(family, ctx, job.analyticsEnd), job.query);
         const next = offset + job.pageSize;
         return {
           status: 200,
@@ -636,7 +642,7 @@ export const analyticsRoutes: Route[] = [
   {
     name: "queryFlowObservations",
     endpoint: api.queryFlowObservations,
-    handle: (call, ctx) => ({ status: 200, body: observeFlows(analyticsData(ctx.options.seed), call.body, call.now) }),
+    handle: (call, ctx) => ({ status: 200, body: observeFlows(dataOf(ctx), call.body, call.now) }),
   },
   {
     name: "queryFlowActivity",
@@ -644,7 +650,7 @@ export const analyticsRoutes: Route[] = [
     handle: (call, ctx) => ({
       status: 200,
       body: flowActivity(
-        analyticsData(ctx.options.seed),
+        dataOf(ctx),
         call.body,
         call.now,
         call.query.pageSize ?? DEFAULT_ACTIVITY_PAGE_SIZE,

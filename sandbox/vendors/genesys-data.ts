@@ -1,11 +1,10 @@
 // The Genesys analytics data set: flows, flow executions, in-flight flows and journey sessions,
-// drawn from the sandbox seed. Same seed, same data; generated on first use and cached per seed.
+// drawn from the sandbox seed and ending at the sandbox's analytics end day. Same seed and end day,
+// same data; generated on first use and cached.
 import type { AnalyticsMediaType, FlowType } from "../../provider/genesys/analytics";
 import { seededRandom } from "../options";
 
-/** The data set ends here (exclusive): a fixed date so that queries and tests are reproducible. */
-export const REFERENCE_DATE = Date.UTC(2026, 10, 1);
-/** How many days of history end at {@link REFERENCE_DATE}. */
+/** How many days of history end (exclusive) at the sandbox's analytics end day. */
 export const HISTORY_DAYS = 120;
 /** Flow executions generated over the history. */
 export const EXECUTION_COUNT = 3000;
@@ -95,6 +94,8 @@ export interface JourneySession {
 /** Everything one seed generates, plus the facts the aggregation engine reads. */
 export interface AnalyticsData {
   seed: number;
+  /** End (exclusive, ms) of the history: the start of a UTC day. */
+  end: number;
   flows: SyntheticFlow[];
   executions: FlowExecution[];
   inFlight: InFlight[];
@@ -134,11 +135,11 @@ const pick = <T>(random: () => number, xs: readonly T[]): T => xs[Math.floor(ran
 const between = (random: () => number, lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 const phone = (random: () => number) => `tel:+1555${String(between(random, 0, 9_999_999)).padStart(7, "0")}`;
 
-/** A start time in the history, busier in (UTC) business hours. */
-function startTime(random: () => number): number {
+/** A start time in the history that ends at `end`, busier in (UTC) business hours. */
+function startTime(random: () => number, end: number): number {
   const day = Math.floor(random() * HISTORY_DAYS);
   const hour = random() < 0.8 ? between(random, 8, 19) : between(random, 0, 23);
-  return REFERENCE_DATE - (HISTORY_DAYS - day) * DAY + hour * 3_600_000 + Math.floor(random() * 3_600_000);
+  return end - (HISTORY_DAYS - day) * DAY + hour * 3_600_000 + Math.floor(random() * 3_600_000);
 }
 
 function generateFlows(random: () => number): SyntheticFlow[] {
@@ -155,7 +156,7 @@ function generateFlows(random: () => number): SyntheticFlow[] {
   }));
 }
 
-function generateExecution(random: () => number, flows: SyntheticFlow[], queues: string[]): FlowExecution {
+function generateExecution(random: () => number, end: number, flows: SyntheticFlow[], queues: string[]): FlowExecution {
   // Skew towards the first flows, as real IVRs dominate.
   const flow = flows[Math.min(flows.length - 1, Math.floor(random() ** 1.6 * flows.length))];
   const durationMs = between(random, 5_000, 600_000);
@@ -180,7 +181,7 @@ function generateExecution(random: () => number, flows: SyntheticFlow[], queues:
     conversationId: seededUuid(random),
     sessionId: seededUuid(random),
     flowId: flow.id,
-    startTime: startTime(random),
+    startTime: startTime(random, end),
     durationMs,
     direction: flow.type === "OUTBOUNDCALL" || random() < 0.05 ? "outbound" : "inbound",
     exitReason,
@@ -193,6 +194,7 @@ function generateExecution(random: () => number, flows: SyntheticFlow[], queues:
 
 function generateJourneySession(
   random: () => number,
+  end: number,
   segmentIds: string[],
   outcomeIds: string[],
   actionMaps: { actionMapId: string; targetId: string; mediaType: "webchat" | "contentOffer" }[],
@@ -200,7 +202,7 @@ function generateJourneySession(
   const span = between(random, 60_000, 1_800_000);
   return {
     id: seededUuid(random),
-    startTime: startTime(random),
+    startTime: startTime(random, end),
     type: random() < 0.85 ? "web" : "app",
     deviceCategory: pick(random, ["desktop", "desktop", "mobile", "tablet"] as const),
     country: pick(random, COUNTRIES),
@@ -340,15 +342,18 @@ function journeyFactsOf(sessions: JourneySession[]): Fact[] {
   return facts;
 }
 
-/** Generates the data set of a seed (uncached: prefer {@link analyticsData}). */
-export function generateAnalyticsData(seed: number): AnalyticsData {
+/**
+ * Generates the data set of a seed whose history ends (exclusive) at `end`, the start of a UTC day
+ * in ms (uncached: prefer {@link analyticsData}). Another end shifts the same history in time.
+ */
+export function generateAnalyticsData(seed: number, end: number): AnalyticsData {
   // Separate streams so that growing one part of the data set leaves the others unchanged.
   const r = (salt: number) => seededRandom((seed ^ salt) >>> 0);
   const rf = r(0xf10);
   const flows = generateFlows(rf);
   const queues = Array.from({ length: 4 }, () => seededUuid(rf));
   const re = r(0xe7ec);
-  const executions = Array.from({ length: EXECUTION_COUNT }, () => generateExecution(re, flows, queues)).sort(
+  const executions = Array.from({ length: EXECUTION_COUNT }, () => generateExecution(re, end, flows, queues)).sort(
     (a, b) => a.startTime - b.startTime,
   );
   const ri = r(0x1f1);
@@ -374,10 +379,11 @@ export function generateAnalyticsData(seed: number): AnalyticsData {
     mediaType: i % 2 === 0 ? ("webchat" as const) : ("contentOffer" as const),
   }));
   const journeySessions = Array.from({ length: JOURNEY_SESSION_COUNT }, () =>
-    generateJourneySession(rj, segmentIds, outcomeIds, actionMaps),
+    generateJourneySession(rj, end, segmentIds, outcomeIds, actionMaps),
   ).sort((a, b) => a.startTime - b.startTime);
   return {
     seed,
+    end,
     flows,
     executions,
     inFlight,
@@ -389,11 +395,17 @@ export function generateAnalyticsData(seed: number): AnalyticsData {
   };
 }
 
-const cache = new Map<number, AnalyticsData>();
+const cache = new Map<string, AnalyticsData>();
+/** Data sets kept in memory; a few MB each, and a process rarely uses more than one or two. */
+const CACHED_DATA_SETS = 4;
 
-/** The data set of a seed, generated on first use. */
-export function analyticsData(seed: number): AnalyticsData {
-  let d = cache.get(seed);
-  if (!d) cache.set(seed, (d = generateAnalyticsData(seed)));
+/** The data set of a seed and end day (ms at the start of a UTC day), generated on first use. */
+export function analyticsData(seed: number, end: number): AnalyticsData {
+  const key = `${seed}:${end}`;
+  let d = cache.get(key);
+  if (d) cache.delete(key);
+  else d = generateAnalyticsData(seed, end);
+  cache.set(key, d);
+  for (const old of cache.keys()) if (cache.size > CACHED_DATA_SETS) cache.delete(old);
   return d;
 }

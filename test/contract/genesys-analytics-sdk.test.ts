@@ -16,16 +16,13 @@
 import { readFileSync } from "node:fs";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import { ANALYTICS_JOB_TIMING } from "../../sandbox/vendors/genesys-analytics";
-import {
-  EXECUTION_COUNT,
-  HISTORY_DAYS,
-  JOURNEY_SESSION_COUNT,
-  REFERENCE_DATE,
-} from "../../sandbox/vendors/genesys-data";
+import { EXECUTION_COUNT, HISTORY_DAYS, JOURNEY_SESSION_COUNT } from "../../sandbox/vendors/genesys-data";
 import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./login";
 
 const DAY = 86_400_000;
-const ALL = `${new Date(REFERENCE_DATE - HISTORY_DAYS * DAY).toISOString()}/${new Date(REFERENCE_DATE).toISOString()}`;
+// The synthetic history pinned to end here, so the figures below hold on any day.
+const END = Date.UTC(2026, 10, 1);
+const ALL = `${new Date(END - HISTORY_DAYS * DAY).toISOString()}/${new Date(END).toISOString()}`;
 const BACKWARDS = "2026-10-02T00:00:00Z/2026-10-01T00:00:00Z";
 
 // ---------------------------------------------------------------------------------------------
@@ -121,7 +118,10 @@ let flows: any;
 let journey: any;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
+  sandbox = await startSandbox({
+    analyticsEnd: new Date(END),
+    rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } },
+  });
   ({ analytics, flows, journey } = await connect(sandbox));
 });
 afterAll(() => sandbox?.stop());

@@ -1,16 +1,14 @@
 // Genesys Cloud analytics against the sandbox, over plain HTTP with a client-credentials token.
 import { type Sandbox, startSandbox } from "../../sandbox";
 import { ANALYTICS_JOB_TIMING } from "../../sandbox/vendors/genesys-analytics";
-import {
-  EXECUTION_COUNT,
-  HISTORY_DAYS,
-  JOURNEY_SESSION_COUNT,
-  REFERENCE_DATE,
-} from "../../sandbox/vendors/genesys-data";
+import { EXECUTION_COUNT, HISTORY_DAYS, JOURNEY_SESSION_COUNT } from "../../sandbox/vendors/genesys-data";
 import { genesysToken } from "./login";
 
 const DAY = 86_400_000;
-const ALL = `${new Date(REFERENCE_DATE - HISTORY_DAYS * DAY).toISOString()}/${new Date(REFERENCE_DATE).toISOString()}`;
+// The synthetic history pinned to end here, so the figures below hold on any day.
+const END = Date.UTC(2026, 10, 1);
+const analyticsEnd = new Date(END);
+const ALL = `${new Date(END - HISTORY_DAYS * DAY).toISOString()}/${new Date(END).toISOString()}`;
 
 let sandbox: Sandbox;
 let token: string;
@@ -73,7 +71,7 @@ const sum = (results: any[], metric: string, member = "count") =>
     .reduce((n: number, m: any) => n + (m.stats[member] ?? 0), 0);
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
+  sandbox = await startSandbox({ analyticsEnd, rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
   token = await genesysToken(sandbox.url);
 });
 afterAll(() => sandbox.stop());
@@ -178,7 +176,7 @@ describe("Genesys flow aggregates in the sandbox", () => {
     }));
 
   test("results expire with the job", async () => {
-    const short = await startSandbox({ analyticsJobTtl: 0.5 });
+    const short = await startSandbox({ analyticsEnd, analyticsJobTtl: 0.5 });
     try {
       const call = async (path: string, init: RequestInit = {}) => {
         const r = await fetch(`${short.url}/genesys/api/v2${path}`, {

@@ -4,19 +4,24 @@ import { inspect } from "node:util";
 import { genesysClient } from "../../provider/genesys/client";
 import { CxflowError } from "../../provider/http/errors";
 import { type Sandbox, type SandboxStats, startSandbox } from "../../sandbox";
-import { HISTORY_DAYS, REFERENCE_DATE } from "../../sandbox/vendors/genesys-data";
+import { HISTORY_DAYS } from "../../sandbox/vendors/genesys-data";
 
 jest.setTimeout(30_000);
 
 const SECRET = "sandbox-secret";
 const DAY = 86_400_000;
-const ALL = `${new Date(REFERENCE_DATE - HISTORY_DAYS * DAY).toISOString()}/${new Date(REFERENCE_DATE).toISOString()}`;
+// The synthetic history pinned to end here, so the figures below hold on any day.
+const END = Date.UTC(2026, 10, 1);
+const ALL = `${new Date(END - HISTORY_DAYS * DAY).toISOString()}/${new Date(END).toISOString()}`;
 const TOKEN = "POST /genesys/oauth/token";
 
 let sandbox: Sandbox;
 let baseline: SandboxStats;
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
+  sandbox = await startSandbox({
+    analyticsEnd: new Date(END),
+    rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } },
+  });
 });
 afterAll(() => sandbox.stop());
 beforeEach(async () => {

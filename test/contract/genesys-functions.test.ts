@@ -4,11 +4,14 @@ import { config, genesys } from "../../provider";
 import { FunctionArgsError } from "../../provider/function";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import { ANALYTICS_JOB_TIMING } from "../../sandbox/vendors/genesys-analytics";
-import { analyticsData, IN_FLIGHT_COUNT, REFERENCE_DATE } from "../../sandbox/vendors/genesys-data";
+import { analyticsData, IN_FLIGHT_COUNT } from "../../sandbox/vendors/genesys-data";
 
+// The synthetic history pinned to end here, so the figures below hold on any day.
+const END = new Date(Date.UTC(2026, 10, 1));
+const data = () => analyticsData(1, END.getTime());
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
+  sandbox = await startSandbox({ analyticsEnd: END, rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
   process.env.CXFLOW_SANDBOX_URL = sandbox.url;
 });
 afterAll(async () => {
@@ -18,7 +21,6 @@ afterAll(async () => {
 
 const client = () =>
   genesys.genesysClient(config.resolveGenesys(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
-const END = new Date(REFERENCE_DATE);
 const f = genesys.filter.flow;
 type Row = { metric: string; count?: number; sum?: number; [k: string]: unknown };
 const total = (rows: Row[], metric: string, member: "count" | "sum" = "count") =>
@@ -53,7 +55,7 @@ describe("genesys.getFlowAggregates", () => {
     expect(total(daily.rows, "tFlow", "sum")).toBe(total(whole.rows, "tFlow", "sum"));
     // Independently: the executions the data set started in the interval.
     const [start, end] = whole.interval.split("/").map(Date.parse);
-    const started = analyticsData(1).executions.filter((e) => e.startTime >= start && e.startTime < end);
+    const started = data().executions.filter((e) => e.startTime >= start && e.startTime < end);
     expect(total(whole.rows, "nFlow")).toBe(started.length);
   });
 
@@ -84,7 +86,7 @@ describe("genesys.getFlowAggregates", () => {
   test("auto runs a long interval as an async job and a short one synchronously, with the same numbers", async () => {
     const long = await genesys.getFlowAggregates({ interval: "P120D", end: END, metrics: ["nFlow"] });
     expect(long).toMatchObject({ mode: "async", modeReason: expect.stringMatching(/120 days > 31/) });
-    expect(total(long.rows, "nFlow")).toBe(analyticsData(1).executions.length);
+    expect(total(long.rows, "nFlow")).toBe(data().executions.length);
     const short = await genesys.getFlowAggregates({ interval: "P7D", end: END, metrics: ["nFlow"] });
     const forced = await genesys.getFlowAggregates({ interval: "P7D", end: END, metrics: ["nFlow"], mode: "async" });
     expect(short.mode).toBe("sync");
@@ -122,7 +124,7 @@ describe("genesys.getFlowAggregates", () => {
 
   test("the Output form resolves to the same answer and can be made secret", async () => {
     // Dates do not survive pulumi.output (they become {}), so the Output form takes ISO strings.
-    const from = new Date(REFERENCE_DATE - 30 * 86_400_000).toISOString();
+    const from = new Date(END.getTime() - 30 * 86_400_000).toISOString();
     const out = genesys.getFlowAggregatesOutput({
       ...query,
       end: undefined,
@@ -146,8 +148,8 @@ describe("genesys.getJourneyAggregates", () => {
     const sync = await genesys.getJourneyAggregates({ ...query, mode: "sync" });
     const async = await genesys.getJourneyAggregates({ ...query, mode: "async", pageSize: 1 });
     expect(async.results).toEqual(sync.results);
-    expect(total(sync.rows, "nJourneySessions")).toBe(analyticsData(1).journeySessions.length);
-    const outcomes = analyticsData(1).journeySessions.flatMap((s) => s.outcomes);
+    expect(total(sync.rows, "nJourneySessions")).toBe(data().journeySessions.length);
+    const outcomes = data().journeySessions.flatMap((s) => s.outcomes);
     expect(total(async.rows, "oJourneyOutcomeValue", "sum")).toBe(outcomes.reduce((n, o) => n + o.value, 0));
     await expect(client().getJourneyAggregatesJob(async.jobId!)).rejects.toMatchObject({ code: "not_found" });
   });

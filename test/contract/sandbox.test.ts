@@ -3,7 +3,7 @@ import { spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { parseFault, parseRateLimit, type Sandbox, startSandbox } from "../../sandbox";
+import { analyticsEndFor, parseFault, parseRateLimit, type Sandbox, startSandbox } from "../../sandbox";
 import { parseSandboxArgs } from "../../sandbox/cli";
 import { genesysToken } from "./login";
 
@@ -125,7 +125,8 @@ describe("sandbox storage", () => {
 describe("cxflow sandbox", () => {
   test("prints its URL first, serves, and stops on SIGTERM", async () => {
     const bin = path.join(__dirname, "..", "..", "bin", "cxflow.js");
-    const child = spawn(process.execPath, [bin, "sandbox", "--port", "0", "--seed", "7"], {
+    const args = [bin, "sandbox", "--port", "0", "--seed", "7", "--analytics-end", "2026-11-01"];
+    const child = spawn(process.execPath, args, {
       stdio: ["ignore", "pipe", "pipe"],
     });
     const first = await new Promise<string>((resolve, reject) => {
@@ -137,7 +138,11 @@ describe("cxflow sandbox", () => {
       child.on("exit", (code) => reject(new Error(`exited ${code}`)));
     });
     expect(first).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect((await fetch(`${first}/_sandbox/health`)).status).toBe(200);
+    expect(await body(fetch(`${first}/_sandbox/health`))).toEqual({
+      ok: true,
+      analyticsEnd: "2026-11-01T00:00:00.000Z",
+      analyticsDays: 120,
+    });
     const exited = new Promise((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
@@ -151,6 +156,10 @@ describe("cxflow sandbox", () => {
     expect(() => parseSandboxArgs(["--fault", "zoom:reset=2"])).toThrow(/between 0 and 1/);
     expect(() => parseSandboxArgs(["--port", "x"])).toThrow(/--port must be a whole number/);
     expect(() => parseSandboxArgs(["--rate-limit", "genesys=5/fortnight"])).toThrow(/allowed: s, m, h/);
+    expect(() => parseSandboxArgs(["--analytics-end", "yesterday"])).toThrow(
+      '--analytics-end must be a day YYYY-MM-DD (e.g. 2026-11-01) or an ISO date-time at the start of a UTC day (2026-11-01T00:00:00Z); got "yesterday"',
+    );
+    expect(() => parseSandboxArgs(["--analytics-end", "2026-11-01T09:00:00Z"])).toThrow(/^--analytics-end must be/);
   });
 
   test("flags become options", () => {
@@ -166,6 +175,114 @@ describe("cxflow sandbox", () => {
       genesys: 5,
     });
     expect(() => parseSandboxArgs(["--token-ttl", "zoom=soon"])).toThrow(/VENDOR=SECONDS/);
+    expect(parseSandboxArgs(["--analytics-end", "2026-11-01"]).analyticsEnd).toBe("2026-11-01T00:00:00.000Z");
+    expect(parseSandboxArgs([])).not.toHaveProperty("analyticsEnd");
+  });
+});
+
+describe("sandbox analytics end", () => {
+  const DAY = 86_400_000;
+  const iso = (ms: number) => new Date(ms).toISOString();
+  /** Daily flow counts per flow name over `[from, to)`, as the sandbox answers them. */
+  const daily = async (s: Sandbox, from: number, to: number) => {
+    const r = await fetch(`${s.url}/genesys/api/v2/analytics/flows/aggregates/query`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${await genesysToken(s.url)}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        interval: `${iso(from)}/${iso(to)}`,
+        granularity: "P1D",
+        groupBy: ["flowName"],
+        metrics: ["nFlow", "tFlow"],
+      }),
+    });
+    expect(r.status).toBe(200);
+    return ((await r.json()) as any).results ?? [];
+  };
+  /** The same results, every bucket moved `ms` later. */
+  const shifted = (results: any[], ms: number) =>
+    results.map((c) => ({
+      ...c,
+      data: c.data.map((d: any) => ({
+        ...d,
+        interval: d.interval
+          .split("/")
+          .map((t: string) => iso(Date.parse(t) + ms))
+          .join("/"),
+      })),
+    }));
+  const started = async (options: Parameters<typeof startSandbox>[0], fn: (s: Sandbox) => Promise<void>) => {
+    const s = await startSandbox(options);
+    try {
+      await fn(s);
+    } finally {
+      await s.stop();
+    }
+  };
+
+  test("is the start of the current UTC day by default, and the last 14 days have data", async () => {
+    const before = Math.floor(Date.now() / DAY) * DAY;
+    await started({}, async (s) => {
+      const after = Math.floor(Date.now() / DAY) * DAY;
+      expect([iso(before), iso(after)]).toContain(s.analyticsEnd);
+      expect(s.options.analyticsEnd).toBe(s.analyticsEnd);
+      expect(analyticsEndFor(Date.parse(s.analyticsEnd) + DAY - 1)).toBe(s.analyticsEnd);
+      expect((await body(fetch(`${s.url}/_sandbox/health`))).analyticsEnd).toBe(s.analyticsEnd);
+      const now = Date.now();
+      const results = await daily(s, now - 14 * DAY, now);
+      const days = new Set(results.flatMap((c: any) => c.data.map((d: any) => d.interval)));
+      expect(days.size).toBeGreaterThanOrEqual(10);
+    });
+  });
+
+  test("the same seed and end give the same figures; another end shifts them by as many days", async () => {
+    const end = Date.UTC(2026, 10, 1);
+    const figures = async (analyticsEnd: string | Date, shift = 0) => {
+      let out: any[] = [];
+      await started({ seed: 3, analyticsEnd }, async (s) => {
+        out = await daily(s, end - 30 * DAY + shift, end + shift);
+      });
+      return out;
+    };
+    const first = await figures("2026-11-01");
+    expect(first.length).toBeGreaterThan(0);
+    expect(await figures(new Date(end))).toEqual(first);
+    expect(await figures("2026-11-01T00:00:00Z")).toEqual(first);
+    expect(await figures("2026-11-04", 3 * DAY)).toEqual(shifted(first, 3 * DAY));
+    // Another end, the same window: other figures.
+    expect(await figures("2026-11-04")).not.toEqual(first);
+  });
+
+  test("a restart on the same data file serves the history that ends at the new start's end day", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-data-"));
+    const data = path.join(dir, "sandbox.db");
+    const end = Date.UTC(2026, 10, 1);
+    try {
+      let before: any[] = [];
+      await started({ data, analyticsEnd: "2026-11-01" }, async (s) => {
+        before = await daily(s, end - 7 * DAY, end);
+      });
+      await started({ data, analyticsEnd: "2026-11-02" }, async (s) => {
+        expect(s.analyticsEnd).toBe("2026-11-02T00:00:00.000Z");
+        expect(await daily(s, end - 6 * DAY, end + DAY)).toEqual(shifted(before, DAY));
+      });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("a value that is not the start of a UTC day is refused, naming analyticsEnd and the accepted forms", async () => {
+    const refused = (analyticsEnd: unknown) => startSandbox({ analyticsEnd: analyticsEnd as string });
+    const forms =
+      "analyticsEnd must be a day YYYY-MM-DD (e.g. 2026-11-01) or a Date or an ISO date-time at the start of a UTC day (2026-11-01T00:00:00Z)";
+    await expect(refused("last week")).rejects.toThrow(`${forms}; got "last week"`);
+    await expect(refused("2026-02-30")).rejects.toThrow(`${forms}; got "2026-02-30"`);
+    await expect(refused("2026-11-01T09:30:00Z")).rejects.toThrow(forms);
+    await expect(refused("2026-11-01T00:00:00")).rejects.toThrow(forms);
+    await expect(refused(new Date("2026-11-01T00:00:00+02:00"))).rejects.toThrow(
+      `${forms}; got the Date 2026-10-31T22:00:00.000Z`,
+    );
+    await expect(refused(new Date("nope"))).rejects.toThrow(`${forms}; got an invalid Date`);
+    await expect(refused(20261101)).rejects.toThrow(`${forms}; got 20261101`);
   });
 });
 

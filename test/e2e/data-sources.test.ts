@@ -14,7 +14,8 @@ describe("data sources in a program", () => {
     ourvoice.ourvoiceClient(config.resolveOurVoice(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
+    // The program's week ends at 2026-11-01: pin the sandbox's history there.
+    sandbox = await startSandbox({ analyticsEnd: "2026-11-01" });
     stack = await TestStack.create({
       program: path.join(__dirname, "programs", "data-sources"),
       config: { "cxflow:sandboxUrl": sandbox.url },

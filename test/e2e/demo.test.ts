@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { ANALYTICS_DATA_END, type Sandbox, startSandbox } from "../../sandbox";
+import { analyticsEndFor, type Sandbox, startSandbox } from "../../sandbox";
 import * as tc from "../../scripts/toolchain";
 import { sandboxClients } from "./resources";
 
@@ -47,7 +47,7 @@ describe("npm run demo", () => {
 
   /** A sandbox on the demo's store, for looking at what the demo left there. */
   let sandbox: Sandbox | undefined;
-  const open = async () => (sandbox = await startSandbox({ data }));
+  const open = async (analyticsEnd?: string) => (sandbox = await startSandbox({ data, analyticsEnd }));
   const close = async () => {
     await sandbox?.stop();
     sandbox = undefined;
@@ -77,8 +77,12 @@ describe("npm run demo", () => {
   });
 
   let first: Run;
+  /** The start of the UTC day before and after the first run (they differ only across midnight). */
+  let days: string[] = [];
   test("the first run creates the whole configuration and says what it created", async () => {
+    days = [analyticsEndFor()];
     first = await demo();
+    days.push(analyticsEndFor());
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     const lines = created(first.stdout).map((l) => l.replace("  + created ", ""));
@@ -136,9 +140,19 @@ describe("npm run demo", () => {
     expect(ovNames).toEqual(expect.arrayContaining(["Welcome line", "Appointment reminders"]));
   });
 
+  test("the printed week is the 7 days before today, and the stack config does not pin it", async () => {
+    const week = /^Flow outcomes, (\S+) to (\S+) \(the 7 days before today, UTC\):$/m.exec(first.stdout);
+    expect(days.map((d) => d.slice(0, 10))).toContain(week?.[2]);
+    expect(Date.parse(week![2]) - Date.parse(week![1])).toBe(7 * 86_400_000);
+    expect((await cli(["config", "get", "reportEnd"])).code).not.toBe(0);
+  });
+
   test("the printed figures are the week's flow outcomes as Genesys counts them", async () => {
-    const end = new Date(ANALYTICS_DATA_END);
+    const end = new Date(/^Flow outcomes, \S+ to (\S+) /m.exec(first.stdout)![1]);
     const start = new Date(end.getTime() - 7 * 86_400_000);
+    // The same history as the demo's sandbox had, even if midnight has passed since.
+    await close();
+    await open(end.toISOString());
     const r = await gen().queryFlowAggregates({
       interval: `${start.toISOString()}/${end.toISOString()}`,
       groupBy: ["flowName"],
@@ -176,18 +190,22 @@ describe("npm run demo", () => {
     await close();
     await cli(["config", "set", "reportEnd", "last tuesday"]);
     const r = await demo();
-    await cli(["config", "set", "reportEnd", ANALYTICS_DATA_END]);
+    await cli(["config", "rm", "reportEnd"]);
     expect(r.code).not.toBe(0);
     expect(r.stdout).toMatch(/^ {2}error: .*end must be a Date, an ISO-8601 date-time/m);
     expect(r.stdout).toMatch(/^demo: the preview failed \(exit \d+\); nothing was changed\.$/m);
     expect(r.stdout).not.toContain("pulumi up");
   });
 
-  test("a second run changes nothing and says so", async () => {
+  test("a second run changes nothing and says so, and drops the week an earlier demo pinned", async () => {
+    await cli(["config", "set", "reportEnd", "2026-11-01T00:00:00.000Z"]);
     const r = await demo();
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^demo: unchanged: 10 resources already match the program\.$/m);
     expect(r.stdout).not.toMatch(/^ {2}[+~-]/m);
+    expect(r.stdout).toContain("demo: removed contact-center:reportEnd 2026-11-01T00:00:00.000Z");
+    expect(r.stdout).toMatch(/^Flow outcomes, .* \(the 7 days before today, UTC\):$/m);
+    expect((await cli(["config", "get", "reportEnd"])).code).not.toBe(0);
   });
 
   test("an edit made outside Pulumi is seen and undone by the next run", async () => {

@@ -12,7 +12,7 @@ import { sandboxClients } from "./resources";
 jest.setTimeout(10 * 60_000);
 
 const EXAMPLES = path.join(__dirname, "..", "..", "examples");
-/** The sandbox's synthetic analytics end here; the analytics examples pin their window to it. */
+/** Each example's sandbox ends its synthetic analytics here, and the analytics examples their window. */
 const DATA_END = "2026-11-01";
 
 type Clients = ReturnType<typeof sandboxClients>;
@@ -60,7 +60,7 @@ function exampleStack(example: string, opts: { config?: Record<string, string>; 
     Object.fromEntries(Object.entries(m).map(([k, v]) => [k.includes(":") ? k : `${project}:${k}`, v]));
   const ctx = {} as { sandbox: Sandbox; clients: Clients; before: Snapshot; stack: TestStack };
   beforeAll(async () => {
-    ctx.sandbox = await startSandbox();
+    ctx.sandbox = await startSandbox({ analyticsEnd: DATA_END });
     ctx.clients = sandboxClients(ctx.sandbox.url);
     ctx.before = await snapshot(ctx.clients);
     ctx.stack = await TestStack.create({

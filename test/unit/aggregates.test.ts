@@ -16,11 +16,12 @@ import {
 import { type AggregateDataContainer, FlowAggregateQueryFilter } from "../../provider/genesys/analytics";
 import { GetFlowAggregatesArgs } from "../../provider/genesys/flow-aggregates";
 import { aggregate, bucketEdges, matchesFilter } from "../../sandbox/vendors/genesys-analytics";
-import { analyticsData, HISTORY_DAYS, REFERENCE_DATE } from "../../sandbox/vendors/genesys-data";
+import { analyticsData, HISTORY_DAYS } from "../../sandbox/vendors/genesys-data";
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
-const END = REFERENCE_DATE;
+// The synthetic history pinned to end here, so the dates below hold on any day.
+const END = Date.UTC(2026, 10, 1);
 
 describe("interval arguments", () => {
   const failures = (args: Record<string, unknown>) =>
@@ -130,7 +131,7 @@ describe("the filter builder", () => {
   });
 
   test("a built filter selects the same facts as the hand-written predicates say", () => {
-    const data = analyticsData(1);
+    const data = analyticsData(1, END);
     const [a, b] = data.flows.map((x) => x.id);
     const built = f.and(f.oneOf("flowId", [a, b]), f.exists("queueId"));
     const byHand = data.flowFacts.filter(
@@ -169,7 +170,7 @@ describe("rows", () => {
 
   test("rows of a grouped, bucketed answer keep every number of it", () => {
     const interval = `${iso(END - 30 * DAY)}/${iso(END)}`;
-    const results = aggregate(analyticsData(1).flowFacts, {
+    const results = aggregate(analyticsData(1, END).flowFacts, {
       interval,
       granularity: "P1D",
       groupBy: ["flowId", "exitReason"],

@@ -17,12 +17,13 @@ import {
   generateAnalyticsData,
   HISTORY_DAYS,
   JOURNEY_SESSION_COUNT,
-  REFERENCE_DATE,
 } from "../../sandbox/vendors/genesys-data";
 
 const DAY = 86_400_000;
-const data = analyticsData(1);
-const ALL = `${new Date(REFERENCE_DATE - HISTORY_DAYS * DAY).toISOString()}/${new Date(REFERENCE_DATE).toISOString()}`;
+// The synthetic history pinned to end here, so the dates below hold on any day.
+const END = Date.UTC(2026, 10, 1);
+const data = analyticsData(1, END);
+const ALL = `${new Date(END - HISTORY_DAYS * DAY).toISOString()}/${new Date(END).toISOString()}`;
 const flowQuery = (q: Partial<FlowAggregationQuery>): FlowAggregationQuery => ({
   interval: ALL,
   metrics: ["nFlow"],
@@ -39,16 +40,27 @@ function total(results: AggregateDataContainer[], metric: string, member: "count
 }
 
 describe("the synthetic analytics data set", () => {
-  test("is the same for the same seed and different for another", () => {
-    const a = JSON.stringify(generateAnalyticsData(5));
-    expect(JSON.stringify(generateAnalyticsData(5))).toBe(a);
-    expect(JSON.stringify(generateAnalyticsData(6))).not.toBe(a);
+  test("is the same for the same seed and end day, and different for another seed", () => {
+    const a = JSON.stringify(generateAnalyticsData(5, END));
+    expect(JSON.stringify(generateAnalyticsData(5, END))).toBe(a);
+    expect(JSON.stringify(generateAnalyticsData(6, END))).not.toBe(a);
   });
 
-  test("covers at least 90 days of flow executions ending before the reference date", () => {
+  test("another end day shifts the same history by as many days", () => {
+    const later = generateAnalyticsData(1, END + 3 * DAY);
+    const shift = <T extends { startTime: number }>(xs: T[]) =>
+      xs.map((x) => ({ ...x, startTime: x.startTime + 3 * DAY }));
+    expect(later.end).toBe(END + 3 * DAY);
+    expect(later.flows).toEqual(data.flows);
+    expect(later.executions).toEqual(shift(data.executions));
+    expect(later.journeySessions).toEqual(shift(data.journeySessions));
+    expect(later.flowFacts.map((f) => f.at)).toEqual(data.flowFacts.map((f) => f.at + 3 * DAY));
+  });
+
+  test("covers at least 90 days of flow executions ending before its end day", () => {
     const times = data.executions.map((e) => e.startTime);
-    expect(Math.max(...times)).toBeLessThan(REFERENCE_DATE);
-    expect(Math.min(...times)).toBeGreaterThanOrEqual(REFERENCE_DATE - HISTORY_DAYS * DAY);
+    expect(Math.max(...times)).toBeLessThan(END);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(END - HISTORY_DAYS * DAY);
     expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(90 * DAY);
     expect(data.executions).toHaveLength(EXECUTION_COUNT);
   });

@@ -9,7 +9,7 @@ export const firstFlowSecret = cxflow.ourvoice
   .getFlowsOutput({ secret: true })
   .apply((r) => r.flows.map((f) => f.metadata).find((m) => m !== null && m !== undefined) ?? null);
 
-// Analytics over the sandbox's fixed data set (it ends at 2026-11-01), sync and async.
+// Analytics over the week before 2026-11-01, where the test pins the sandbox's data to end, sync and async.
 const week = { interval: "P7D", end: "2026-11-01T00:00:00.000Z", metrics: ["nFlow" as const] };
 export const flowsPerFlowSync = cxflow.genesys
   .getFlowAggregatesOutput({ ...week, groupBy: ["flowName"], mode: "sync" })

@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { FLOW_METRICS } from "../provider/genesys/analytics";
-import { ANALYTICS_DATA_DAYS, ANALYTICS_DATA_END, type Sandbox, startSandbox } from "../sandbox";
+import { ANALYTICS_DATA_DAYS, type Sandbox, startSandbox } from "../sandbox";
 import { analyticsData } from "../sandbox/vendors/genesys-data";
 import { TestStack } from "../test/e2e/harness";
 import { type Declared, declare, resourceStack, stored } from "../test/e2e/resources";
@@ -173,7 +173,6 @@ async function rateLimited(): Promise<Limited> {
 /** Every flow metric, grouped by flow, outcome and milestone, with a duration ladder of views. */
 const ASYNC_QUERY = {
   interval: "P90D",
-  end: ANALYTICS_DATA_END,
   granularity: "PT1H",
   groupBy: ["flowId", "flowOutcome", "flowMilestoneId"],
   metrics: [...FLOW_METRICS],
@@ -201,12 +200,12 @@ interface AsyncJob {
 async function asyncJob(sandbox: Sandbox): Promise<AsyncJob> {
   if (ANALYTICS_DATA_DAYS < 90) notes.push(`the sandbox's analytics data covers only ${ANALYTICS_DATA_DAYS} days`);
   // The sandbox builds its synthetic data set on first use; build it now so the job does not pay for it.
-  analyticsData(sandbox.options.seed);
+  analyticsData(sandbox.options.seed, Date.parse(sandbox.analyticsEnd));
   const start = process.hrtime.bigint();
   const out = await new Promise<string>((resolve, reject) =>
     execFile(
       process.execPath,
-      [path.join(__dirname, "async-job.js"), JSON.stringify(ASYNC_QUERY)],
+      [path.join(__dirname, "async-job.js"), JSON.stringify({ ...ASYNC_QUERY, end: sandbox.analyticsEnd })],
       { cwd: ROOT, env: { ...process.env, CXFLOW_SANDBOX_URL: sandbox.url }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
     ),

@@ -57,6 +57,17 @@ export class Requests {
     for (const v of VENDORS) for (const [route, n] of Object.entries(this.routes[v] ?? {})) out[typeOf(v, route)] += n;
     return out;
   }
+
+  /** Writes (POST, PUT, PATCH, DELETE) by resource type; token requests are not writes. */
+  writesByType(): Record<ResourceType, number> {
+    const out = { JourneySegment: 0, ActionTarget: 0, "ourvoice.Flow": 0, "zoom.Flow": 0 };
+    for (const v of VENDORS)
+      for (const [route, n] of Object.entries(this.routes[v] ?? {})) {
+        const type = typeOf(v, route);
+        if (/^(POST|PUT|PATCH|DELETE) /.test(route) && type in out) out[type as ResourceType] += n;
+      }
+    return out;
+  }
 }
 
 export const RESOURCE_TYPES = ["JourneySegment", "ActionTarget", "ourvoice.Flow", "zoom.Flow"] as const;

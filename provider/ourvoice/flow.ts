@@ -1,9 +1,10 @@
 // The Our Voice flow resource: `pulumi-nodejs:dynamic/cxflow/ourvoice:Flow`.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import type { ResourceDefinition } from "../dynamic/define";
-import type { Fields } from "../dynamic/fields";
+import { NAME_KEY, type ResourceDefinition, uniqueName } from "../dynamic/define";
+import { containsUnknown, diffFields, type Fields } from "../dynamic/fields";
 import { ourvoice } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { isNotFound } from "../http/errors";
@@ -31,8 +32,9 @@ export interface FlowArgs {
    */
   metadata?: pulumi.Input<Record<string, unknown>>;
   /**
-   * Take over an existing flow with the same `name` instead of failing. Read only when the
-   * resource is created (Pulumi cannot `import` dynamic resources).
+   * Take over an existing flow with the same `name` instead of failing; only the fields that
+   * differ from it are written (none when it already matches). Read only when the resource is
+   * created (Pulumi cannot `import` dynamic resources).
    */
   adopt?: pulumi.Input<boolean>;
 }
@@ -42,7 +44,7 @@ export interface FlowArgs {
 
 /** The strict schema of {@link FlowArgs} that check() applies; limits are the API's (models.ts). */
 export const FlowInputs = z.strictObject({
-  name: z.string().min(1).max(255),
+  name: nonBlank(255),
   type: z.enum(FLOW_TYPES),
   description: z.string().max(1000).optional(),
   status: z.enum(FLOW_STATUSES).optional(),
@@ -109,6 +111,17 @@ function updateBody(i: In): UpdateFlow {
   };
 }
 
+/**
+ * The PUT that turns `current` into `i`, carrying only the fields that differ (metadata compared by
+ * structure, so key order alone is no change); undefined when nothing differs.
+ */
+function changesFrom(current: ServerFlow, i: In): UpdateFlow | undefined {
+  const { changed } = diffFields(fields, toOutputs(current, {}), i);
+  if (changed.length === 0) return undefined;
+  const all = updateBody(i);
+  return Object.fromEntries(changed.map((k) => [k, all[k as keyof UpdateFlow]]));
+}
+
 /** The server's metadata as a value: JSON text parsed, an object kept, text that is not JSON as is. */
 export function parseMetadata(m: ServerFlow["metadata"]): unknown {
   if (m === null || m === undefined) return undefined;
@@ -170,8 +183,11 @@ async function create(i: In): Promise<{ id: string; outs: Out }> {
       if (existing.length > 1) {
         throw new Error(`${existing.length} Our Voice flows are named "${i.name}" (${ids}): adopt needs exactly one`);
       }
-      const id = existing[0].id;
-      return { id, outs: toOutputs(await ourvoice().updateFlow(id, updateBody(i)), { adopt: i.adopt, adopted: true }) };
+      const found = existing[0];
+      // A flow that already holds the declaration is taken over without a write (updated_at stays).
+      const body = changesFrom(found, i);
+      const now = body === undefined ? found : await ourvoice().updateFlow(found.id, body);
+      return { id: found.id, outs: toOutputs(now, { adopt: i.adopt, adopted: true }) };
     }
     const created = await createOnce(
       () => ourvoice().createFlow(createBody(i)),
@@ -190,6 +206,11 @@ const definition: ResourceDefinition<In, Out> = {
   kind: "ourvoice.Flow",
   args: FlowInputs,
   fields,
+  claims: (i) => (containsUnknown(i.name) ? [] : [uniqueName("Our Voice flow", "name", i.name)]),
+  inputsOf(_outs, inputs) {
+    if (inputs.description === "") delete inputs.description;
+    return inputs;
+  },
   create,
   async read(id, olds) {
     try {
@@ -280,6 +301,6 @@ export class Flow extends pulumi.dynamic.Resource {
       updatedAt: undefined,
       adopted: undefined,
     };
-    super(provider, name, { ...outputs, ...args }, opts, "cxflow/ourvoice", "Flow");
+    super(provider, name, { ...outputs, ...args, [NAME_KEY]: name }, opts, "cxflow/ourvoice", "Flow");
   }
 }

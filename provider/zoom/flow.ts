@@ -4,8 +4,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import { NAME_KEY, partiallyCreated, type ResourceDefinition, uniqueName } from "../dynamic/define";
 import { containsUnknown, type Fields, stable, UNKNOWN } from "../dynamic/fields";
 import { zoom } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
@@ -27,7 +28,8 @@ export interface FlowArgs {
    * The flow's content: the path of a JSON file exported from Zoom Contact Center (a relative path
    * resolves from the Pulumi program's directory), or the JSON text itself (a string starting with
    * `{`). A change of content imports it as the flow's next version; the same content under
-   * another path is not a change. The file's channel fields decide the flow's channel.
+   * another path is an update that records the new path and sends nothing to Zoom. The file's
+   * channel fields decide the flow's channel.
    */
   flowFile: pulumi.Input<string>;
   /** The flow's name (`flow_name`), unique in the account; a change renames the flow in place. */
@@ -44,8 +46,9 @@ export interface FlowArgs {
   publish?: pulumi.Input<boolean>;
   /**
    * Take over an existing flow with the same `name` instead of failing; its content is imported as
-   * a new version only when it differs from the flow's latest version. Read only when the resource
-   * is created (Pulumi cannot `import` dynamic resources).
+   * a new version only when it differs from the flow's latest version (channel fields the file
+   * leaves out are Zoom's, not a difference), and a flow that already matches gets no write. Read
+   * only when the resource is created (Pulumi cannot `import` dynamic resources).
    */
   adopt?: pulumi.Input<boolean>;
 }
@@ -76,7 +79,7 @@ export const FlowInputs = z.strictObject({
           message: `must be at most 10 MB (${MAX_FLOW_FILE_BYTES} bytes, Zoom's limit for an imported flow file); this one has ${bytes} bytes`,
         });
     }),
-  name: z.string().min(1),
+  name: nonBlank(),
   description: z.string().optional(),
   versionDescription: z.string().optional(),
   publish: z.boolean().optional(),
@@ -122,7 +125,8 @@ export const fields: Fields = {
       (olds.publish ?? false) !== (news.publish ?? false) ||
       (news.publish === true && olds.publishedVersion !== olds.version),
   },
-  flowFile: { createOnly: true },
+  // Another path (or text) with the same content: an update that only records it, no request.
+  flowFile: {},
   adopt: { createOnly: true },
 };
 
@@ -138,6 +142,8 @@ interface FlowFileText {
   text: string;
   /** sha256 of the content without {@link VERSION_METADATA}. */
   hash: string;
+  /** The file's top-level keys. */
+  keys: string[];
 }
 
 /** An error check() reports on `flowFile`. */
@@ -180,12 +186,23 @@ function readFlowFile(flowFile: string): FlowFileText {
     filename: inline ? "flow.json" : path.basename(where),
     text,
     hash: contentHash(json as Record<string, unknown>),
+    keys: Object.keys(json),
   };
 }
 
 /** The hash of a version's content as Zoom exports it. */
 async function exportedHash(flowId: string, version: number): Promise<string> {
   return contentHash(await zoom().exportFlow(flowId, version));
+}
+
+/** Channel fields Zoom's export writes from the flow's channel when the imported file had none. */
+const SERVER_FILLED = ["channel", "channel_type", "channel_source"];
+
+/** Whether a version holds `file`'s content; a channel field the file leaves out is the server's, not a difference. */
+async function holds(flowId: string, version: number, file: FlowFileText): Promise<boolean> {
+  const exported: Record<string, unknown> = await zoom().exportFlow(flowId, version);
+  const filled = SERVER_FILLED.filter((k) => !file.keys.includes(k));
+  return contentHash(Object.fromEntries(Object.entries(exported).filter(([k]) => !filled.includes(k)))) === file.hash;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,7 +284,7 @@ async function converge(current: FlowModel, i: In, file: FlowFileText | undefine
           const now = await api.getFlow(before.flow_id);
           const latest = latestOf(now);
           const made = latest && latest.flow_version > (latestOf(before)?.flow_version ?? 0);
-          return made && (await exportedHash(now.flow_id, latest.flow_version)) === file.hash ? now : undefined;
+          return made && (await holds(now.flow_id, latest.flow_version, file)) ? now : undefined;
         },
       );
     } catch (e) {
@@ -325,6 +342,13 @@ const definition: ResourceDefinition<In, Out> = {
   kind: "zoom.Flow",
   args: FlowInputs,
   fields,
+  claims: (i) => (containsUnknown(i.name) ? [] : [uniqueName("Zoom flow", "name", i.name)]),
+  inputsOf(outs, inputs) {
+    // A version imported or published outside Pulumi leaves the declared version unpublished.
+    if (inputs.publish === true && outs.publishedVersion !== outs.version) inputs.publish = false;
+    for (const key of ["description", "versionDescription"]) if (inputs[key] === "") delete inputs[key];
+    return inputs;
+  },
   prepare(i) {
     // During preview the file may come from another resource's output: its hash is unknown too.
     if (containsUnknown(i.flowFile)) return { ...i, fileHash: UNKNOWN };
@@ -338,7 +362,7 @@ const definition: ResourceDefinition<In, Out> = {
       const mine = { ...local, adopted: true };
       try {
         const latest = latestOf(existing);
-        const same = latest !== undefined && (await exportedHash(existing.flow_id, latest.flow_version)) === file.hash;
+        const same = latest !== undefined && (await holds(existing.flow_id, latest.flow_version, file));
         return { id: existing.flow_id, outs: toOutputs(await converge(existing, i, same ? undefined : file), mine) };
       } catch (e) {
         throw partiallyCreated(existing.flow_id, toOutputs(existing, mine), e);
@@ -367,6 +391,8 @@ const definition: ResourceDefinition<In, Out> = {
     return outs;
   },
   async update(id, olds, news, changed) {
+    // Same content under another path: nothing to send, only the path to record.
+    if (changed.every((k) => k === "flowFile")) return { ...olds, flowFile: news.flowFile };
     let current: FlowModel;
     try {
       current = await zoom().getFlow(id);
@@ -475,6 +501,6 @@ export class Flow extends pulumi.dynamic.Resource {
       adopted: undefined,
     };
     const optional = { description: undefined, versionDescription: undefined, publish: undefined };
-    super(provider, name, { ...optional, ...outputs, ...args }, opts, "cxflow/zoom", "Flow");
+    super(provider, name, { ...optional, ...outputs, ...args, [NAME_KEY]: name }, opts, "cxflow/zoom", "Flow");
   }
 }

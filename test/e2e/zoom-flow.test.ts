@@ -181,9 +181,14 @@ describe("Zoom Flow", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("the same content under another path, key order and metadata is not a change", async () => {
+  test("the same content under another path, key order and metadata only records the new path: no Zoom request", async () => {
     const copy = file("copy.json", { flow_name: "exported name", flow_version: 9, ...V2, channel_type: "voice" });
     await declare(stack, [flow("main", { ...MAIN, versionDescription: "adds a menu", flowFile: copy })]);
+    const zoomRequests = requestCount(sandbox, "zoom");
+    await stack.up();
+    expect(requestCount(sandbox, "zoom")).toBe(zoomRequests);
+    const { main } = await stored(stack);
+    expect(main.outputs).toMatchObject({ flowFile: copy, version: 2, publishedVersion: 2 });
     await stack.preview({ expectNoChanges: true });
   });
 

@@ -1,0 +1,223 @@
+// Taking over objects that already exist, driven through each resource's provider (no engine)
+// against the sandbox: an object equal to the declaration gets no write at all, one that differs
+// gets only what differs. Writes are the sandbox's POST/PUT/PATCH/DELETE counters (tokens aside).
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type * as pulumi from "@pulumi/pulumi";
+import { providerFor } from "../../provider/dynamic";
+import { type Sandbox, startSandbox } from "../../sandbox";
+import { sandboxClients } from "../e2e/resources";
+
+let sandbox: Sandbox;
+let dir: string;
+const clients = () => sandboxClients(sandbox.url);
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimits: { zoom: { limit: 10_000, periodSeconds: 60 } } });
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-adopt-"));
+});
+afterAll(async () => {
+  await sandbox.stop();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** The provider of `kind` configured with a stack whose only setting is the sandbox URL. */
+async function provider(kind: string): Promise<pulumi.dynamic.ResourceProvider> {
+  const p = providerFor(kind);
+  await p.configure!({ config: { get: (k: string) => (k === "cxflow:sandboxUrl" ? sandbox.url : undefined) } } as any);
+  return p;
+}
+
+/** Write requests the sandbox has counted so far, by vendor and `METHOD /route` (token requests left out). */
+function writes(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [vendor, table] of Object.entries(sandbox.stats().vendors)) {
+    if (vendor === "_sandbox") continue;
+    for (const [route, n] of Object.entries(table ?? {}))
+      if (/^(POST|PUT|PATCH|DELETE) /.test(route) && !route.includes("/oauth/")) out[`${vendor} ${route}`] = n;
+  }
+  return out;
+}
+
+/** The write requests `fn` made, by vendor and route. */
+async function writesOf(fn: () => Promise<unknown>): Promise<Record<string, number>> {
+  const before = writes();
+  await fn();
+  const made: Record<string, number> = {};
+  for (const [k, n] of Object.entries(writes())) if (n > (before[k] ?? 0)) made[k] = n - (before[k] ?? 0);
+  return made;
+}
+
+const file = (name: string, content: unknown) => {
+  const p = path.join(dir, name);
+  fs.writeFileSync(p, JSON.stringify(content));
+  return p;
+};
+
+describe("adopt writes nothing when the object already matches, and only what differs otherwise", () => {
+  test("journey segment", async () => {
+    const g = clients().genesys();
+    const journey = {
+      patterns: [
+        {
+          criteria: [{ key: "page.url", values: ["/pricing"], operator: "containsAny", shouldIgnoreCase: false }],
+          count: 2,
+          streamType: "Web",
+          sessionType: "web",
+        },
+      ],
+    };
+    const body = { description: "by hand", color: "#123456", isActive: true, shouldDisplayToAgent: true, journey };
+    // Both exist before the provider's first create: it lists segment names once per process.
+    const equal = await g.createSegment({ displayName: "adopt equal", ...body, context: { patterns: [] } } as never);
+    const other = await g.createSegment({ displayName: "adopt other", ...body, context: { patterns: [] } } as never);
+    const p = await provider("genesys.JourneySegment");
+    const declared = {
+      description: "by hand",
+      shouldDisplayToAgent: true,
+      journey: {
+        patterns: [
+          {
+            criteria: [{ key: "page.url", values: ["/pricing"], operator: "containsAny" }],
+            count: 2,
+            streamType: "Web",
+            sessionType: "web",
+          },
+        ],
+      },
+      adopt: true,
+    };
+
+    let r: any;
+    expect(await writesOf(async () => (r = await p.create({ displayName: "adopt equal", ...declared })))).toEqual({});
+    expect(r.id).toBe(equal.id);
+    expect(r.outs).toMatchObject({ adopted: true, version: equal.version, modifiedDate: equal.modifiedDate });
+    expect((await g.getSegment(equal.id)).version).toBe(equal.version);
+
+    const made = await writesOf(() =>
+      p.create({ displayName: "adopt other", ...declared, description: "now managed" }),
+    );
+    expect(made).toEqual({ "genesys PATCH /journey/segments/{segmentId}": 1 });
+    expect(await g.getSegment(other.id)).toMatchObject({ description: "now managed", color: "#123456" });
+  });
+
+  test("action target (always taken over)", async () => {
+    const g = clients().genesys();
+    const all = [];
+    for await (const t of g.actionTargets({ pageSize: 100 })) all.push(t);
+    const sales = all.find((t) => t.name === "Sales web chat")!;
+    const p = await provider("genesys.ActionTarget");
+    const same = {
+      targetName: sales.name,
+      serviceLevel: sales.serviceLevel,
+      shortAbandonThreshold: sales.shortAbandonThreshold,
+    };
+
+    let r: any;
+    expect(await writesOf(async () => (r = await p.create(same)))).toEqual({});
+    expect(r.outs).toMatchObject({ modifiedDate: sales.modifiedDate, original: { name: sales.name } });
+
+    const tuned = { ...same, shortAbandonThreshold: (sales.shortAbandonThreshold ?? 0) + 1 };
+    expect(await writesOf(() => p.create(tuned))).toEqual({
+      "genesys PATCH /journey/actiontargets/{actionTargetId}": 1,
+    });
+  });
+
+  test("Our Voice flow: metadata compares by structure, so another key order is no write", async () => {
+    const ov = clients().ourvoice();
+    // Made in Our Voice with its own key order; the engine hands the provider objects with sorted keys.
+    const text = JSON.stringify({ zeta: 1, alpha: { b: 2, a: 1 }, list: [{ y: 1, x: 2 }] });
+    const equal = await ov.createFlow({
+      name: "adopt equal flow",
+      type: "voice",
+      description: "d",
+      metadata: text,
+    } as never);
+    const other = await ov.createFlow({
+      name: "adopt other flow",
+      type: "sms",
+      description: "d",
+      metadata: text,
+    } as never);
+    const p = await provider("ourvoice.Flow");
+    const metadata = { alpha: { a: 1, b: 2 }, list: [{ x: 2, y: 1 }], zeta: 1 };
+
+    let r: any;
+    const none = await writesOf(
+      async () =>
+        (r = await p.create({ name: "adopt equal flow", type: "voice", description: "d", metadata, adopt: true })),
+    );
+    expect(none).toEqual({});
+    expect(r).toMatchObject({ id: equal.id, outs: { adopted: true, updatedAt: equal.updated_at, metadata } });
+    expect(await ov.getFlow(equal.id)).toMatchObject({ updated_at: equal.updated_at, metadata: text });
+
+    const made = await writesOf(() =>
+      p.create({ name: "adopt other flow", type: "sms", description: "managed", metadata, adopt: true }),
+    );
+    expect(made).toEqual({ "ourvoice PUT /flows/{flowId}": 1 });
+    // Only the description was sent: the metadata text keeps its own key order.
+    expect(await ov.getFlow(other.id)).toMatchObject({ description: "managed", metadata: text });
+  });
+
+  test("Zoom flow: the same content (without the channel fields Zoom's export adds) imports and publishes nothing", async () => {
+    const z = clients().zoom();
+    const content = { definition: { start: "menu", nodes: [{ id: "menu", say: "hello" }] } };
+    const importNew = async (name: string, c: unknown) => {
+      const f = await z.importFlow({
+        flow_name: name,
+        flow_file: { filename: "f.json", contentType: "application/json", text: JSON.stringify(c) },
+        import_mode: "new",
+      });
+      await z.publishFlow(f.flow_id, 1);
+      return z.getFlow(f.flow_id);
+    };
+    const equal = await importNew("adopt equal ivr", content);
+    const other = await importNew("adopt other ivr", content);
+    expect(await z.exportFlow(equal.flow_id, 1)).toMatchObject({ channel: "voice" });
+    const p = await provider("zoom.Flow");
+    // The file as the user keeps it: key order of its own, no channel fields.
+    const same = file("same.json", { definition: { nodes: [{ say: "hello", id: "menu" }], start: "menu" } });
+
+    let r: any;
+    const none = await writesOf(
+      async () => (r = await p.create({ name: "adopt equal ivr", flowFile: same, publish: true, adopt: true })),
+    );
+    expect(none).toEqual({});
+    expect(r).toMatchObject({ id: equal.flow_id, outs: { adopted: true, version: 1, publishedVersion: 1 } });
+    expect((await z.getFlow(equal.flow_id)).flow_versions).toEqual(equal.flow_versions);
+
+    const changed = file("changed.json", { definition: { start: "menu", nodes: [{ id: "menu", say: "bye" }] } });
+    const made = await writesOf(() =>
+      p.create({ name: "adopt other ivr", flowFile: changed, publish: true, adopt: true }),
+    );
+    expect(made).toEqual({
+      "zoom POST /contact_center/flows": 1,
+      "zoom PUT /contact_center/flows/{flowId}/publish": 1,
+    });
+    expect(latestVersion(await z.getFlow(other.flow_id))).toBe(2);
+  });
+});
+
+const latestVersion = (f: { flow_versions?: { flow_version: number }[] }) =>
+  Math.max(...(f.flow_versions ?? []).map((v) => v.flow_version));
+
+describe("Zoom flowFile moved to another path with the same content", () => {
+  test("is an update that records the new path and sends nothing", async () => {
+    const content = { channel: "voice", definition: { start: "a" } };
+    const first = file("first.json", content);
+    const moved = file("moved.json", content);
+    const p = await provider("zoom.Flow");
+    const inputs = (await p.check!({}, { name: "moved ivr", flowFile: first })).inputs;
+    const { id, outs } = await p.create(inputs);
+    expect(outs.flowFile).toBe(first);
+
+    const news = (await p.check!(inputs, { name: "moved ivr", flowFile: moved })).inputs;
+    expect(await p.diff!(id, outs, news)).toMatchObject({ changes: true, replaces: [] });
+    const before = sandbox.stats().vendors.zoom ?? {};
+    let updated: any;
+    expect(await writesOf(async () => (updated = await p.update!(id, outs, news)))).toEqual({});
+    expect(sandbox.stats().vendors.zoom).toEqual(before);
+    expect(updated.outs).toMatchObject({ flowFile: moved, fileHash: outs.fileHash, version: 1 });
+  });
+});

@@ -15,6 +15,8 @@ let sandbox: Sandbox;
 let work: string;
 const stacks: TestStack[] = [];
 const ids: Record<string, string> = {};
+/** A credential kept in an Our Voice flow's metadata. */
+const TOKEN = "ov-webhook-token-7f3a9c";
 
 /** Runs `cxflow export` (the built bin) against the sandbox. */
 function cxflowExport(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -26,6 +28,15 @@ function cxflowExport(args: string[]): Promise<{ code: number; stdout: string; s
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
+}
+
+/** Every write (POST, PUT, PATCH, DELETE; tokens aside) the sandbox has counted, by vendor route. */
+function allWrites(): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const v of ["genesys", "zoom", "ourvoice"] as const)
+    for (const [route, n] of Object.entries(sandbox.stats().vendors[v] ?? {}))
+      if (/^(POST|PUT|PATCH|DELETE) /.test(route) && !route.includes("/oauth/")) out[`${v} ${route}`] = n;
+  return out;
 }
 
 /** Creates, imports and deletes the sandbox has counted, by vendor route. */
@@ -113,11 +124,12 @@ beforeAll(async () => {
   });
   await c.zoom().publishFlow(made.flow_id, made.flow_versions?.[0]?.flow_version ?? 1);
   ids.zoom = made.flow_id;
-  // An Our Voice flow whose metadata points at the segment and the Zoom flow: references, not ids.
+  // An Our Voice flow whose metadata points at the segment and the Zoom flow (references, not ids)
+  // and holds a credential (secret config, never source).
   await c.ourvoice().createFlow({
     name: "Routing by segment",
     type: "voice",
-    metadata: JSON.stringify({ segmentId: vip.id, zoomFlowId: made.flow_id, weight: 3 }),
+    metadata: JSON.stringify({ segmentId: vip.id, zoomFlowId: made.flow_id, weight: 3, apiToken: TOKEN }),
   } as never);
 });
 
@@ -153,16 +165,34 @@ describe("cxflow export", () => {
     expect(program).toMatch(/segmentId: vipVisitorsSegment\.id/);
     expect(program).toMatch(/zoomFlowId: exportedIvrZoomFlow\.id/);
     expect(program).not.toContain(`"${ids.vip}",`);
+    // Metadata values are not in the source: each flow's go to secret config, as the summary says.
+    expect(program).not.toContain(TOKEN);
+    expect(program).toMatch(/metadata: secretMetadata\("routingBySegmentOurVoiceFlowMetadata", \{/);
+    expect(fs.readFileSync(path.join(out, ".gitignore"), "utf8")).toMatch(/^\/secrets\/$/m);
+    expect(r.stderr).toMatch(
+      /"Routing by segment" \(.+\): config key routingBySegmentOurVoiceFlowMetadata, values in secrets\/routingBySegmentOurVoiceFlowMetadata\.json; segmentId, zoomFlowId stay in index\.ts as references/,
+    );
+    const commands = [...r.stderr.matchAll(/^ {2}pulumi config set --secret (\S+) < (\S+)$/gm)];
+    expect(commands.length).toBe(program.match(/secretMetadata\("/g)?.length);
+    const secrets = Object.fromEntries(
+      commands.map(([, key, file]) => [key, fs.readFileSync(path.join(out, file), "utf8")]),
+    );
+    expect(JSON.parse(secrets.routingBySegmentOurVoiceFlowMetadata)).toEqual({ weight: 3, apiToken: TOKEN });
     const before = await counts();
     const flowFiles = fs.readdirSync(path.join(out, "flows"));
     expect(flowFiles).toContain("exported-ivr.json");
     expect(program.match(/new cxflow\.zoom\.Flow\(/g)?.length).toBe(flowFiles.length);
 
-    const stack = await TestStack.create({ program: out, env: { CXFLOW_SANDBOX_URL: sandbox.url } });
+    // The documented step: each summary command, then up.
+    const stack = await TestStack.create({ program: out, env: { CXFLOW_SANDBOX_URL: sandbox.url }, secrets });
     stacks.push(stack);
     const w = writes();
+    const all = allWrites();
     await stack.up();
     expect(writes()).toEqual(w);
+    // Taking over objects that match their declarations writes nothing at all.
+    expect(allWrites()).toEqual(all);
+    expect(await stack.exportText()).not.toContain(TOKEN);
     expect(await counts()).toEqual(before);
     await stack.preview({ expectNoChanges: true });
     const state = await stack.exportState();
@@ -200,11 +230,12 @@ describe("cxflow export", () => {
     expect(resumed.stderr).toMatch(/resuming the export/);
     expect(segmentReads()).toBe(before);
     expect(fs.existsSync(path.join(out, ".cxflow-export.json"))).toBe(false);
-    // The same declarations as an export that never failed (the up above may have reordered
-    // metadata keys on the server, so values are not compared).
-    const declarations = (dir: string) =>
-      fs.readFileSync(path.join(work, dir, "index.ts"), "utf8").match(/^export const .*$/gm);
-    expect(declarations("resumed")).toEqual(declarations("all"));
+    // The same program as an export that never failed (the up between them wrote nothing).
+    const read = (dir: string, file: string) => fs.readFileSync(path.join(work, dir, file), "utf8");
+    expect(read("resumed", "index.ts")).toEqual(read("all", "index.ts"));
     expect(fs.readdirSync(path.join(out, "flows"))).toEqual(fs.readdirSync(path.join(work, "all", "flows")));
+    const secrets = fs.readdirSync(path.join(out, "secrets"));
+    expect(secrets).toEqual(fs.readdirSync(path.join(work, "all", "secrets")));
+    for (const f of secrets) expect(read("resumed", `secrets/${f}`)).toEqual(read("all", `secrets/${f}`));
   });
 });

@@ -1,4 +1,4 @@
-import { type Exported, literal, program, slug } from "../../provider/cli/export";
+import { type Exported, literal, program, render, slug } from "../../provider/cli/export";
 
 const object = (over: Partial<Exported>): Exported => ({
   vendor: "genesys",
@@ -64,8 +64,8 @@ describe("cxflow export's program writer", () => {
     expect(text).toContain('mainIvr2Segment = new cxflow.genesys.JourneySegment("main-ivr-2"');
   });
 
-  test("an id two objects share is no reference: it stays a literal", () => {
-    const text = program(
+  test("an id two objects share is no reference: it stays a literal (in secret config, as metadata)", () => {
+    const { index, secrets } = render(
       [
         object({ id: "same", name: "A" }),
         object({ id: "same", name: "B", vendor: "ourvoice", kind: "ourvoice.Flow" }),
@@ -73,6 +73,53 @@ describe("cxflow export's program writer", () => {
       ],
       "x",
     );
-    expect(text).toContain('id: "same"');
+    expect(index).not.toMatch(/(Segment|Flow)\.id/);
+    expect(secrets.map((s) => s.value)).toEqual([{ id: "same" }]);
+  });
+});
+
+describe("cxflow export keeps Our Voice metadata out of the source", () => {
+  const flow = (over: Partial<Exported>) => object({ vendor: "ourvoice", kind: "ourvoice.Flow", ...over });
+
+  test("metadata values go to secret stack config; references to other resources stay in index.ts", () => {
+    const objects = [
+      object({ id: "s1", name: "VIP", args: { displayName: "VIP" } }),
+      flow({
+        id: "f1",
+        name: "Router",
+        args: {
+          name: "Router",
+          metadata: { segment: "s1", apiToken: "tok-123", route: { queue: "q", ids: ["s1"] } },
+        },
+      }),
+      flow({ id: "f2", name: "Refs only", args: { name: "Refs only", metadata: { segments: ["s1"] } } }),
+      flow({ id: "f3", name: "Plain", args: { name: "Plain", metadata: { pin: 4321, enabled: true } } }),
+    ];
+    expect(program(objects, "x")).not.toContain("tok-123");
+    const { index, secrets } = render(objects, "x");
+    expect(index).not.toContain("tok-123");
+    expect(index).not.toContain("4321");
+    expect(index).not.toContain('"q"');
+    expect(index).toContain('import * as pulumi from "@pulumi/pulumi";');
+    expect(index).toContain(
+      'metadata: secretMetadata("routerOurVoiceFlowMetadata", {\n    segment: vipSegment.id,\n  }),',
+    );
+    expect(index).toContain('metadata: secretMetadata("plainOurVoiceFlowMetadata"),');
+    expect(index).toContain("segments: [vipSegment.id]");
+    expect(index).toContain(
+      "// metadata: secret stack config `routerOurVoiceFlowMetadata` (pulumi config set --secret routerOurVoiceFlowMetadata < secrets/routerOurVoiceFlowMetadata.json)",
+    );
+    // In program order: the router comes after the segment it points at.
+    expect(secrets.map((s) => [s.key, s.object.id, s.value, s.references])).toEqual([
+      ["plainOurVoiceFlowMetadata", "f3", { pin: 4321, enabled: true }, []],
+      ["routerOurVoiceFlowMetadata", "f1", { apiToken: "tok-123", route: { queue: "q", ids: ["s1"] } }, ["segment"]],
+    ]);
+  });
+
+  test("without secret metadata the program needs no config", () => {
+    const { index, secrets } = render([flow({ id: "f", name: "F", args: { name: "F" } })], "x");
+    expect(secrets).toEqual([]);
+    expect(index).not.toContain("@pulumi/pulumi");
+    expect(index).not.toContain("secretMetadata");
   });
 });

@@ -147,8 +147,8 @@ export const SANDBOX_CREDENTIALS = {
 } as const;
 
 /**
- * The validated sandbox URL (http or https, no trailing slash), or `undefined` when none is set.
- * Throws {@link InvalidConfigError} for anything else.
+ * The validated sandbox URL (http or https; a trailing `/` is dropped), or `undefined` when none is
+ * set. Throws {@link InvalidConfigError} for anything else.
  */
 export function resolveSandboxUrl(source: ConfigSource, env: EnvSource = process.env): string | undefined {
   const value = readSetting("sandboxUrl", source, env);
@@ -166,9 +166,8 @@ export function resolveSandboxUrl(source: ConfigSource, env: EnvSource = process
   // Credentials in the URL would end up in messages and logs; refuse them without echoing the URL.
   if (url.username || url.password) throw new InvalidConfigError(setting, "must not contain a user name or password");
   if (url.search || url.hash) throw new InvalidConfigError(setting, "must not have a query string or fragment");
-  if (value.endsWith("/"))
-    throw new InvalidConfigError(setting, `must not end with "/": use ${value.replace(/\/+$/, "")}`);
-  return value;
+  // Paths are appended to it, so `http://host:port/` means the same as `http://host:port`.
+  return value.replace(/\/+$/, "");
 }
 
 /**

@@ -1,10 +1,20 @@
 // Data sources (design decision 8): program-side functions `getX(args): Promise<R>` and
 // `getXOutput(args): Output<R>`, with args validated by zod before any request.
+import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import { type Clients, clientsFrom } from "./clients";
-import type { ConfigSource } from "./config";
+import {
+  type ConfigSource,
+  InvalidConfigError,
+  MissingCredentialError,
+  readSetting,
+  SETTINGS,
+  type Setting,
+  type SettingName,
+} from "./config";
 import { checkInputs } from "./dynamic/check";
+import { CxflowError } from "./http/errors";
 
 /** What every data-source function (`getX`, `getXOutput`) accepts besides its own arguments. */
 export interface FunctionArgs {
@@ -39,8 +49,125 @@ export interface FunctionContext extends Clients {
   progress(message: string): void;
 }
 
-function context(): FunctionContext {
-  return { ...clientsFrom(stackConfig), progress: (message) => pulumi.log.info(message) };
+type Vendor = keyof Clients;
+
+const VENDORS: Record<Vendor, { label: string; credentials: Setting[]; permission: string }> = {
+  genesys: {
+    label: "Genesys",
+    credentials: [SETTINGS.genesysClientId, SETTINGS.genesysClientSecret],
+    permission: "give the OAuth client's role the journey and analytics permissions",
+  },
+  zoom: {
+    label: "Zoom",
+    credentials: [SETTINGS.zoomAccountId, SETTINGS.zoomClientId, SETTINGS.zoomClientSecret],
+    permission: "add the Contact Center flow scopes to the Server-to-Server OAuth app",
+  },
+  ourvoice: {
+    label: "Our Voice",
+    credentials: [SETTINGS.ourvoiceApiKey],
+    permission: "use an API key that may read flows",
+  },
+};
+
+/** Settings and credential failures of the current program run, by vendor and settings. */
+const failuresByRun = new WeakMap<object, Map<string, Error>>();
+/** Every failure remembered so far, to keep their late-handled rejections quiet. */
+const remembered = new WeakSet<object>();
+
+function runFailures(): Map<string, Error> | undefined {
+  // A new run (an Automation API program runs many in one process) has a new stack resource.
+  const run = pulumi.runtime.getStackResource?.();
+  if (!run) return undefined;
+  let failures = failuresByRun.get(run);
+  if (!failures) failuresByRun.set(run, (failures = new Map()));
+  return failures;
+}
+
+/** A vendor or a setting, with every setting's value (hashed: the map must not hold credentials). */
+function settingsKey(scope: string): string {
+  const values = (Object.keys(SETTINGS) as SettingName[]).map((name) => readSetting(name, stackConfig));
+  return `${scope}:${createHash("sha256").update(JSON.stringify(values)).digest("hex")}`;
+}
+
+/** Pulumi prints an error with this marker (`RunError.isInstance`) as its message alone; `e` keeps its class. */
+function markRunError<E extends Error>(e: E): E {
+  Object.defineProperty(e, "__pulumiRunError", { value: true });
+  return e;
+}
+
+let quietingLateHandling = false;
+
+/** Pulumi awaits a program's outputs one by one, so a remembered failure is handled late: Node warns for others only. */
+function quietLateHandling(): void {
+  if (quietingLateHandling) return;
+  quietingLateHandling = true;
+  process.on("rejectionHandled", (promise: Promise<unknown>) => {
+    promise.catch((reason: unknown) => {
+      if (typeof reason === "object" && reason !== null && remembered.has(reason)) return;
+      process.emitWarning("Promise rejection was handled asynchronously", "PromiseRejectionHandledWarning");
+    });
+  });
+}
+
+/** The run's first failure under `key`: later data sources reject with that same error, which Pulumi prints once. */
+function remember(key: string, e: Error): Error {
+  const failures = runFailures();
+  if (!failures) return e;
+  const known = failures.get(key);
+  if (known) return known;
+  failures.set(key, e);
+  remembered.add(e);
+  quietLateHandling();
+  return e;
+}
+
+/** A vendor's refusal with what to do about it on a second line; `undefined` for other failures. */
+function refusal(e: unknown, used: ReadonlySet<Vendor>): { vendor: Vendor; error: CxflowError } | undefined {
+  if (!(e instanceof CxflowError) || e.code !== "auth" || remembered.has(e)) return undefined;
+  const named = e.route?.split(" ")[0];
+  const vendor = named && named in VENDORS ? (named as Vendor) : used.size === 1 ? [...used][0] : undefined;
+  if (!vendor) return undefined;
+  const v = VENDORS[vendor];
+  const todo =
+    e.status === 403
+      ? `${v.label} accepted the credentials but not this call: ${v.permission}.`
+      : `${v.label} refused the credentials: check ${v.credentials.map((s) => s.key).join(", ")} (secret stack config) or ${v.credentials.map((s) => s.env).join(", ")}; they may be wrong, rotated or revoked.`;
+  const error = new CxflowError({
+    code: e.code,
+    route: e.route,
+    status: e.status,
+    correlationId: e.correlationId,
+    request: e.request,
+    details: e.details,
+    cause: e,
+    message: `${e.message}\n${todo}`,
+  });
+  return { vendor, error: markRunError(error) };
+}
+
+/** Clients for one data-source call; `used` collects the vendors it asked for. */
+function context(used: Set<Vendor>): FunctionContext {
+  const clients = clientsFrom(stackConfig);
+  const client =
+    <V extends Vendor>(vendor: V) =>
+    (): ReturnType<Clients[V]> => {
+      used.add(vendor);
+      const known = runFailures()?.get(settingsKey(vendor));
+      if (known) throw known;
+      try {
+        return clients[vendor]() as ReturnType<Clients[V]>;
+      } catch (e) {
+        if (!(e instanceof MissingCredentialError || e instanceof InvalidConfigError)) throw e;
+        // Keyed by the setting too: a bad sandbox URL fails every vendor with one error.
+        throw remember(settingsKey(vendor), remember(settingsKey(e.configKey), markRunError(e)));
+      }
+    };
+  return {
+    genesys: client("genesys"),
+    zoom: client("zoom"),
+    ourvoice: client("ourvoice"),
+    progress: (message) => pulumi.log.info(message),
+  };
 }
 
 /** A refinement (for `.refine(...exactlyOne("id", "name"))`): exactly one of two arguments is set. */
@@ -74,7 +201,15 @@ export function dataSource<S extends z.ZodType, R>(
     const { secret: _secret, ...rest } = (a ?? {}) as Record<string, unknown>;
     const failures = checkInputs(args, rest);
     if (failures.length > 0) throw new FunctionArgsError(name, failures);
-    return run(args.parse(rest), context());
+    const used = new Set<Vendor>();
+    try {
+      return await run(args.parse(rest), context(used));
+    } catch (e) {
+      const refused = refusal(e, used);
+      if (!refused) throw e;
+      // A 403 is about one call; a 401 or a refused login fails every call with these settings.
+      throw refused.error.status === 403 ? refused.error : remember(settingsKey(refused.vendor), refused.error);
+    }
   }
   function getOutput(a: Inputs<z.input<S> & FunctionArgs>, opts?: pulumi.InvokeOutputOptions): pulumi.Output<R> {
     return pulumi.output(a as any).apply(async (plain: any) => {

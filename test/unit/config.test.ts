@@ -250,7 +250,6 @@ describe("sandbox", () => {
     ["127.0.0.1:8787", /must use http or https/],
     ["localhost:8787", /must use http or https/],
     ["http://", /is not a URL/],
-    ["http://127.0.0.1:8787/", /must not end with "\/": use http:\/\/127\.0\.0\.1:8787/],
     ["http://127.0.0.1:8787?x=1", /must not have a query string/],
     ["http://user:pw@127.0.0.1:8787", /must not contain a user name or password/],
   ])("the sandbox URL %s is refused", (url, message) => {
@@ -259,6 +258,22 @@ describe("sandbox", () => {
     expect(error.message).toMatch(message);
     expect(error.message).toContain("cxflow:sandboxUrl");
     expect(error.message).toContain("CXFLOW_SANDBOX_URL");
+  });
+
+  test.each([
+    ["http://127.0.0.1:8787/", "http://127.0.0.1:8787"],
+    ["https://ci.example/cx/", "https://ci.example/cx"],
+    ["http://127.0.0.1:8787//", "http://127.0.0.1:8787"],
+  ])("a trailing / is accepted: %s is %s", (url, want) => {
+    expect(resolveSandboxUrl(config({ "cxflow:sandboxUrl": url }), {})).toBe(want);
+    expect(resolveSandboxUrl(noConfig, { CXFLOW_SANDBOX_URL: url })).toBe(want);
+  });
+
+  test("every vendor's endpoints are the same with and without a trailing / on the sandbox URL", () => {
+    const slash = config({ "cxflow:sandboxUrl": "http://127.0.0.1:8787/" });
+    expect(resolveGenesys(slash, {})).toEqual(resolveGenesys(sandbox, {}));
+    expect(resolveZoom(noConfig, { CXFLOW_SANDBOX_URL: "http://127.0.0.1:8787/" })).toEqual(resolveZoom(sandbox, {}));
+    expect(resolveOurVoice(slash, {}).apiBase).toBe("http://127.0.0.1:8787/ourvoice/v1");
   });
 
   test("a sandbox URL with a path prefix is kept as is", () => {
@@ -319,8 +334,8 @@ describe("secrets stay out of error messages", () => {
       () => resolveOurVoice(config({ ...full, "cxflow:sandboxUrl": "http://a:gc-secret-Zq81@x" }), {}),
     ],
     [
-      "sandbox URL with a trailing slash",
-      () => resolveOurVoice(config({ ...full, "cxflow:sandboxUrl": "http://x/" }), {}),
+      "sandbox URL with a fragment",
+      () => resolveOurVoice(config({ ...full, "cxflow:sandboxUrl": "http://x/#gc-secret-Zq81" }), {}),
     ],
     ["missing Genesys secret", () => resolveGenesys(config({ "cxflow:genesysClientId": "gc-id-Hh77" }), {})],
     ["missing Genesys id", () => resolveGenesys(config({ "cxflow:genesysClientSecret": "gc-secret-Zq81" }), {})],

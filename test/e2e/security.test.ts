@@ -1,6 +1,8 @@
-// Security (design decision 4): no credential reaches exported state, the engine's -v=9 logs,
-// error messages or the sandbox's request log; the sandbox binds to loopback and refuses every
-// API route without a valid token.
+// Security (design decision 4): no credential reaches state in plaintext (secret stack config is
+// there only as the engine's ciphertext, env vars not at all), the engine's -v=9 logs, error
+// messages or the sandbox's request log; refresh and destroy use the credentials stored by the
+// last run of the program; the sandbox binds to loopback and refuses every API route without a
+// valid token.
 import { type ChildProcess, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -10,7 +12,7 @@ import { genesys, ourvoice, zoom } from "../../provider";
 import { fillPath } from "../../provider/http/endpoint";
 import { type Sandbox, type SandboxCredentials, startSandbox, type VendorName } from "../../sandbox";
 import { vendors } from "../../sandbox/vendors";
-import { PulumiCommandError, type RunResult, type TestStack } from "./harness";
+import { PulumiCommandError, type RunResult, type StackState, type TestStack } from "./harness";
 import { type Declared, declare, resourceStack, stored } from "./resources";
 
 jest.setTimeout(10 * 60_000);
@@ -74,6 +76,23 @@ const withoutEngineConfigureSecrets = (text: string) =>
     .split("\n")
     .filter((l) => !ENGINE_CONFIGURE_SECRET.test(l))
     .join("\n");
+
+/** A secret as the engine stores it in state: its signature key and the stack's ciphertext. */
+const SECURE_ENVELOPE = {
+  "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+  ciphertext: expect.stringMatching(/^v1:/),
+};
+/** A secret of `stack export --show-secrets`: the same envelope, with the JSON of the value. */
+const shown = (value: unknown) => ({
+  "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+  plaintext: JSON.stringify(value),
+});
+/** The default provider the engine keeps in state, with the stack config as its inputs and outputs. */
+const defaultProvider = (state: StackState) => {
+  const providers = (state.deployment.resources ?? []).filter((r) => r.type === "pulumi:providers:pulumi-nodejs");
+  expect(providers.map((r) => r.urn.slice(r.urn.lastIndexOf("::") + 2))).toEqual(["default"]);
+  return providers[0];
+};
 
 const basic = (id: string, secret: string) => Buffer.from(`${id}:${secret}`).toString("base64");
 /** Every credential string, and the Basic header values made of them. */
@@ -180,6 +199,8 @@ describe("credentials stay out of state, logs and errors", () => {
   /** State exports and every file of each stack's backend, home and config, before destroy. */
   const files: Record<Run, string> = { config: "", env: "", refused: "" };
   const exports: Record<"config" | "env", string> = { config: "", env: "" };
+  /** The config stack's state with its secrets decrypted (`stack export --show-secrets`). */
+  let decrypted: StackState | undefined;
   const kindsAfterUp: Record<"config" | "env", string[]> = { config: [], env: [] };
   /** Tokens the sandbox issued during the runs (read from its store). */
   let issued: string[] = [];
@@ -200,13 +221,18 @@ describe("credentials stay out of state, logs and errors", () => {
     await Promise.all([
       declare(byConfig, oneOfEach("config", "Sales web chat")),
       declare(byEnv, oneOfEach("env", "Billing email")),
-      declare(wrong, oneOfEach("refused", "Support callbacks")),
+      // No action target: its check reads the target, and that refused login would stop the run first.
+      declare(
+        wrong,
+        oneOfEach("refused", "Support callbacks").filter((r) => r.type !== "genesys.ActionTarget"),
+      ),
     ]);
     const apply = async (name: "config" | "env", stack: TestStack) => {
       runs[name].push(await stack.up({ flags: VERBOSE }));
       kindsAfterUp[name] = await kinds(stack);
       runs[name].push(await stack.refresh({ flags: VERBOSE, expectNoChanges: true }));
       exports[name] = await stack.exportText();
+      if (name === "config") decrypted = JSON.parse((await stack.run(["stack", "export", "--show-secrets"])).stdout);
       runs[name].push(await stack.destroy({ flags: VERBOSE }));
       files[name] = filesUnder(stack.workDir);
     };
@@ -259,6 +285,30 @@ describe("credentials stay out of state, logs and errors", () => {
     expect(config).toMatch(/cxflow:ourvoiceApiKey:\s+secure: v1:/);
   });
 
+  test("with secret stack config, state holds each credential as the engine's ciphertext, in the default provider only", () => {
+    const state: StackState = JSON.parse(exports.config);
+    const provider = defaultProvider(state);
+    for (const key of Object.keys(asSecretConfig)) {
+      expect({ key, value: provider.inputs[key] }).toEqual({ key, value: SECURE_ENVELOPE });
+      expect({ key, value: provider.outputs[key] }).toEqual({ key, value: SECURE_ENVELOPE });
+    }
+    // Those envelopes are the credentials: decrypted with the stack's passphrase, they read back.
+    const plain = defaultProvider(decrypted!);
+    for (const [key, value] of Object.entries(asSecretConfig)) {
+      expect({ key, value: plain.inputs[key] }).toEqual({ key, value: shown(value) });
+      expect({ key, value: plain.outputs[key] }).toEqual({ key, value: shown(value) });
+    }
+    // Every other resource holds none: no cxflow:* key, no credential (checked as text below).
+    const others = state.deployment.resources!.filter((r) => r !== provider);
+    expect(JSON.stringify(others)).not.toMatch(/cxflow:(genesys|zoom|ourvoice)/);
+  });
+
+  test("with env vars, state holds no credential at all, not even as ciphertext", () => {
+    const provider = defaultProvider(JSON.parse(exports.env));
+    const keys = Object.keys({ ...provider.inputs, ...provider.outputs }).filter((k) => k.startsWith("cxflow:"));
+    expect(keys).toEqual(["cxflow:sandboxUrl"]);
+  });
+
   test("no credential or bearer token is in the exported state or any file of the backend", () => {
     for (const name of ["config", "env"] as const) {
       expect(exports[name]).toContain("pulumi-nodejs:dynamic/cxflow/zoom:Flow");
@@ -309,6 +359,86 @@ describe("credentials stay out of state, logs and errors", () => {
       );
     }
     expect(leaks(requestLog.join("\n"), secrets())).toEqual([]);
+  });
+});
+
+describe("rotating a credential held in secret stack config", () => {
+  const OLD = "rot-ov-key-old-3f1a";
+  const NEW = "rot-ov-key-new-8c2d";
+  let dataDir: string;
+  let sandbox: Sandbox | undefined;
+  let stack: TestStack | undefined;
+  /** The vendor rotates the key: the same data and port, and only `apiKey` accepted from now on. */
+  const vendorAccepts = async (apiKey: string) => {
+    const port = sandbox?.options.port ?? 0;
+    await sandbox?.stop();
+    sandbox = await startSandbox({
+      port,
+      data: path.join(dataDir, "sandbox.sqlite"),
+      credentials: { ourvoice: { apiKey } },
+    });
+  };
+  /** The key the state holds, decrypted (each write encrypts it afresh, so ciphertexts differ). */
+  const storedKey = async () => {
+    const state = JSON.parse((await stack!.run(["stack", "export", "--show-secrets"])).stdout);
+    return JSON.parse(defaultProvider(state).inputs["cxflow:ourvoiceApiKey"].plaintext);
+  };
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-rotation-"));
+    await vendorAccepts(OLD);
+  });
+  afterAll(async () => {
+    await stack?.dispose().catch(() => undefined);
+    await sandbox?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test("the README says what these tests show: ciphertext in the default provider, env vars unstored, how to rotate", () => {
+    const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+    expect(readme).not.toMatch(/credentials (that )?never reach (the )?state/);
+    const start = readme.indexOf("\n### Credentials: where they are kept, and how to rotate them\n");
+    expect(start).toBeGreaterThan(-1);
+    const section = readme.slice(start, readme.indexOf("\n## ", start)).replace(/\s+/g, " ");
+    for (const fact of [
+      "`pulumi:providers:pulumi-nodejs`",
+      "ciphertext",
+      "stored nowhere",
+      "pipelines",
+      "`--run-program`",
+    ])
+      expect(section).toContain(fact);
+    expect(section).toContain("`pulumi refresh` and `pulumi destroy` do not: they give it the copy in state");
+  });
+
+  test("refresh and destroy use the key of the last run of the program, over the env var, until it runs again", async () => {
+    // The new key is in the env var from the start: the stack config's key wins over it.
+    stack = await resourceStack(sandbox!, {
+      secrets: { "cxflow:ourvoiceApiKey": OLD },
+      env: { OURVOICE_API_KEY: NEW },
+    });
+    await declare(stack, [{ type: "ourvoice.Flow", name: "f", args: { name: "rotation flow", type: "voice" } }]);
+    await stack.up();
+    expect(await storedKey()).toBe(OLD);
+
+    await vendorAccepts(NEW);
+    await stack.setConfig("cxflow:ourvoiceApiKey", NEW, { secret: true });
+    // refresh runs no program: the provider gets the stored old key, which the vendor now refuses.
+    const refused = await stack.refresh().then(
+      () => new Error("the refresh with the stored old key succeeded"),
+      (x: unknown) => x,
+    );
+    if (!(refused instanceof PulumiCommandError)) throw refused;
+    expect(refused.result.output).toMatch(/getFlow: 401 Unauthenticated/);
+    expect(leaks(refused.result.output, [OLD, NEW])).toEqual([]);
+    expect(await storedKey()).toBe(OLD);
+
+    // Running the program stores the new key (as ciphertext); destroy then uses it.
+    await stack.refresh({ flags: ["--run-program"], expectNoChanges: true });
+    expect(await storedKey()).toBe(NEW);
+    expect(leaks(await stack.exportText(), [OLD, NEW])).toEqual([]);
+    await stack.destroy();
+    expect(await stored(stack)).toEqual({});
   });
 });
 

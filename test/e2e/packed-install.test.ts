@@ -1,5 +1,6 @@
-// The package as users get it: `npm pack`, install the tarball into a Pulumi project outside the
-// repository, and run that stack under the real engine against the sandbox.
+// The package as users get it: `npm pack`, a new TypeScript project outside the repository made
+// as the README's "Use it in your stack" says (its npm commands and tsconfig.json, read from the
+// README), and that stack run, type-checked, under the real engine against the sandbox.
 import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -18,6 +19,31 @@ const { version } = JSON.parse(fs.readFileSync(path.join(root, "package.json"), 
 // Node 24 and the repo's npm first on PATH, as every project script runs.
 const env = { ...process.env, PATH: tc.toolPath(), npm_config_update_notifier: "false" };
 const npm = (args: string[], cwd: string) => run("npm", args, { cwd, env, maxBuffer: 64 * 1024 * 1024 });
+
+/** The README's section for a new project: its `npm install` commands and its tsconfig.json. */
+function readmeSetup(): { installs: string[][]; tsconfig: unknown } {
+  const readme = fs.readFileSync(path.join(root, "README.md"), "utf8");
+  const start = readme.indexOf("\n## Use it in your stack\n");
+  if (start < 0) throw new Error('README.md has no "Use it in your stack" section');
+  const section = readme.slice(start, readme.indexOf("\n## ", start + 1));
+  const fence = "```";
+  const block = (lang: string) => new RegExp(`${fence}${lang}\\n([\\s\\S]*?)${fence}`).exec(section)?.[1];
+  const installs = (block("sh") ?? "")
+    .split("\n")
+    .filter((l) => l.startsWith("npm install "))
+    .map((l) => l.split(/\s+/).slice(2));
+  const json = block("json");
+  if (installs.length === 0 || !json)
+    throw new Error("the README's section lacks its npm install lines or tsconfig.json");
+  return { installs, tsconfig: JSON.parse(json) };
+}
+
+/** A package name as npm installs it here: this tarball, or the version the repository uses (offline). */
+function pinned(name: string, tarball: string): string {
+  if (name === "pulumi-cxflow") return tarball;
+  const { version: v } = JSON.parse(fs.readFileSync(path.join(root, "node_modules", name, "package.json"), "utf8"));
+  return `${name}@${v}`;
+}
 
 const SEGMENT = "Packed install: returning buyers";
 const FLOW = "Packed install: welcome";
@@ -48,6 +74,7 @@ describe("the packed package installed in a stack outside the repository", () =>
   let tmp: string;
   let project: string;
   let files: string[];
+  let setup: ReturnType<typeof readmeSetup>;
   let sandbox: Sandbox;
   let stack: TestStack | undefined;
   const segmentNames = async () => {
@@ -76,25 +103,21 @@ describe("the packed package installed in a stack outside the repository", () =>
 
     project = path.join(tmp, "project");
     fs.mkdirSync(project);
-    const manifest = {
-      name: "packed-install-stack",
-      private: true,
-      dependencies: {
-        "pulumi-cxflow": `file:${tarball}`,
-        "@pulumi/pulumi": "3.259.0",
-        typescript: "5.9.3",
-        "ts-node": "10.9.2",
-      },
-    };
-    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify(manifest, null, 2));
+    fs.writeFileSync(
+      path.join(project, "package.json"),
+      JSON.stringify({ name: "packed-install-stack", private: true }),
+    );
     fs.writeFileSync(
       path.join(project, "Pulumi.yaml"),
       "name: packed-install\nruntime:\n  name: nodejs\n  options:\n    typescript: true\nmain: index.ts\n",
     );
-    const tsconfig = { compilerOptions: { target: "ES2022", module: "node16", strict: true, skipLibCheck: true } };
-    fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify(tsconfig, null, 2));
+    setup = readmeSetup();
+    fs.writeFileSync(path.join(project, "tsconfig.json"), JSON.stringify(setup.tsconfig, null, 2));
     fs.writeFileSync(path.join(project, "index.ts"), PROGRAM);
-    await npm(["install", "--prefer-offline", "--no-audit", "--no-fund"], project);
+    for (const words of setup.installs) {
+      const args = words.map((w) => (w.startsWith("-") ? w : pinned(w, tarball)));
+      await npm(["install", ...args, "--prefer-offline", "--no-audit", "--no-fund"], project);
+    }
 
     sandbox = await startSandbox();
   });
@@ -138,6 +161,15 @@ describe("the packed package installed in a stack outside the repository", () =>
     }
   });
 
+  test("the project is what the README makes: the two packages, TypeScript and Node's types, a current tsconfig", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(project, "package.json"), "utf8"));
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(["@pulumi/pulumi", "pulumi-cxflow"]);
+    expect(Object.keys(manifest.devDependencies).sort()).toEqual(["@types/node", "typescript"]);
+    // A target the TypeScript 3.8 bundled with @pulumi/pulumi refuses: the project's own compiler runs.
+    const { target } = (setup.tsconfig as { compilerOptions: { target: string } }).compilerOptions;
+    expect(target.toUpperCase()).not.toMatch(/^ES(3|5|6|2015|2016|2017|2018|2019|2020|NEXT)$/);
+  });
+
   test("its cxflow command prints the package version", async () => {
     const bin = path.join(project, "node_modules", "pulumi-cxflow", "bin", "cxflow.js");
     const { stdout } = await run(process.execPath, [bin, "version"], { env });
@@ -148,7 +180,12 @@ describe("the packed package installed in a stack outside the repository", () =>
     const installed = fs.realpathSync(path.join(project, "node_modules", "pulumi-cxflow"));
     expect(installed.startsWith(fs.realpathSync(project) + path.sep)).toBe(true);
 
-    stack = await TestStack.create({ program: project, config: { "cxflow:sandboxUrl": sandbox.url } });
+    // Type-checked, as a user's run is (the harness skips checking elsewhere).
+    stack = await TestStack.create({
+      program: project,
+      config: { "cxflow:sandboxUrl": sandbox.url },
+      env: { PULUMI_NODEJS_TRANSPILE_ONLY: "false" },
+    });
     const { outputs } = await stack.up();
     expect(outputs.packageVersion).toBe(version);
     expect(outputs.foundSegmentId).toBe(outputs.segmentId);

@@ -161,20 +161,33 @@ async function find(i: In): Promise<Target> {
   );
 }
 
+/** The target, also once this resource has renamed it (found by targetName, then by name). */
+async function findTaken(i: In): Promise<Target> {
+  try {
+    return await find(i);
+  } catch (e) {
+    if (i.targetId !== undefined || i.name === undefined || i.name === i.targetName) throw e;
+    return find({ ...i, targetName: i.name });
+  }
+}
+
 /** The target's id, found once per program run (an id never moves to another target). */
 const ids = new Map<string, Promise<string>>();
 
 function idOf(i: In): Promise<string> {
   if (i.targetId !== undefined) return Promise.resolve(i.targetId);
-  const key = i.targetName!;
+  const key = `${i.targetName}\0${i.name ?? ""}`;
   let id = ids.get(key);
   if (!id) {
-    id = find(i).then((t) => t.id!);
+    id = findTaken(i).then((t) => t.id!);
     id.catch(() => ids.delete(key));
     ids.set(key, id);
   }
   return id;
 }
+
+/** The selectors this program run's checks have seen: names need a request to compare with ids. */
+const seen = { ids: new Set<string>(), names: new Map<string, In>() };
 
 const sameSelector = (a: Partial<In>, b: In) => a.targetId === b.targetId && a.targetName === b.targetName;
 
@@ -204,15 +217,29 @@ const definition: ResourceDefinition<In, Out> = {
   },
   async claims(i) {
     if (containsUnknown([i.targetId, i.targetName])) return [];
-    const id = await idOf(i);
-    return [
-      {
-        key: id,
-        property: i.targetId !== undefined ? "targetId" : "targetName",
-        reason: (other) =>
-          `action target ${id}${i.targetName ? ` ("${i.targetName}")` : ""} is already taken over by resource "${other}": two resources would undo each other's tuning; declare it once`,
-      },
-    ];
+    const property = i.targetId !== undefined ? "targetId" : "targetName";
+    const claim = (key: string, id: string) => ({
+      key,
+      property,
+      reason: (other: string) =>
+        `action target ${id}${i.targetName ? ` ("${i.targetName}")` : ""} is already taken over by resource "${other}": two resources would undo each other's tuning; declare it once`,
+    });
+    // Names are resolved to ids only when the program also takes targets over by id, so a
+    // program that names its targets costs no request here.
+    if (i.targetId !== undefined) {
+      seen.ids.add(i.targetId);
+      const named = [...seen.names.values()];
+      const ids = await Promise.all(named.map((n) => idOf(n).catch(() => undefined)));
+      return [
+        claim(`id:${i.targetId}`, i.targetId),
+        ...named.filter((_, k) => ids[k] === i.targetId).map((n) => claim(`name:${n.targetName}`, i.targetId!)),
+      ];
+    }
+    seen.names.set(i.targetName!, i);
+    const own = [claim(`name:${i.targetName}`, i.targetName!)];
+    if (seen.ids.size === 0) return own;
+    const id = await idOf(i).catch(() => undefined);
+    return id === undefined ? own : [claim(`name:${i.targetName}`, id), claim(`id:${id}`, id)];
   },
   async create(i) {
     const found = await find(i);
@@ -254,7 +281,7 @@ const definition: ResourceDefinition<In, Out> = {
   },
   async locate(i) {
     try {
-      return (await find(i)).id;
+      return (await findTaken(i)).id;
     } catch {
       return undefined;
     }

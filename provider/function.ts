@@ -1,4 +1,4 @@
-// Data sources (design decision 8): program-side functions `getX(args): Promise<R>` and
+// Data sources (docs/architecture.md): program-side functions `getX(args): Promise<R>` and
 // `getXOutput(args): Output<R>`, with args validated by zod before any request.
 import { createHash } from "node:crypto";
 import * as pulumi from "@pulumi/pulumi";

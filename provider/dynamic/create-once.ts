@@ -1,4 +1,4 @@
-// Design decision 6: a create whose outcome is unknown is never blindly repeated.
+// A create whose outcome is unknown is never blindly repeated (docs/architecture.md, Decisions).
 import { CxflowError } from "../http/errors";
 import { backoff, DEFAULT_RETRY_POLICY } from "../http/retry";
 

@@ -1,4 +1,4 @@
-// The serialized part of every resource (design decision 3). Pulumi stores this object's source
+// The serialized part of every resource (docs/architecture.md). Pulumi stores this object's source
 // in state and runs the stored copy on refresh and destroy, so it captures only the kind name and
 // loads the installed package's implementation at run time.
 import type * as pulumi from "@pulumi/pulumi";

@@ -1,6 +1,6 @@
 // Wire models of the Genesys Cloud journey API (segments, action targets) and its OAuth login.
 // Field names, JSON types, enums and required flags follow the public swagger (see
-// shared/reference/genesys-cloud.md §1–3); response objects strip unknown fields.
+// docs/vendors.md); response objects strip unknown fields.
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Our Voice flows API models (reference/ourvoice.md). The public docs are thin: responses are
+// Our Voice flows API models (docs/vendors.md). The public docs are thin: responses are
 // modelled from every field seen, enums stay open on the way in and strict on the way out.
 
 /** Flow types the API is known to take: `voice` (documented examples) and `sms` (inferred). */
@@ -44,7 +44,7 @@ const jsonText = z.string().refine(
 
 /**
  * Body of `POST /v1/flows`. The name (255) and description (1000) limits are not in Our Voice's
- * docs (shared/reference/ourvoice.md §9: create is undocumented); they are the sandbox's, which
+ * docs (which do not describe create at all); they are the sandbox's, which
  * enforces them with Laravel's `max` messages.
  */
 export const CreateFlow = z.object({

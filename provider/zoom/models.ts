@@ -1,10 +1,10 @@
 // Wire models of the Zoom Contact Center flows API and its server-to-server OAuth token
-// (shared/reference/zoom-contact-center.md). Enums are strict in requests and open in responses,
+// (docs/vendors.md). Enums are strict in requests and open in responses,
 // so a value Zoom adds later does not break a client that only reads it.
 import { z } from "zod";
 
 // ---------------------------------------------------------------------------------------------
-// Enums (reference §5, spec-derived)
+// Enums (from Zoom's OpenAPI description)
 
 /** Flow status as returned; the list filter accepts only the first three. */
 export const FLOW_STATUSES = ["draft", "published", "archived", "debugging"] as const;
@@ -147,8 +147,8 @@ export const UploadedFile = z.object({ filename: z.string(), contentType: z.stri
 export type UploadedFile = z.infer<typeof UploadedFile>;
 
 /**
- * Largest flow file Import flow takes: "max 10 MB" (shared/reference/zoom-contact-center.md §6.3,
- * from Zoom's API reference), read as 10 MiB.
+ * Largest flow file Import flow takes: "max 10 MB" in Zoom's API reference, read as 10 MiB
+ * (docs/vendors.md).
  */
 export const MAX_FLOW_FILE_BYTES = 10 * 1024 * 1024;
 
@@ -158,7 +158,7 @@ export const ImportFlowBody = z.object({
   flow_name: z.string().min(1),
   /** A `.json` file produced by Export flow, at most 10 MB. */
   flow_file: UploadedFile,
-  /** Required by the spec types; the prose says it defaults to `new`, so always send it. */
+  /** Required by Zoom's OpenAPI types; its prose says it defaults to `new`, so always send it. */
   import_mode: z.enum(IMPORT_MODES),
   flow_description: z.string().optional(),
   /** Description of the version the file becomes. */

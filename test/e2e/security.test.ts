@@ -1,4 +1,4 @@
-// Security (design decision 4): no credential reaches state in plaintext (secret stack config is
+// Security: no credential reaches state in plaintext (secret stack config is
 // there only as the engine's ciphertext, env vars not at all), the engine's -v=9 logs, error
 // messages or the sandbox's request log; refresh and destroy use the credentials stored by the
 // last run of the program; the sandbox binds to loopback and refuses every API route without a

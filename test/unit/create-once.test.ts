@@ -1,4 +1,4 @@
-// Design decision 6: a create whose outcome is unknown is looked up by name before it is repeated.
+// A create whose outcome is unknown is looked up by name before it is repeated.
 import { createOnce } from "../../provider/dynamic/create-once";
 import { CxflowError, type ErrorCode } from "../../provider/http/errors";
 

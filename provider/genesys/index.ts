@@ -19,10 +19,9 @@ export {
   SYNC_MAX_BUCKETS,
   SYNC_MAX_DAYS,
 } from "./aggregates";
-export * from "./analytics";
 export { analyticsEndpoints } from "./analytics-endpoints";
 export { type GenesysClient, type GenesysClientOptions, genesysClient } from "./client";
-export { endpoints, ListActionTargetsQuery, ListSegmentsQuery } from "./endpoints";
+export { endpoints } from "./endpoints";
 export { type FlowActivityResult, type FlowActivityRow, getFlowActivity, getFlowActivityOutput } from "./flow-activity";
 export { type FlowAggregatesResult, getFlowAggregates, getFlowAggregatesOutput } from "./flow-aggregates";
 export {
@@ -50,6 +49,5 @@ export {
   getJourneySegmentsOutput,
   type JourneySegmentsResult,
 } from "./lookups";
-// The resource classes above take the plain names; every wire model stays reachable here.
-export * as models from "./models";
-export * from "./models";
+// Wire models live under `models`, so an internal schema's name is not part of the public API.
+export * as models from "./wire";

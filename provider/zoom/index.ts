@@ -4,6 +4,5 @@ export { type ZoomClient, type ZoomClientOptions, zoomClient } from "./client";
 export { endpoints } from "./endpoints";
 export { Flow, type FlowArgs } from "./flow";
 export { getFlow, getFlowOutput, getFlows, getFlowsOutput } from "./functions";
-// The resource class above takes the plain name `Flow`; every wire model stays reachable here.
+// Wire models live under `models`, so an internal schema's name is not part of the public API.
 export * as models from "./models";
-export * from "./models";

@@ -246,11 +246,49 @@ async function asyncJob(sandbox: Sandbox): Promise<AsyncJob> {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Flows of the flow-refresh steps: read-ahead must serve kinds with no batch lookup too. */
+const OURVOICE_FLOWS = 300;
+const ZOOM_FLOWS = 100;
+
+/** Refreshes of many Our Voice and Zoom flows: the requests each costs (target ≤ 10). */
+async function flowRefresh(sandbox: Sandbox, disposals: TestStack[]): Promise<{ ourvoice: number; zoom: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-bench-"));
+  const file = path.join(dir, "ivr.json");
+  fs.writeFileSync(file, JSON.stringify({ channel: "voice", channel_type: "voice", definition: { start: "menu" } }));
+  const stack = await resourceStack(sandbox);
+  disposals.push(stack);
+  await stack.setConfig("cxflow:ourvoiceRequestsPerMinute", String(UNLIMITED));
+  await stack.setConfig("cxflow:zoomRequestsPerSecond", String(UNLIMITED));
+  await declare(stack, [
+    ...Array.from({ length: OURVOICE_FLOWS }, (_, i) => ({
+      type: "ourvoice.Flow",
+      name: `ov${i}`,
+      args: { name: `bench flow ${i}`, type: i % 2 ? "sms" : "voice" },
+    })),
+    ...Array.from({ length: ZOOM_FLOWS }, (_, i) => ({
+      type: "zoom.Flow",
+      name: `zf${i}`,
+      args: { name: `bench zoom flow ${i}`, flowFile: file },
+    })),
+  ]);
+  const made = await measured(sandbox, () => up(stack));
+  row(`up, ${OURVOICE_FLOWS} Our Voice + ${ZOOM_FLOWS} Zoom flows`, made.seconds, made.requests);
+  const refreshed = await measured(sandbox, () => refresh(stack));
+  row(`refresh, ${OURVOICE_FLOWS} Our Voice + ${ZOOM_FLOWS} Zoom flows`, refreshed.seconds, refreshed.requests);
+  const t = refreshed.requests.byType();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return { ourvoice: t["ourvoice.Flow"], zoom: t["zoom.Flow"] };
+}
+
 async function main() {
   const started = process.hrtime.bigint();
   if (!fs.existsSync(path.join(ROOT, "dist", "provider", "index.js")))
     throw new Error("dist/ is missing: run `npm run build` first (npm run bench does)");
-  const fast = await startSandbox({ rateLimits: { genesys: { limit: UNLIMITED, periodSeconds: 60 } } });
+  const fast = await startSandbox({
+    rateLimits: Object.fromEntries(
+      ["genesys", "zoom", "ourvoice"].map((v) => [v, { limit: UNLIMITED, periodSeconds: 60 }]),
+    ),
+  });
   const disposals: TestStack[] = [];
   try {
     // Requests per operation and resource type.
@@ -310,6 +348,7 @@ async function main() {
       `provider ${mb(wide.mb)}`,
     );
     const peakMB = Math.max(segUp.mb, refreshed.mb, wide.mb);
+    const flows = await flowRefresh(fast, disposals);
 
     const limited = await rateLimited();
     const job = await asyncJob(fast);
@@ -333,6 +372,9 @@ async function main() {
         `batches, then the org listed whole; ${wide.value.requests.total} at --parallel ${SEGMENTS}; target ≤ 10)`,
     );
     console.log(
+      `flowRefreshCalls   ourvoice ${flows.ourvoice}, zoom ${flows.zoom}  (refresh of ${OURVOICE_FLOWS} Our Voice and ${ZOOM_FLOWS} Zoom flows: one GET, then each vendor's listing; target ≤ 10 each)`,
+    );
+    console.log(
       `state              ${stateBytes.toFixed(0)} bytes per segment in \`pulumi stack export\` (no-op resource: ${noopState.toFixed(0)})`,
     );
     console.log(
@@ -349,7 +391,7 @@ async function main() {
     for (const n of notes) console.log(`note: ${n}`);
     console.log(`total bench time   ${since(started).toFixed(0)} s`);
     console.log(
-      `bench: up300=${up300.toFixed(2)} ratelimited=${limited.ratio.toFixed(2)} noopCalls=${noopCalls} refreshCalls=${refreshCalls} providerBytes=${providerBytes} asyncRows=${job.rows} asyncSeconds=${job.seconds.toFixed(2)} peakMB=${peakMB.toFixed(0)}`,
+      `bench: up300=${up300.toFixed(2)} ratelimited=${limited.ratio.toFixed(2)} noopCalls=${noopCalls} refreshCalls=${refreshCalls} ovRefreshCalls=${flows.ourvoice} zoomRefreshCalls=${flows.zoom} providerBytes=${providerBytes} asyncRows=${job.rows} asyncSeconds=${job.seconds.toFixed(2)} peakMB=${peakMB.toFixed(0)}`,
     );
   } finally {
     for (const s of disposals) await s.dispose().catch(() => undefined);

@@ -128,3 +128,41 @@ export class Batcher<V> {
     );
   }
 }
+
+/**
+ * Reads of a kind whose API looks objects up one at a time but can list them all: a lone read is
+ * one GET; from the second read within 10 s (a refresh) on, the whole listing (at most `maxItems`
+ * objects) answers them, so a refresh of hundreds costs a few pages.
+ */
+export function listingReads<V>(
+  get: (id: string) => Promise<V | undefined>,
+  list: () => AsyncIterable<[string, V]>,
+  maxItems = 2_000,
+): Batcher<V> {
+  return new Batcher<V>(
+    async (ids) => {
+      const found = new Map<string, V>();
+      await Promise.all(
+        ids.map(async (id) => {
+          const v = await get(id);
+          if (v !== undefined) found.set(id, v);
+        }),
+      );
+      return found;
+    },
+    8,
+    {},
+    {
+      after: 1,
+      windowMs: 10_000,
+      async loadAll() {
+        const all = new Map<string, V>();
+        for await (const [id, v] of list()) {
+          all.set(id, v);
+          if (all.size > maxItems) return undefined;
+        }
+        return all;
+      },
+    },
+  );
+}

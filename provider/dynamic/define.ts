@@ -32,6 +32,8 @@ export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs 
    * input is not simply its output, e.g. a flag the server's state contradicts.
    */
   inputsOf?(outs: O, inputs: Inputs): Inputs;
+  /** Cached reads of this kind (see batch.ts): every create, update and delete drops them. */
+  reads?: { invalidate(): void };
   /** Said by `cxflow recover` about a found object whose pending inputs miss something. */
   recoveryWarning?(inputs: I): string | undefined;
   create(inputs: I): Promise<{ id: string; outs: O }>;
@@ -130,6 +132,16 @@ function wire<O extends Inputs>(o: O): O {
   return JSON.parse(JSON.stringify(o));
 }
 
+/** Runs a write; cached reads of the kind stop trusting anything listed before it or during it. */
+async function writing<T>(def: ResourceDefinition<any, any>, run: () => Promise<T>): Promise<T> {
+  def.reads?.invalidate();
+  try {
+    return await run();
+  } finally {
+    def.reads?.invalidate();
+  }
+}
+
 /** A complete dynamic provider for `def`. Resources whose name must be unique delete before replacing. */
 export function providerOf<I extends Inputs, O extends Inputs>(
   def: ResourceDefinition<I, O>,
@@ -171,7 +183,7 @@ export function providerOf<I extends Inputs, O extends Inputs>(
     },
     async create(inputs) {
       const i = plain(inputs) as I;
-      const { id, outs } = await def.create(i);
+      const { id, outs } = await writing(def, () => def.create(i));
       return { id, outs: wire(withDeclared(outs, i)) };
     },
     async read(id, props) {
@@ -189,10 +201,10 @@ export function providerOf<I extends Inputs, O extends Inputs>(
       const o = plain(olds) as O;
       const n = plain(news) as I;
       const { changed } = diffFields(def.fields, o, n);
-      return { outs: wire(withDeclared(await def.update(id, o, n, changed), n)) };
+      return { outs: wire(withDeclared(await writing(def, () => def.update(id, o, n, changed)), n)) };
     },
     async delete(id, props) {
-      await def.delete(id, plain(props) as O);
+      await writing(def, () => def.delete(id, plain(props) as O));
     },
   };
 }

@@ -2,6 +2,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { nonBlank } from "../dynamic/check";
+import { listingReads } from "../dynamic/batch";
 import { createOnce } from "../dynamic/create-once";
 import { NAME_KEY, type ResourceDefinition, uniqueName } from "../dynamic/define";
 import { containsUnknown, diffFields, type Fields } from "../dynamic/fields";
@@ -202,6 +203,21 @@ async function create(i: In): Promise<{ id: string; outs: Out }> {
 // ---------------------------------------------------------------------------------------------
 // CRUD
 
+/** Refresh reads: one GET alone, the whole listing (100 a page) for a refresh of many. */
+const reads = listingReads<ServerFlow>(
+  async (id) => {
+    try {
+      return await ourvoice().getFlow(id);
+    } catch (e) {
+      if (gone(e)) return undefined;
+      throw e;
+    }
+  },
+  async function* () {
+    for await (const f of ourvoice().flows({ limit: 100 })) yield [f.id, f];
+  },
+);
+
 const definition: ResourceDefinition<In, Out> = {
   kind: "ourvoice.Flow",
   args: FlowInputs,
@@ -212,13 +228,10 @@ const definition: ResourceDefinition<In, Out> = {
     return inputs;
   },
   create,
+  reads,
   async read(id, olds) {
-    try {
-      return toOutputs(await ourvoice().getFlow(id), olds);
-    } catch (e) {
-      if (gone(e)) return undefined;
-      throw e;
-    }
+    const f = await reads.load(id);
+    return f === undefined ? undefined : toOutputs(f, olds);
   },
   async update(id, olds, news) {
     try {

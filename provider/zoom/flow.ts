@@ -5,6 +5,7 @@ import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { nonBlank } from "../dynamic/check";
+import { listingReads } from "../dynamic/batch";
 import { createOnce } from "../dynamic/create-once";
 import { NAME_KEY, partiallyCreated, type ResourceDefinition, uniqueName } from "../dynamic/define";
 import { containsUnknown, type Fields, stable, UNKNOWN } from "../dynamic/fields";
@@ -338,6 +339,21 @@ async function importNew(i: In, file: FlowFileText): Promise<FlowModel> {
   }
 }
 
+/** Refresh reads: one GET alone, the whole listing (Zoom lists the same flow objects) for many. */
+const reads = listingReads<FlowModel>(
+  async (id) => {
+    try {
+      return await zoom().getFlow(id);
+    } catch (e) {
+      if (isGone(e)) return undefined;
+      throw e;
+    }
+  },
+  async function* () {
+    for await (const f of zoom().flows({ page_size: 100 })) yield [f.flow_id, f];
+  },
+);
+
 const definition: ResourceDefinition<In, Out> = {
   kind: "zoom.Flow",
   args: FlowInputs,
@@ -376,14 +392,10 @@ const definition: ResourceDefinition<In, Out> = {
       throw partiallyCreated(created.flow_id, toOutputs(created, mine), e);
     }
   },
+  reads,
   async read(id, olds) {
-    let flow: FlowModel;
-    try {
-      flow = await zoom().getFlow(id);
-    } catch (e) {
-      if (isGone(e)) return undefined;
-      throw e;
-    }
+    const flow = await reads.load(id);
+    if (flow === undefined) return undefined;
     const outs = toOutputs(flow, olds);
     // A version imported outside Pulumi may hold other content: its hash then shows as a change.
     if (olds.version !== undefined && outs.version !== olds.version && outs.version > 0)

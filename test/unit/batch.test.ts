@@ -1,5 +1,5 @@
 // Concurrent reads become one list call per batch; a batch goes when reads pause, or at its limits.
-import { BATCH_DEFAULTS, Batcher } from "../../provider/dynamic/batch";
+import { BATCH_DEFAULTS, Batcher, listingReads } from "../../provider/dynamic/batch";
 
 /** A Batcher over numbers-as-strings that records every call it makes. */
 function recording(max: number, timing?: ConstructorParameters<typeof Batcher>[2]) {
@@ -178,5 +178,59 @@ describe("Batcher read-ahead", () => {
     release(everything());
     await jest.advanceTimersByTimeAsync(10);
     expect(await fourth).toBe(4); // from the server, not 40 from the stale listing
+  });
+});
+
+describe("listingReads (kinds with no batch lookup)", () => {
+  /** A server of `n` objects that counts single reads and listed pages (100 a page). */
+  function server(n: number) {
+    const objects = new Map(Array.from({ length: n }, (_, k) => [`id${k}`, { id: `id${k}` }]));
+    const calls = { get: 0, pages: 0 };
+    const reads = listingReads(
+      async (id) => {
+        calls.get++;
+        return objects.get(id);
+      },
+      async function* () {
+        const all = [...objects.entries()];
+        for (let k = 0; k < all.length; k += 100) {
+          calls.pages++;
+          yield* all.slice(k, k + 100);
+        }
+      },
+      250,
+    );
+    return { objects, calls, reads };
+  }
+
+  test("a lone read is one GET; a gone object is undefined", async () => {
+    const { calls, reads } = server(3);
+    expect(await reads.load("id1")).toEqual({ id: "id1" });
+    expect(calls).toEqual({ get: 1, pages: 0 });
+    reads.invalidate();
+    expect(await reads.load("nope")).toBeUndefined();
+  });
+
+  test("a refresh of 200 in waves of 8 costs one GET and the listing's pages", async () => {
+    const { calls, reads } = server(200);
+    for (let k = 0; k < 200; k += 8) {
+      const wave = Array.from({ length: 8 }, (_, j) => reads.load(`id${k + j}`));
+      expect((await Promise.all(wave)).map((o) => o?.id)).toEqual(Array.from({ length: 8 }, (_, j) => `id${k + j}`));
+    }
+    expect(calls).toEqual({ get: 1, pages: 2 });
+  });
+
+  test("a write drops the listing; an org over the limit is read one by one", async () => {
+    const small = server(20);
+    await Promise.all(["id0", "id1", "id2"].map((id) => small.reads.load(id)));
+    small.reads.invalidate();
+    small.objects.delete("id2");
+    expect(await small.reads.load("id2")).toBeUndefined();
+    expect(small.calls.pages).toBe(1);
+
+    const big = server(300);
+    await Promise.all(["id0", "id1", "id2"].map((id) => big.reads.load(id)));
+    expect(big.calls.pages).toBe(3);
+    expect(big.calls.get).toBe(3);
   });
 });

@@ -7,6 +7,7 @@
  * program, without importing `@pulumi/pulumi` itself. Secrets never appear in error messages.
  */
 import type { Budget } from "./http/limiter";
+import { SANDBOX_DEFAULT_CREDENTIALS, SANDBOX_PATHS } from "./sandbox-defaults";
 
 /**
  * Reads one stack config value by its full key (e.g. `cxflow:genesysClientId`); `undefined` when
@@ -33,7 +34,7 @@ export interface Setting {
   readonly secret: boolean;
 }
 
-/** Every setting this module reads, by name. Keys follow design decision 4. */
+/** Every setting this module reads, by name: env vars as the vendors' own tools name them, keys `cxflow:<name>`. */
 export const SETTINGS = {
   genesysClientId: {
     key: "cxflow:genesysClientId",
@@ -138,12 +139,12 @@ export function readSetting(name: SettingName, source: ConfigSource, env: EnvSou
 
 /** Sandbox defaults: a sandbox stack needs no secrets. Used only when a sandbox URL is set. */
 export const SANDBOX_CREDENTIALS = {
-  genesysClientId: "sandbox-client",
-  genesysClientSecret: "sandbox-secret",
-  zoomAccountId: "sandbox-account",
-  zoomClientId: "sandbox-client",
-  zoomClientSecret: "sandbox-secret",
-  ourvoiceApiKey: "sandbox-key",
+  genesysClientId: SANDBOX_DEFAULT_CREDENTIALS.genesys.clientId,
+  genesysClientSecret: SANDBOX_DEFAULT_CREDENTIALS.genesys.clientSecret,
+  zoomAccountId: SANDBOX_DEFAULT_CREDENTIALS.zoom.accountId,
+  zoomClientId: SANDBOX_DEFAULT_CREDENTIALS.zoom.clientId,
+  zoomClientSecret: SANDBOX_DEFAULT_CREDENTIALS.zoom.clientSecret,
+  ourvoiceApiKey: SANDBOX_DEFAULT_CREDENTIALS.ourvoice.apiKey,
 } as const;
 
 /**
@@ -209,7 +210,7 @@ export interface GenesysRegion {
   readonly domain: string;
 }
 
-/** Every Genesys Cloud region, from the SDKs' region host table (reference §1.1). */
+/** Every Genesys Cloud region, from the region host table of Genesys' SDKs. */
 export const GENESYS_REGIONS: readonly GenesysRegion[] = [
   { id: "us-east-1", domain: "mypurecloud.com" },
   { id: "us-east-2", domain: "use2.us-gov-pure.cloud" },
@@ -291,8 +292,8 @@ export function resolveGenesys(source: ConfigSource, env: EnvSource = process.en
   const budget = resolveBudget("genesysRequestsPerMinute", 60_000, source, env);
   if (sandboxUrl !== undefined) {
     return {
-      apiBase: `${sandboxUrl}/genesys/api/v2`,
-      tokenUrl: `${sandboxUrl}/genesys/oauth/token`,
+      apiBase: `${sandboxUrl}${SANDBOX_PATHS.genesys.api}`,
+      tokenUrl: `${sandboxUrl}${SANDBOX_PATHS.genesys.token}`,
       region: undefined,
       sandboxUrl,
       clientId,
@@ -342,8 +343,8 @@ export const ZOOM_TOKEN_URL = "https://zoom.us/oauth/token";
 export function resolveZoom(source: ConfigSource, env: EnvSource = process.env): ZoomConfig {
   const sandboxUrl = resolveSandboxUrl(source, env);
   return {
-    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}/zoom/v2` : ZOOM_API_BASE,
-    tokenUrl: sandboxUrl !== undefined ? `${sandboxUrl}/zoom/oauth/token` : ZOOM_TOKEN_URL,
+    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}${SANDBOX_PATHS.zoom.api}` : ZOOM_API_BASE,
+    tokenUrl: sandboxUrl !== undefined ? `${sandboxUrl}${SANDBOX_PATHS.zoom.token}` : ZOOM_TOKEN_URL,
     sandboxUrl,
     accountId: credential("zoomAccountId", source, env, sandboxUrl),
     clientId: credential("zoomClientId", source, env, sandboxUrl),
@@ -374,7 +375,7 @@ export const OURVOICE_API_BASE = "https://api.getourvoice.com/v1";
 export function resolveOurVoice(source: ConfigSource, env: EnvSource = process.env): OurVoiceConfig {
   const sandboxUrl = resolveSandboxUrl(source, env);
   return {
-    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}/ourvoice/v1` : OURVOICE_API_BASE,
+    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}${SANDBOX_PATHS.ourvoice.api}` : OURVOICE_API_BASE,
     sandboxUrl,
     apiKey: credential("ourvoiceApiKey", source, env, sandboxUrl),
     budget: resolveBudget("ourvoiceRequestsPerMinute", 60_000, source, env),

@@ -1,5 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { SANDBOX_PATHS } from "../provider/sandbox-defaults";
 import { parseAnalyticsEnd, parseFault, parseRateLimit, parseTokenTtl } from "./options";
 import { startSandbox } from "./server";
 import type { Faults, RateLimit, SandboxOptions, VendorName } from "./types";
@@ -114,12 +115,13 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
 export async function main(argv: string[]): Promise<void> {
   const sandbox = await startSandbox(parseSandboxArgs(argv));
   const c = sandbox.options.credentials;
+  const { genesys: g, zoom: z, ourvoice: o } = SANDBOX_PATHS;
   process.stdout.write(`${sandbox.url}\n`);
   process.stdout.write(
     [
-      `genesys   ${sandbox.url}/genesys  (token: /genesys/oauth/token)  client ${c.genesys.clientId} / ${c.genesys.clientSecret}`,
-      `zoom      ${sandbox.url}/zoom     (token: /zoom/oauth/token)  account ${c.zoom.accountId}, client ${c.zoom.clientId} / ${c.zoom.clientSecret}`,
-      `ourvoice  ${sandbox.url}/ourvoice/v1  key ${c.ourvoice.apiKey}`,
+      `genesys   ${sandbox.url}${g.root}  (token: ${g.token})  client ${c.genesys.clientId} / ${c.genesys.clientSecret}`,
+      `zoom      ${sandbox.url}${z.root}     (token: ${z.token})  account ${c.zoom.accountId}, client ${c.zoom.clientId} / ${c.zoom.clientSecret}`,
+      `ourvoice  ${sandbox.url}${o.api}  key ${c.ourvoice.apiKey}`,
       `admin     ${sandbox.url}/_sandbox/stats  data ${sandbox.options.data ?? "in memory"}, seed ${sandbox.options.seed}, analytics end ${sandbox.analyticsEnd.slice(0, 10)}`,
       "",
     ].join("\n"),

@@ -1,4 +1,5 @@
-import type { FaultKind, RateLimit, ResolvedOptions, SandboxOptions, VendorName } from "./types";
+import { SANDBOX_DEFAULT_CREDENTIALS } from "../provider/sandbox-defaults";
+import type { FaultKind, RateLimit, ResolvedOptions, SandboxCredentials, SandboxOptions, VendorName } from "./types";
 
 export const VENDORS: readonly VendorName[] = ["genesys", "zoom", "ourvoice"];
 export const FAULT_KINDS: readonly FaultKind[] = [
@@ -11,12 +12,8 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "storm",
 ];
 
-/** Credentials the sandbox accepts unless told otherwise. */
-export const DEFAULT_CREDENTIALS = {
-  genesys: { clientId: "sandbox-client", clientSecret: "sandbox-secret" },
-  zoom: { accountId: "sandbox-account", clientId: "sandbox-client", clientSecret: "sandbox-secret" },
-  ourvoice: { apiKey: "sandbox-key" },
-};
+/** Credentials the sandbox accepts unless told otherwise (the client side's sandbox defaults too). */
+export const DEFAULT_CREDENTIALS: SandboxCredentials = structuredClone(SANDBOX_DEFAULT_CREDENTIALS);
 
 /**
  * Default request budgets: Genesys 300/min per token (its documented default); Zoom 30/s (the
@@ -119,18 +116,6 @@ export function parseFault(text: string): [VendorName, FaultKind, number] {
   const isRate = kind === "error5xx" || kind === "reset" || kind === "lost-create" || kind === "latency-rate";
   if (isRate && (value < 0 || value > 1)) throw new Error(`--fault "${text}": ${kind} is a rate between 0 and 1`);
   return [vendorOf(m[1], "--fault"), kind, value];
-}
-
-/** A small, fast, seedable PRNG (mulberry32): the same seed gives the same data set. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Parses `VENDOR=SECONDS`, the token lifetime of a vendor, e.g. `zoom=60`. */

@@ -2,8 +2,11 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
 import type { z } from "zod";
+import { CREDENTIAL_PARAM } from "../provider/http/errors";
+import { SANDBOX_PATHS } from "../provider/sandbox-defaults";
 import { decodeBody, parseQuery, pathMatcher, readBody, send } from "./http";
-import { resolveOptions, seededRandom, VENDORS } from "./options";
+import { resolveOptions, VENDORS } from "./options";
+import { seededRandom } from "./seeded";
 import { Store } from "./store";
 import type {
   Call,
@@ -261,11 +264,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }
         return send(res, await admin(req, url.pathname, body));
       }
-      const vendor = vendors.find((v) => url.pathname.startsWith(`/${v.name}/`));
+      const vendor = vendorAt(url.pathname);
       if (!vendor)
         return send(res, {
           status: 404,
-          body: { message: `no vendor at ${url.pathname} (try /genesys, /zoom, /ourvoice)` },
+          body: {
+            message: `no vendor at ${url.pathname} (try ${vendors.map((v) => SANDBOX_PATHS[v.name].root).join(", ")})`,
+          },
         });
       const reply = await handleVendor(vendor, req, url, raw);
       if (reply !== "dropped") send(res, reply);
@@ -308,9 +313,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return sandbox;
 }
 
-/** Query keys whose values the request log hides: tokens, secrets, keys, account and client ids. */
-const LOGGED_SECRET = /token|secret|password|key|code|assertion|account|client|auth|credential|sig/i;
-
 /**
  * Writes one line per request once its answer is sent or its connection dropped: start time,
  * vendor (`_sandbox` for admin routes), method, path with credential-like query values
@@ -321,7 +323,7 @@ function logWhenDone(log: (line: string) => void, req: IncomingMessage, res: Ser
   const t0 = performance.now();
   res.once("close", () => {
     const [path, query] = splitQuery(req.url ?? "/");
-    const vendor = /^\/(genesys|zoom|ourvoice|_sandbox)\//.exec(path)?.[1] ?? "-";
+    const vendor = path.startsWith("/_sandbox/") ? "_sandbox" : (vendorAt(path)?.name ?? "-");
     const status = res.writableFinished ? String(res.statusCode) : "dropped";
     const ms = Math.round(performance.now() - t0);
     try {
@@ -345,9 +347,14 @@ function splitQuery(target: string): [string, string] {
       try {
         name = decodeURIComponent(k.replace(/\+/g, " "));
       } catch {}
-      return LOGGED_SECRET.test(name) ? `${k}=[redacted]` : pair;
+      return CREDENTIAL_PARAM.test(name) ? `${k}=[redacted]` : pair;
     });
   return [target.slice(0, q), `?${pairs.join("&")}`];
+}
+
+/** The vendor whose root (`/genesys`, `/zoom`, `/ourvoice`) a path is under. */
+function vendorAt(path: string): Vendor | undefined {
+  return vendors.find((v) => path.startsWith(`${SANDBOX_PATHS[v.name].root}/`));
 }
 
 function isPrincipal(x: Principal | Reply): x is Principal {

@@ -11,6 +11,7 @@ import { ActionTargetInputs } from "../genesys/action-target";
 import { MAX_PAGE_SIZE } from "../genesys/endpoints";
 import { JourneySegmentInputs } from "../genesys/journey-segment";
 import { FlowInputs as OurVoiceFlowInputs, parseMetadata } from "../ourvoice/flow";
+import { issuesText } from "../text";
 import { latestOf, FlowInputs as ZoomFlowInputs } from "../zoom/flow";
 
 export const VENDOR_CHOICES = ["genesys", "zoom", "ourvoice", "all"] as const;
@@ -70,7 +71,7 @@ function compact<T extends Record<string, unknown>>(o: T): T {
 function invalid(schema: z.ZodType, args: Record<string, unknown>): string | undefined {
   const r = schema.safeParse(args);
   if (r.success) return undefined;
-  return r.error.issues.map((i) => `${i.path.join(".") || "(args)"}: ${i.message}`).join("; ");
+  return issuesText(r.error.issues, "(args)");
 }
 
 /** A progress line: a bar on a terminal, a line per tenth otherwise. */

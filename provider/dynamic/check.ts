@@ -1,6 +1,7 @@
 // Input validation for check(): zod issues become Pulumi check failures that name the property
 // and what is allowed, before any API call.
 import { z } from "zod";
+import { formatPath } from "../text";
 import { UNKNOWN } from "./fields";
 
 /** A name or id: text with at least one character that is not a space (at most `max`). */
@@ -20,16 +21,6 @@ export interface CheckFailure {
 }
 
 type Path = readonly PropertyKey[];
-
-/** `journey.patterns[0].streamType` */
-export function formatPath(path: Path): string {
-  let out = "";
-  for (const p of path) {
-    if (typeof p === "number") out += `[${p}]`;
-    else out += out ? `.${String(p)}` : String(p);
-  }
-  return out;
-}
 
 /** Whether the value at `path`, or one it sits in, is not known yet. */
 function unknownAt(root: unknown, path: Path): boolean {

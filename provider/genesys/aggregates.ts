@@ -2,6 +2,7 @@
 // the sync/async choice, the async job runner and the flattened `rows` view of the results.
 import { z } from "zod";
 import type { FunctionContext } from "../function";
+import { type Duration, isTimeZone, parseIsoDuration } from "../time";
 import {
   type AggregateDataContainer,
   type AsyncQueryState,
@@ -66,13 +67,10 @@ const instantText = (v: InstantArg) =>
   v instanceof Date ? v.toISOString() : IsoDate.safeParse(v).success ? new Date(v).toISOString() : v;
 
 /** An ISO-8601 duration as calendar parts (UTC) plus a fixed part in ms. */
-function durationParts(text: string) {
-  const m = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-    text,
-  );
-  if (!m) throw new Error(`not an ISO-8601 duration: ${text}`);
-  const n = (i: number) => Number(m[i] ?? 0);
-  return { years: n(1), months: n(2), days: n(3) * 7 + n(4), ms: (n(5) * 3600 + n(6) * 60 + n(7)) * 1000 };
+function durationParts(text: string): Duration {
+  const d = parseIsoDuration(text);
+  if (!d) throw new Error(`not an ISO-8601 duration: ${text}`);
+  return d;
 }
 
 /** `ms` moved back by an ISO-8601 duration; calendar parts step in UTC. */
@@ -105,16 +103,6 @@ export function refineIntervalArgs(a: { interval: IntervalArg; end?: InstantArg 
   const { start, end } = intervalBounds(resolveInterval(a.interval));
   if (Number.isNaN(start) || Number.isNaN(end)) return;
   if (end <= start) ctx.addIssue({ code: "custom", path: ["interval"], message: "must end after it starts" });
-}
-
-/** Whether the runtime knows an IANA time zone. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** An IANA time zone name, checked against the runtime's zone database. */

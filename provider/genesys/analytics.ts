@@ -1,8 +1,9 @@
-// Wire models of Genesys Cloud flow and journey analytics (shared/reference/genesys-cloud.md §4–5).
+// Wire models of Genesys Cloud flow and journey analytics (what cxflow relies on: docs/vendors.md).
 // Flow enums are strict (the swagger gives the current set); journey dimensions are open strings
 // because their members come and go between releases. Request objects are strict: a misspelt key
 // (`valu`, `operater`) is an error naming the allowed keys, never a condition silently dropped.
 import { z } from "zod";
+import { ISO_DURATION } from "../time";
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -16,12 +17,7 @@ export const Interval = z
   );
 
 /** An ISO-8601 duration such as `PT30M`, `PT1H`, `P1D`, `P1DT12H`, `P1W`, `P1M`. */
-export const Granularity = z
-  .string()
-  .regex(
-    /^P(?!$)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+(\.\d+)?S)?)?$/,
-    "must be an ISO-8601 duration, e.g. PT30M, PT1H or P1D",
-  );
+export const Granularity = z.string().regex(ISO_DURATION, "must be an ISO-8601 duration, e.g. PT30M, PT1H or P1D");
 
 /** Numeric bounds of a predicate; any subset of the four members. */
 export const NumericRange = z.strictObject({
@@ -133,7 +129,7 @@ export const AsyncAggregateQueryResponse = z.object({
 });
 
 // ---------------------------------------------------------------------------------------------
-// Flow aggregates (§4.2)
+// Flow aggregates
 
 /** Flow aggregate metrics (current swagger enum). `n` counts, `t` durations in ms, `o` observed counts. */
 export const FLOW_METRICS = [
@@ -324,7 +320,7 @@ export const FlowAsyncAggregateQueryResponse = AsyncAggregateQueryResponse;
 export type FlowAsyncAggregateQueryResponse = z.infer<typeof FlowAsyncAggregateQueryResponse>;
 
 // ---------------------------------------------------------------------------------------------
-// Flow observations (§4.4) and activity (§4.5)
+// Flow observations and activity
 
 /** Body of `POST /api/v2/analytics/flows/observations/query`: flows in flight now. */
 export const FlowObservationQuery = z.strictObject({
@@ -533,7 +529,7 @@ export const FlowActivityResponse = z.object({
 export type FlowActivityResponse = z.infer<typeof FlowActivityResponse>;
 
 // ---------------------------------------------------------------------------------------------
-// Journey aggregates (§5)
+// Journey aggregates
 
 /** Journey aggregate metrics (current swagger enum). */
 export const JOURNEY_METRICS = [

@@ -70,7 +70,8 @@ export function codeForStatus(status: number): ErrorCode {
 }
 
 const SECRET_HEADERS = /^(authorization|proxy-authorization|cookie|set-cookie|x-api-key)$/i;
-const SECRET_PARAMS = /(token|secret|password|key|code|assertion)/i;
+/** Query parameter names whose values are never shown (credentials, and ids that name an account or client). */
+export const CREDENTIAL_PARAM = /token|secret|password|key|code|assertion|account|client|auth|credential|sig/i;
 
 /** Headers with every credential replaced by `[redacted]`. */
 export function redactHeaders(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -86,7 +87,7 @@ export function redactHeaders(headers: Record<string, string | string[] | undefi
 export function redactUrl(url: string): string {
   try {
     const u = new URL(url);
-    for (const k of [...u.searchParams.keys()]) if (SECRET_PARAMS.test(k)) u.searchParams.set(k, "[redacted]");
+    for (const k of [...u.searchParams.keys()]) if (CREDENTIAL_PARAM.test(k)) u.searchParams.set(k, "[redacted]");
     u.username = "";
     u.password = "";
     return u.toString();

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { issuesText } from "../text";
 import { CxflowError, type RedactedRequest, safeCause } from "./errors";
 
 /** An HTTP answer as the transport keeps it. */
@@ -76,8 +77,7 @@ export function parseAnswer<S extends z.ZodType>(
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-    throw fail(`answer does not match its schema: ${issues}`, parsed.error.issues);
+    throw fail(`answer does not match its schema: ${issuesText(parsed.error.issues)}`, parsed.error.issues);
   }
   return parsed.data;
 }

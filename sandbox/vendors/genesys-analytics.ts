@@ -1,5 +1,5 @@
 // Genesys Cloud flow and journey analytics over the synthetic data set of genesys-data.ts
-// (shared/reference/genesys-cloud.md §4–5). The engine is pure: same data + query → same numbers,
+// (the API as docs/vendors.md describes it). The engine is pure: same data + query → same numbers,
 // whether asked synchronously, asynchronously, as a total or as the sum of its groups.
 import { randomUUID } from "node:crypto";
 import type {
@@ -18,8 +18,10 @@ import type {
 } from "../../provider/genesys/analytics";
 import { analyticsEndpoints as api } from "../../provider/genesys/analytics-endpoints";
 import type { Endpoint } from "../../provider/http/endpoint";
+import { type Duration, isTimeZone, parseIsoDuration } from "../../provider/time";
 import type { Call, Reply, Route, VendorContext } from "../types";
 import { type AnalyticsData, analyticsData, type DimValue, type Fact, type InFlight } from "./genesys-data";
+import { genesysError } from "./genesys-errors";
 
 const DAY = 86_400_000;
 /** Longest interval an aggregate query may span (the real limit is undocumented). */
@@ -36,19 +38,10 @@ export const DEFAULT_ACTIVITY_PAGE_SIZE = 100;
 export const MAX_OBSERVATIONS = 100;
 
 // ---------------------------------------------------------------------------------------------
-// Errors (ErrorBody, reference §1.5)
+// Errors (Genesys' ErrorBody shape)
 
-/** A Genesys ErrorBody reply; the contextId doubles as the correlation id header. */
-function errorReply(status: number, code: string, message: string, extra: Record<string, unknown> = {}): Reply {
-  const contextId = randomUUID();
-  return {
-    status,
-    body: { message, code, status, contextId, details: [], errors: [], ...extra },
-    headers: { "ININ-Correlation-Id": contextId },
-  };
-}
-const badRequest = (message: string) => errorReply(400, "bad.request", message);
-const jobNotFound = (id: string) => errorReply(404, "not.found", `Analytics job ${id} not found`, { entityId: id });
+const badRequest = (message: string) => genesysError(400, "bad.request", message);
+const jobNotFound = (id: string) => genesysError(404, "not.found", `Analytics job ${id} not found`, { entityId: id });
 
 // ---------------------------------------------------------------------------------------------
 // Time: intervals, ISO durations, time-zone aware buckets
@@ -62,24 +55,10 @@ export function parseInterval(text: string): { start: number; end: number } | un
   return Number.isNaN(start) || Number.isNaN(end) ? undefined : { start, end };
 }
 
-/** An ISO-8601 duration split into calendar parts and a fixed part in ms. */
-export interface Duration {
-  years: number;
-  months: number;
-  days: number;
-  ms: number;
-}
-
 /** Parses `PnYnMnWnDTnHnMnS`; undefined when unreadable or zero. */
 export function parseDuration(text: string): Duration | undefined {
-  const m =
-    /^P(?!$)(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?=\d)(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/.exec(
-      text,
-    );
-  if (!m) return undefined;
-  const n = (i: number) => Number(m[i] ?? 0);
-  const d = { years: n(1), months: n(2), days: n(3) * 7 + n(4), ms: (n(5) * 3600 + n(6) * 60 + n(7)) * 1000 };
-  return d.years || d.months || d.days || d.ms ? d : undefined;
+  const d = parseIsoDuration(text);
+  return d && (d.years || d.months || d.days || d.ms) ? d : undefined;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -99,16 +78,6 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
     formatters.set(timeZone, f);
   }
   return f;
-}
-
-/** True when the runtime knows the IANA zone. */
-export function isTimeZone(tz: string): boolean {
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The local wall-clock time of `ms` in `tz`, written as if it were UTC. */
@@ -579,7 +548,7 @@ function jobRoutes(family: Family, names: { submit: string; get: string; results
         if (!job || job.family !== family) return jobNotFound(call.params.jobId);
         const state = jobState(job, call.now);
         if (state === "EXPIRED" || state === "CANCELLED")
-          return errorReply(404, "not.found", `Results of job ${job.id} are no longer available (${state})`, {
+          return genesysError(404, "not.found", `Results of job ${job.id} are no longer available (${state})`, {
             entityId: job.id,
           });
         if (state === "FAILED") return badRequest(`Job ${job.id} failed: ${job.error}`);

@@ -2,7 +2,7 @@
 // drawn from the sandbox seed and ending at the sandbox's analytics end day. Same seed and end day,
 // same data; generated on first use and cached.
 import type { AnalyticsMediaType, FlowType } from "../../provider/genesys/analytics";
-import { seededRandom } from "../options";
+import { seededRandom, seededUuid } from "../seeded";
 
 /** How many days of history end (exclusive) at the sandbox's analytics end day. */
 export const HISTORY_DAYS = 120;
@@ -121,15 +121,6 @@ const OUTCOMES = ["Identified", "Self-served", "Payment taken", "Order found", "
 const MILESTONES = ["Menu reached", "Authenticated", "Intent captured", "Transfer requested"];
 const COUNTRIES = ["US", "GB", "DE", "FR", "IE", "AU"];
 const ACTION_RESULTS = ["Accepted", "Rejected", "Ignored", "Timedout", "Errored"] as const;
-
-/** A v4 UUID from a seeded source. */
-export function seededUuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((Number.parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const pick = <T>(random: () => number, xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 const between = (random: () => number, lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));

@@ -5,7 +5,6 @@ import {
   type ActionTarget,
   type Context,
   type CriteriaOperator,
-  type ErrorBody,
   type Journey,
   type JourneySegment,
   type MediaType,
@@ -16,10 +15,14 @@ import {
   RequestJourney,
 } from "../../provider/genesys/models";
 import type { BodyOf, QueryOf } from "../../provider/http/endpoint";
+import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
+import { formatPath } from "../../provider/text";
+import { seededUuid } from "../seeded";
 import type { Call, RawRoute, Reply, Route, Vendor, VendorContext } from "../types";
 import { analyticsRoutes } from "./genesys-analytics";
+import { genesysError as error } from "./genesys-errors";
 
-// Genesys Cloud journey API (shared/reference/genesys-cloud.md §1–3): every error is an
+// Genesys Cloud journey API (what cxflow relies on: docs/vendors.md): every error is an
 // ErrorBody; listings are pageNumber/pageSize envelopes with relative `/api/v2/...` URIs.
 
 const API = "/api/v2";
@@ -31,25 +34,8 @@ export const DEFAULT_SEGMENT_COLOR = "#008000";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** An ErrorBody reply; the contextId doubles as the correlation id header, as on the real API. */
-function error(
-  status: number,
-  code: string,
-  message: string,
-  extra: Partial<ErrorBody> = {},
-  headers: Record<string, string> = {},
-): Reply {
-  const contextId = randomUUID();
-  const body: ErrorBody = { message, code, status, contextId, details: [], errors: [], ...extra };
-  return { status, body, headers: { "ININ-Correlation-Id": contextId, ...headers } };
-}
-
-/** Names a zod issue's field the way a client wrote it: `context.patterns[0].criteria[1].key`. */
-const fieldName = (path: readonly PropertyKey[]) =>
-  path.reduce<string>((s, p) => (typeof p === "number" ? `${s}[${p}]` : s ? `${s}.${String(p)}` : String(p)), "");
-
 function badRequest(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): Reply {
-  const details = issues.map((i) => ({ errorCode: i.code, fieldName: fieldName([...prefix, ...i.path]) || "body" }));
+  const details = issues.map((i) => ({ errorCode: i.code, fieldName: formatPath([...prefix, ...i.path]) || "body" }));
   const first = issues[0];
   const message = first
     ? `${details[0].fieldName}: ${first.message}`
@@ -85,7 +71,7 @@ function clientCredentials(header: string | string[] | undefined, form: URLSearc
 
 const tokenRoute: RawRoute = {
   method: "POST",
-  path: "/genesys/oauth/token",
+  path: SANDBOX_PATHS.genesys.token,
   handle(req, ctx) {
     const form = new URLSearchParams(req.text);
     const creds = clientCredentials(req.headers.authorization, form);
@@ -340,15 +326,6 @@ function patchActionTarget(
   });
 }
 
-/** A v4 UUID from the seeded random source, so a seed always yields the same targets. */
-function seededUuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((Number.parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
-
 /** The platform-created targets every sandbox starts with; together they cover every media type. */
 const SEEDED_TARGETS: { name: string; description: string; media: MediaType[]; state: ActionTarget["state"] }[] = [
   { name: "Sales web chat", description: "Sales queue, web chat offers", media: ["webchat"], state: "active" },
@@ -428,7 +405,7 @@ const routes: Route[] = [
 /** The Genesys Cloud emulation: OAuth client credentials, journey segments and action targets. */
 export const genesys: Vendor = {
   name: "genesys",
-  apiPrefix: "/genesys/api/v2",
+  apiPrefix: SANDBOX_PATHS.genesys.api,
   routes: [...routes, ...analyticsRoutes],
   rawRoutes: [tokenRoute],
   authenticate(headers, ctx, now) {

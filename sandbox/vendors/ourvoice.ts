@@ -1,25 +1,18 @@
 import type { z } from "zod";
 import { endpoints } from "../../provider/ourvoice/endpoints";
 import type { CreateFlow, Flow, ListFlowsQuery, UpdateFlow } from "../../provider/ourvoice/models";
+import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
+import { seededUuid } from "../seeded";
 import type { Call, Reply, Route, Vendor, VendorContext } from "../types";
 
 // Our Voice is a Laravel application: its error bodies, 422 validation shape, pagination and
-// throttle headers follow Laravel's defaults (reference/ourvoice.md §4-§6).
+// throttle headers follow Laravel's defaults (inferred; see docs/vendors.md).
 
 const KIND = "flows";
 const flows = (ctx: VendorContext) => ctx.store.collection<Flow>("ourvoice", KIND);
 
 /** Laravel serialises dates with six fraction digits. */
 export const laravelTime = (ms: number) => new Date(ms).toISOString().replace(/\.(\d{3})Z$/, ".$1000Z");
-
-/** A v4 UUID drawn from the sandbox's seeded random source. */
-function uuid(random: () => number): string {
-  const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
-  hex[12] = "4";
-  hex[16] = ((Number.parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
-  const h = hex.join("");
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 const metadataText = (m: CreateFlow["metadata"]) =>
   m === null || m === undefined ? m : typeof m === "string" ? m : JSON.stringify(m);
@@ -65,7 +58,7 @@ function page(call: Call, ctx: VendorContext): Reply {
   const lastPage = Math.max(1, Math.ceil(all.length / q.limit));
   const start = (q.page - 1) * q.limit;
   const data = all.slice(start, start + q.limit);
-  const path = `http://${call.headers.host ?? "127.0.0.1"}/ourvoice/v1/flows`;
+  const path = `http://${call.headers.host ?? "127.0.0.1"}${SANDBOX_PATHS.ourvoice.api}/flows`;
   const link = (n: number) => `${path}?page=${n}&limit=${q.limit}`;
   return {
     status: 200,
@@ -129,7 +122,7 @@ const routes: Route[] = [
       const b = call.body as CreateFlow;
       const at = laravelTime(call.now);
       const flow: Flow = {
-        id: uuid(Math.random),
+        id: seededUuid(Math.random),
         name: b.name,
         description: b.description ?? null,
         type: b.type,
@@ -157,7 +150,7 @@ const SEED_NAMES = ["Main IVR", "After hours", "Appointment reminder", "Delivery
 
 export const ourvoice: Vendor = {
   name: "ourvoice",
-  apiPrefix: "/ourvoice/v1",
+  apiPrefix: SANDBOX_PATHS.ourvoice.api,
   routes,
   authenticate(headers, ctx) {
     const m = /^Bearer\s+(.+)$/i.exec(String(headers.authorization ?? ""));
@@ -192,7 +185,7 @@ export const ourvoice: Vendor = {
     SEED_NAMES.forEach((name, i) => {
       const at = laravelTime(base + i * 86_400_000);
       const flow: Flow = {
-        id: uuid(ctx.random),
+        id: seededUuid(ctx.random),
         name,
         description: `${name} flow (seeded)`,
         type: i % 3 === 2 ? "sms" : "voice",

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
+import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
 import { endpoints } from "../../provider/zoom/endpoints";
 import {
   type Channel,
@@ -18,10 +19,11 @@ import {
   type TokenResponse,
   type UpdateFlowBody,
 } from "../../provider/zoom/models";
+import { seededId } from "../seeded";
 import type { Call, RawRoute, Reply, Route, Vendor, VendorContext } from "../types";
 
-// Zoom Contact Center flows (shared/reference/zoom-contact-center.md). Rules the reference leaves
-// open are chosen here and marked "sandbox rule".
+// Zoom Contact Center flows (docs/vendors.md). Rules Zoom's documentation leaves open are chosen
+// here and marked "sandbox rule".
 
 const flows = (ctx: VendorContext) => ctx.store.collection<Flow>("zoom", "flows");
 /** Flow files by `flowId/version`: what Export returns and Import stored. */
@@ -34,18 +36,13 @@ interface Cursor {
   expiresAt: number;
 }
 
-/** `next_page_token` lifetime (reference §7). */
+/** `next_page_token` lifetime: Zoom expires a page token after 15 minutes. */
 const CURSOR_TTL_MS = 15 * 60 * 1000;
-/** Scopes an S2S app with full flow access is granted (classic scopes, reference §3). */
+/** Scopes an S2S app with full flow access is granted (Zoom's classic scope names). */
 const SCOPES = "contact_center_flow:read:admin contact_center_flow:write:admin";
 
 /** Zoom's timestamp shape: ISO-8601 UTC to the second. */
 const zoomTime = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
-
-/** A 22-character base64url id (16 bytes) drawn from the seeded random source. */
-function seededId(random: () => number): string {
-  return Buffer.from(Array.from({ length: 16 }, () => Math.floor(random() * 256))).toString("base64url");
-}
 
 /** A fresh id at run time: `ctx.random` restarts per request, so ids hash the seed with a stored counter. */
 function newId(ctx: VendorContext): string {
@@ -191,7 +188,7 @@ function importFlow(call: Call<unknown, unknown, ImportFlowBody>, ctx: VendorCon
       flow_versions: [version(1)],
     };
   } else {
-    // `version` mode matches the existing flow by name and channel (reference §6.3).
+    // `version` mode matches the existing flow by name and channel, as Zoom's Import does.
     const existing = sameName.find((f) => f.channel === channels.channel);
     if (!existing) return flowMissing(b.flow_name);
     const versions = existing.flow_versions ?? [];
@@ -283,7 +280,7 @@ function publish(call: Call<{ flowId: string }, PublishFlowQuery>, ctx: VendorCo
 
 function exportFlow(call: Call<{ flowId: string }, ExportFlowQuery>, ctx: VendorContext): Reply {
   const q = call.query;
-  // Export answers 400 (not 404) for an unknown flow or version (reference §6.6).
+  // Export answers 400 (not 404) for an unknown flow or version, as Zoom's does.
   const flow = findFlow(ctx, call.params.flowId, q.flow_identifier_type);
   if (!flow) return flowMissing(call.params.flowId, 400);
   const version = flow.flow_versions?.find((v) => v.flow_version === q.flow_version);
@@ -350,7 +347,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 const tokenRoute: RawRoute = {
   method: "POST",
-  path: "/zoom/oauth/token",
+  path: SANDBOX_PATHS.zoom.token,
   handle(req, ctx) {
     const creds = ctx.options.credentials.zoom;
     // Zoom's sample sends a form body; much public code sends query parameters. Accept both.
@@ -506,7 +503,7 @@ function seed(ctx: VendorContext): void {
 /** Zoom Contact Center: flows under `/zoom/v2`, server-to-server OAuth at `/zoom/oauth/token`. */
 export const zoom: Vendor = {
   name: "zoom",
-  apiPrefix: "/zoom/v2",
+  apiPrefix: SANDBOX_PATHS.zoom.api,
   routes,
   rawRoutes: [tokenRoute],
   authenticate(headers, ctx, now) {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { z } from "zod";
-import { checkInputs, formatPath } from "../../provider/dynamic/check";
+import { checkInputs } from "../../provider/dynamic/check";
 import { UNKNOWN } from "../../provider/dynamic/fields";
 import { ActionTargetInputs } from "../../provider/genesys/action-target";
 import { GetFlowActivityArgs } from "../../provider/genesys/flow-activity";
@@ -11,6 +11,7 @@ import { GetFlowAggregatesArgs } from "../../provider/genesys/flow-aggregates";
 import { GetFlowObservationsArgs } from "../../provider/genesys/flow-observations";
 import { GetJourneyAggregatesArgs } from "../../provider/genesys/journey-aggregates";
 import { JourneySegmentInputs } from "../../provider/genesys/journey-segment";
+import { formatPath } from "../../provider/text";
 import { FlowInputs as ZoomFlowInputs } from "../../provider/zoom/flow";
 import { MAX_FLOW_FILE_BYTES } from "../../provider/zoom/models";
 

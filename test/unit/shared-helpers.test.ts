@@ -1,0 +1,109 @@
+// The small helpers the provider and the sandbox share: one copy each, read the same way by both.
+import { z } from "zod";
+import { resolveGenesys, resolveOurVoice, resolveZoom, SANDBOX_CREDENTIALS } from "../../provider/config";
+import { CREDENTIAL_PARAM, redactUrl } from "../../provider/http/errors";
+import { SANDBOX_DEFAULT_CREDENTIALS, SANDBOX_PATHS } from "../../provider/sandbox-defaults";
+import { formatPath, issuesText } from "../../provider/text";
+import { ISO_DURATION, isTimeZone, parseIsoDuration } from "../../provider/time";
+import { DEFAULT_CREDENTIALS, resolveOptions } from "../../sandbox/options";
+import { seededId, seededRandom, seededUuid } from "../../sandbox/seeded";
+import { vendors } from "../../sandbox/vendors";
+import { genesysError } from "../../sandbox/vendors/genesys-errors";
+
+describe("ISO-8601 durations", () => {
+  test("split into calendar parts and a fixed part; weeks are 7 days", () => {
+    expect(parseIsoDuration("P1Y2M3W4DT5H6M7.5S")).toEqual({ years: 1, months: 2, days: 25, ms: 18_367_500 });
+    expect(parseIsoDuration("PT30M")).toEqual({ years: 0, months: 0, days: 0, ms: 1_800_000 });
+    expect(parseIsoDuration("P0D")).toEqual({ years: 0, months: 0, days: 0, ms: 0 });
+  });
+
+  test("refuse what is not one", () => {
+    for (const bad of ["P", "PT", "P1DT", "1D", "P1H", "PT1D", "p1d", ""]) {
+      expect(parseIsoDuration(bad)).toBeUndefined();
+      expect(ISO_DURATION.test(bad)).toBe(false);
+    }
+  });
+});
+
+test("time zones are the runtime's IANA zones", () => {
+  expect(isTimeZone("UTC")).toBe(true);
+  expect(isTimeZone("Europe/London")).toBe(true);
+  expect(isTimeZone("Mars/Olympus")).toBe(false);
+});
+
+describe("messages", () => {
+  test("a path names indexes in brackets", () => {
+    expect(formatPath(["context", "patterns", 0, "criteria", 1, "key"])).toBe("context.patterns[0].criteria[1].key");
+    expect(formatPath([])).toBe("");
+  });
+
+  test("zod issues read as path: message, the root named as asked", () => {
+    const r = z.strictObject({ a: z.object({ b: z.number() }) }).safeParse({ a: { b: "x" } });
+    expect(r.success).toBe(false);
+    expect(issuesText(r.error!.issues)).toBe("a.b: Invalid input: expected number, received string");
+    const root = z.number().safeParse("x");
+    expect(issuesText(root.error!.issues, "(args)")).toMatch(/^\(args\): /);
+  });
+});
+
+test("one list of credential-like parameter names serves error URLs and the sandbox's request log", () => {
+  for (const name of ["access_token", "client_secret", "account_id", "client_id", "api_key", "code", "sig"])
+    expect(CREDENTIAL_PARAM.test(name)).toBe(true);
+  for (const name of ["pageSize", "segmentIds", "status", "flow_identifier_type"])
+    expect(CREDENTIAL_PARAM.test(name)).toBe(false);
+  expect(redactUrl("https://zoom.example/oauth/token?account_id=acc-1&page=2")).toBe(
+    "https://zoom.example/oauth/token?account_id=%5Bredacted%5D&page=2",
+  );
+});
+
+describe("seeded ids", () => {
+  test("the same seed gives the same v4 UUIDs", () => {
+    const a = seededUuid(seededRandom(7));
+    expect(a).toBe(seededUuid(seededRandom(7)));
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(seededUuid(seededRandom(8))).not.toBe(a);
+  });
+
+  test("Zoom ids are 22 base64url characters", () => {
+    expect(seededId(seededRandom(7))).toMatch(/^[\w-]{22}$/);
+    expect(seededId(seededRandom(7))).toBe(seededId(seededRandom(7)));
+  });
+});
+
+test("a Genesys error is an ErrorBody whose contextId is the correlation id", () => {
+  const r = genesysError(404, "not.found", "Segment s not found", { entityId: "s" }, { "Retry-After": "1" });
+  const body = r.body as Record<string, unknown>;
+  expect(r.status).toBe(404);
+  expect(body).toMatchObject({ message: "Segment s not found", code: "not.found", status: 404, entityId: "s" });
+  expect(body).toMatchObject({ details: [], errors: [] });
+  expect(r.headers).toEqual({ "ININ-Correlation-Id": body.contextId, "Retry-After": "1" });
+});
+
+describe("the sandbox and the client side read the same defaults", () => {
+  const sandbox = () => "http://127.0.0.1:1";
+
+  test("credentials a sandbox stack sends are those the sandbox accepts", () => {
+    const accepted = resolveOptions().credentials;
+    expect(accepted).toEqual(SANDBOX_DEFAULT_CREDENTIALS);
+    expect(DEFAULT_CREDENTIALS).toEqual(SANDBOX_DEFAULT_CREDENTIALS);
+    const key = (k: string) => (k === "cxflow:sandboxUrl" ? sandbox() : undefined);
+    const g = resolveGenesys(key, {});
+    const zm = resolveZoom(key, {});
+    expect({ clientId: g.clientId, clientSecret: g.clientSecret }).toEqual(accepted.genesys);
+    expect({ accountId: zm.accountId, clientId: zm.clientId, clientSecret: zm.clientSecret }).toEqual(accepted.zoom);
+    expect(resolveOurVoice(key, {}).apiKey).toBe(accepted.ourvoice.apiKey);
+    expect(SANDBOX_CREDENTIALS.zoomAccountId).toBe(accepted.zoom.accountId);
+  });
+
+  test("API bases and token URLs are where the sandbox mounts its vendors", () => {
+    const key = (k: string) => (k === "cxflow:sandboxUrl" ? sandbox() : undefined);
+    const prefix = Object.fromEntries(vendors.map((v) => [v.name, v.apiPrefix]));
+    const tokenPaths = vendors.flatMap((v) => (v.rawRoutes ?? []).map((r) => r.path));
+    expect(resolveGenesys(key, {}).apiBase).toBe(`${sandbox()}${prefix.genesys}`);
+    expect(resolveZoom(key, {}).apiBase).toBe(`${sandbox()}${prefix.zoom}`);
+    expect(resolveOurVoice(key, {}).apiBase).toBe(`${sandbox()}${prefix.ourvoice}`);
+    expect(tokenPaths.sort()).toEqual([SANDBOX_PATHS.genesys.token, SANDBOX_PATHS.zoom.token].sort());
+    expect(new URL(resolveGenesys(key, {}).tokenUrl).pathname).toBe(SANDBOX_PATHS.genesys.token);
+    expect(new URL(resolveZoom(key, {}).tokenUrl).pathname).toBe(SANDBOX_PATHS.zoom.token);
+  });
+});

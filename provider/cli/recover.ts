@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromMap } from "../config";
 import { definitionFor } from "../dynamic";
-import { useConfig } from "../dynamic/runtime";
+import { useConfig } from "../state";
 
 export const usage = `usage: cxflow recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--unlock]
 

@@ -2,9 +2,9 @@
 // the provider protocol (configure, check, diff, the read/delete conventions) live here once.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { useConfig } from "../state";
 import { checkInputs } from "./check";
 import { atDefault, diffFields, type Fields, same } from "./fields";
-import { useConfig } from "./runtime";
 
 /** Plain inputs as the provider host hands them over (no `__provider`). */
 export type Inputs = Record<string, any>;

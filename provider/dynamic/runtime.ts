@@ -1,13 +1,6 @@
-// Process-wide state of the provider host: the stack config handed to configure(), and clients
-// built from it on demand.
+// The provider host's clients, built on demand from the stack config configure() handed over
+// (held in ../state.ts with the package's other process-wide state).
 import { clientsFrom } from "../clients";
-import { type ConfigSource, noConfig } from "../config";
+import { providerConfig } from "../state";
 
-let source: ConfigSource = noConfig;
-
-/** Called from configure(): later clients read `cxflow:*` keys from this stack config, then env vars. */
-export function useConfig(config: ConfigSource): void {
-  source = config;
-}
-
-export const { genesys, zoom, ourvoice } = clientsFrom((key) => source(key));
+export const { genesys, zoom, ourvoice } = clientsFrom((key) => providerConfig()(key));

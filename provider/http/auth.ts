@@ -1,3 +1,5 @@
+import { processRegistry } from "../state";
+
 /** A bearer token and how long it lives. */
 export interface IssuedToken {
   token: string;
@@ -40,12 +42,9 @@ export class TokenCache {
   }
 }
 
-const REGISTRY = Symbol.for("pulumi-cxflow.tokens");
-
 /** The process-wide token cache of one credential set (`key` never holds the secret itself). */
 export function sharedTokenCache(key: string, issue: () => Promise<IssuedToken>): TokenCache {
-  const g = globalThis as unknown as Record<symbol, Map<string, TokenCache> | undefined>;
-  const registry = (g[REGISTRY] ??= new Map());
+  const registry = processRegistry<TokenCache>("tokens");
   let cache = registry.get(key);
   if (!cache) {
     cache = new TokenCache(issue);

@@ -15,7 +15,7 @@ let sandbox: Sandbox;
 let segments: genesys.models.JourneySegment[];
 
 const source = () => config.configFromMap({ "cxflow:sandboxUrl": sandbox.url });
-// Built before any function runs, so the process-wide limiters get budgets that never slow a test.
+// Budgets that never slow a test; the functions read the same ones from env (a smaller budget would apply to all).
 const genesysClient = () =>
   genesys.genesysClient({ ...config.resolveGenesys(source(), {}), budget: { limit: 100_000, periodMs: 60_000 } });
 const zoomClient = () =>
@@ -37,6 +37,8 @@ beforeAll(async () => {
     rateLimits: { genesys: { limit: 100_000, periodSeconds: 60 }, zoom: { limit: 10_000, periodSeconds: 1 } },
   });
   process.env.CXFLOW_SANDBOX_URL = sandbox.url;
+  process.env.CXFLOW_GENESYS_REQUESTS_PER_MINUTE = "100000";
+  process.env.CXFLOW_ZOOM_REQUESTS_PER_SECOND = "10000";
   const g = genesysClient();
   segments = [];
   // "Lookup 1" is part of "Lookup 10".."Lookup 199": exact-name checks can tell the two apart.
@@ -52,6 +54,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   delete process.env.CXFLOW_SANDBOX_URL;
+  delete process.env.CXFLOW_GENESYS_REQUESTS_PER_MINUTE;
+  delete process.env.CXFLOW_ZOOM_REQUESTS_PER_SECOND;
   await sandbox.stop();
 });
 

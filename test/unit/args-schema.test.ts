@@ -7,8 +7,10 @@ import type { JourneySegmentArgs, JourneySegmentInputs } from "../../provider/ge
 import type { FlowArgs as OurVoiceArgs, FlowInputs as OurVoiceInputs } from "../../provider/ourvoice/flow";
 import type { FlowArgs as ZoomArgs, FlowInputs as ZoomInputs } from "../../provider/zoom/flow";
 
-/** `true` only when A and B accept exactly the same values. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+/** `true` only when A and B are the same type: same properties, same optionality, same values. */
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+/** Objects flattened to one literal type, so two spellings of one shape compare equal. */
+type Flat<T> = T extends (infer E)[] ? Flat<E>[] : T extends object ? { [K in keyof T]: Flat<T[K]> } : T;
 /** What a program may pass, once every `pulumi.Input` is resolved (`unknown` stays `unknown`). */
 type Plain<T> = unknown extends T
   ? T
@@ -21,10 +23,10 @@ type Plain<T> = unknown extends T
         : T;
 
 const checks: {
-  journeySegment: Same<Plain<JourneySegmentArgs>, z.input<typeof JourneySegmentInputs>>;
-  actionTarget: Same<Plain<ActionTargetArgs>, z.input<typeof ActionTargetInputs>>;
-  ourvoiceFlow: Same<Plain<OurVoiceArgs>, z.input<typeof OurVoiceInputs>>;
-  zoomFlow: Same<Plain<ZoomArgs>, z.input<typeof ZoomInputs>>;
+  journeySegment: Same<Flat<Plain<JourneySegmentArgs>>, Flat<z.input<typeof JourneySegmentInputs>>>;
+  actionTarget: Same<Flat<Plain<ActionTargetArgs>>, Flat<z.input<typeof ActionTargetInputs>>>;
+  ourvoiceFlow: Same<Flat<Plain<OurVoiceArgs>>, Flat<z.input<typeof OurVoiceInputs>>>;
+  zoomFlow: Same<Flat<Plain<ZoomArgs>>, Flat<z.input<typeof ZoomInputs>>>;
 } = {
   journeySegment: true,
   actionTarget: true,

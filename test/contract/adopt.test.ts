@@ -4,30 +4,20 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import type * as pulumi from "@pulumi/pulumi";
-import { providerFor } from "../../provider/dynamic";
-import { type Sandbox, startSandbox } from "../../sandbox";
-import { sandboxClients } from "../e2e/resources";
+import { sandboxClients, sandboxProvider, useSandbox } from "./helpers";
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ rateLimits: { zoom: { limit: 10_000, periodSeconds: 60 } } });
 let dir: string;
 const clients = () => sandboxClients(sandbox.url);
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { zoom: { limit: 10_000, periodSeconds: 60 } } });
+beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-adopt-"));
 });
-afterAll(async () => {
-  await sandbox.stop();
+afterAll(() => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-/** The provider of `kind` configured with a stack whose only setting is the sandbox URL. */
-async function provider(kind: string): Promise<pulumi.dynamic.ResourceProvider> {
-  const p = providerFor(kind);
-  await p.configure!({ config: { get: (k: string) => (k === "cxflow:sandboxUrl" ? sandbox.url : undefined) } } as any);
-  return p;
-}
+const provider = (kind: string) => sandboxProvider(kind, sandbox.url);
 
 /** Write requests the sandbox has counted so far, by vendor and `METHOD /route` (token requests left out). */
 function writes(): Record<string, number> {

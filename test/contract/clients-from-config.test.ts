@@ -3,15 +3,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { config, genesys, ourvoice, zoom } from "../../provider";
 import { CxflowError } from "../../provider/http/errors";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { sandboxConfig, useSandbox } from "./helpers";
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.stop());
+const sandbox = useSandbox();
 
-const source = () => config.configFromMap({ "cxflow:sandboxUrl": sandbox.url });
+const source = () => sandboxConfig(sandbox.url);
 const WEEK = "2026-10-01T00:00:00.000Z/2026-10-08T00:00:00.000Z";
 
 describe("clients from config", () => {

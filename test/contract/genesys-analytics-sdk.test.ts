@@ -14,10 +14,11 @@
 //   AnalyticsApi.{post,get,delete}AnalyticsJourneysAggregatesJob(s)(Results)  the journey job equivalents
 // FlowsApi and JourneyApi expose the same operations under the same names; one test checks they agree.
 import { readFileSync } from "node:fs";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import type { Sandbox } from "../../sandbox";
 import { ANALYTICS_JOB_TIMING } from "../../sandbox/vendors/genesys-analytics";
 import { EXECUTION_COUNT, HISTORY_DAYS, JOURNEY_SESSION_COUNT } from "../../sandbox/vendors/genesys-data";
-import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./login";
+import { sleep, useSandbox } from "./helpers";
+import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./sdk";
 
 const DAY = 86_400_000;
 // The synthetic history pinned to end here, so the figures below hold on any day.
@@ -103,8 +104,6 @@ async function connect(sandbox: Sandbox) {
   };
 }
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 const sum = (results: any[] | undefined, metric: string, member = "count") =>
   (results ?? [])
     .flatMap((c) => c.data)
@@ -112,19 +111,17 @@ const sum = (results: any[] | undefined, metric: string, member = "count") =>
     .filter((m: any) => m.metric === metric)
     .reduce((n: number, m: any) => n + (m.stats[member] ?? 0), 0);
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({
+  analyticsEnd: new Date(END),
+  rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } },
+});
 let analytics: any;
 let flows: any;
 let journey: any;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    analyticsEnd: new Date(END),
-    rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } },
-  });
   ({ analytics, flows, journey } = await connect(sandbox));
 });
-afterAll(() => sandbox?.stop());
 
 type Kind = "Flows" | "Journeys";
 

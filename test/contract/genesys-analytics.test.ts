@@ -1,8 +1,7 @@
 // Genesys Cloud analytics against the sandbox, over plain HTTP with a client-credentials token.
-import { type Sandbox, startSandbox } from "../../sandbox";
 import { ANALYTICS_JOB_TIMING } from "../../sandbox/vendors/genesys-analytics";
 import { EXECUTION_COUNT, HISTORY_DAYS, JOURNEY_SESSION_COUNT } from "../../sandbox/vendors/genesys-data";
-import { genesysToken } from "./login";
+import { answer, genesysToken, sleep, useSandbox, withSandbox } from "./helpers";
 
 const DAY = 86_400_000;
 // The synthetic history pinned to end here, so the figures below hold on any day.
@@ -10,22 +9,20 @@ const END = Date.UTC(2026, 10, 1);
 const analyticsEnd = new Date(END);
 const ALL = `${new Date(END - HISTORY_DAYS * DAY).toISOString()}/${new Date(END).toISOString()}`;
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ analyticsEnd, rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
 let token: string;
-const api = async (path: string, init: { method?: string; body?: unknown; auth?: string } = {}) => {
-  const r = await fetch(`${sandbox.url}/genesys/api/v2${path}`, {
-    method: init.method ?? (init.body === undefined ? "GET" : "POST"),
-    headers: {
-      authorization: init.auth ?? `Bearer ${token}`,
-      accept: "application/json",
-      ...(init.body !== undefined && { "content-type": "application/json" }),
-    },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
-  });
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : undefined, headers: r.headers };
-};
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const api = async (path: string, init: { method?: string; body?: unknown; auth?: string } = {}) =>
+  answer(
+    await fetch(`${sandbox.url}/genesys/api/v2${path}`, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: {
+        authorization: init.auth ?? `Bearer ${token}`,
+        accept: "application/json",
+        ...(init.body !== undefined && { "content-type": "application/json" }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    }),
+  );
 
 /** Runs `fn` with slower job timing, so a loaded machine still sees jobs before they finish. */
 async function slowJobs(fn: () => Promise<void>) {
@@ -71,10 +68,8 @@ const sum = (results: any[], metric: string, member = "count") =>
     .reduce((n: number, m: any) => n + (m.stats[member] ?? 0), 0);
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ analyticsEnd, rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
   token = await genesysToken(sandbox.url);
 });
-afterAll(() => sandbox.stop());
 
 describe("Genesys flow aggregates in the sandbox", () => {
   test("a call without a token is refused", async () => {
@@ -176,8 +171,7 @@ describe("Genesys flow aggregates in the sandbox", () => {
     }));
 
   test("results expire with the job", async () => {
-    const short = await startSandbox({ analyticsEnd, analyticsJobTtl: 0.5 });
-    try {
+    await withSandbox({ analyticsEnd, analyticsJobTtl: 0.5 }, async (short) => {
       const call = async (path: string, init: RequestInit = {}) => {
         const r = await fetch(`${short.url}/genesys/api/v2${path}`, {
           ...init,
@@ -193,9 +187,7 @@ describe("Genesys flow aggregates in the sandbox", () => {
       await sleep(550);
       expect((await call(path)).body.state).toBe("EXPIRED");
       expect((await call(`${path}/results`)).status).toBe(404);
-    } finally {
-      await short.stop();
-    }
+    });
   });
 
   test("a journey job is not found among flow jobs", async () => {

@@ -3,8 +3,9 @@
 import { inspect } from "node:util";
 import { genesysClient } from "../../provider/genesys/client";
 import { CxflowError } from "../../provider/http/errors";
-import { type Sandbox, type SandboxStats, startSandbox } from "../../sandbox";
+import type { Sandbox, SandboxStats } from "../../sandbox";
 import { HISTORY_DAYS } from "../../sandbox/vendors/genesys-data";
+import { admin, caught, FAST_RETRY, faults, sleep, useSandbox, withSandbox } from "./helpers";
 
 jest.setTimeout(30_000);
 
@@ -15,15 +16,11 @@ const END = Date.UTC(2026, 10, 1);
 const ALL = `${new Date(END - HISTORY_DAYS * DAY).toISOString()}/${new Date(END).toISOString()}`;
 const TOKEN = "POST /genesys/oauth/token";
 
-let sandbox: Sandbox;
-let baseline: SandboxStats;
-beforeAll(async () => {
-  sandbox = await startSandbox({
-    analyticsEnd: new Date(END),
-    rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } },
-  });
+const sandbox = useSandbox({
+  analyticsEnd: new Date(END),
+  rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } },
 });
-afterAll(() => sandbox.stop());
+let baseline: SandboxStats;
 beforeEach(async () => {
   await sandbox.reset();
   // A reset drops every token; warm the process-wide token cache so counts below are the test's own.
@@ -31,8 +28,7 @@ beforeEach(async () => {
   baseline = sandbox.stats();
 });
 
-// Fast retries for tests: the policy is the same, only the waits are short. The limiter is shared
-// per client id across the process, so its budget is large enough never to slow a test.
+// The limiter is shared per client id across the process, so its budget is large enough never to slow a test.
 const client = (clientSecret = SECRET, url = sandbox.url) =>
   genesysClient({
     apiBase: `${url}/genesys/api/v2`,
@@ -40,23 +36,12 @@ const client = (clientSecret = SECRET, url = sandbox.url) =>
     clientId: "sandbox-client",
     clientSecret,
     budget: { limit: 10_000, periodMs: 60_000 },
-    retry: { maxAttempts: 5, baseMs: 5, capMs: 20, maxRetryAfterMs: 5_000 },
+    retry: FAST_RETRY,
   });
-const admin = (path: string, method: string, body: object) =>
-  fetch(`${sandbox.url}/_sandbox/${path}`, { method, body: JSON.stringify(body) });
-const faults = (f: object) => admin("faults", "PUT", f);
 /** Requests the sandbox saw for `"METHOD /path/{template}"` since the test began. */
 const requests = (key: string, s: Sandbox = sandbox, since: SandboxStats = baseline) =>
   (s.stats().vendors.genesys?.[key] ?? 0) - (since.vendors.genesys?.[key] ?? 0);
 const NOTHING: SandboxStats = { total: 0, vendors: {} };
-const caught = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (e: unknown) => e as CxflowError,
-  );
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("the Genesys client", () => {
   test("creates, reads, patches with the version it read, and deletes a segment", async () => {
@@ -149,7 +134,7 @@ describe("the Genesys client", () => {
         clientId: "sandbox-client",
         clientSecret: SECRET,
         budget: { limit: 10_000, periodMs: 60_000 },
-        retry: { maxAttempts: 2, baseMs: 5, capMs: 20, maxRetryAfterMs: 5_000 },
+        retry: { ...FAST_RETRY, maxAttempts: 2 },
       }).listActionTargets(),
     );
     expect(e.code).toBe("network");
@@ -159,11 +144,8 @@ describe("the Genesys client", () => {
   });
 
   test("an expired token is refreshed once before the next call", async () => {
-    const short = await startSandbox({
-      tokenTtl: { genesys: 1 },
-      rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } },
-    });
-    try {
+    const options = { tokenTtl: { genesys: 1 }, rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } };
+    await withSandbox(options, async (short) => {
       const c = client(SECRET, short.url);
       expect((await c.listActionTargets()).total).toBe(5);
       await sleep(1_200);
@@ -171,27 +153,25 @@ describe("the Genesys client", () => {
       expect(requests(TOKEN, short, NOTHING)).toBe(2);
       // No call was refused: the cache renewed the token before it expired.
       expect(requests("GET /journey/actiontargets", short, NOTHING)).toBe(2);
-    } finally {
-      await short.stop();
-    }
+    });
   });
 
   test("a revoked token's 401 is answered by one retry with a fresh token", async () => {
-    await admin("revoke", "POST", { vendor: "genesys" });
+    await admin(sandbox, "POST", "revoke", { vendor: "genesys" });
     expect((await client().listActionTargets()).total).toBe(5);
     expect(requests(TOKEN)).toBe(1);
     expect(requests("GET /journey/actiontargets")).toBe(2);
   });
 
   test("reads ride out a burst of 5xx answers", async () => {
-    await faults({ genesys: { error5xx: 0.5 } });
+    await faults(sandbox, { genesys: { error5xx: 0.5 } });
     const c = client();
     for (let i = 0; i < 5; i++) expect((await c.listActionTargets()).total).toBe(5);
     expect(requests("GET /journey/actiontargets")).toBeGreaterThan(5);
   });
 
   test("a create that meets a 5xx is sent once, never repeated", async () => {
-    await faults({ genesys: { error5xx: 1 } });
+    await faults(sandbox, { genesys: { error5xx: 1 } });
     const e = await caught(client().createSegment({ displayName: "Once" }));
     expect(e.code).toBe("server");
     expect(e.status).toBe(500);
@@ -200,10 +180,10 @@ describe("the Genesys client", () => {
   });
 
   test("a lost create is reported as a network error and never duplicated", async () => {
-    await faults({ genesys: { "lost-create": 1 } });
+    await faults(sandbox, { genesys: { "lost-create": 1 } });
     const e = await caught(client().createSegment({ displayName: "Ghost" }));
     expect(e.code).toBe("network");
-    await faults({});
+    await faults(sandbox, {});
     const found = [];
     for await (const s of client().segments()) if (s.displayName === "Ghost") found.push(s);
     expect(found).toHaveLength(1);
@@ -211,7 +191,7 @@ describe("the Genesys client", () => {
   });
 
   test("a 429 storm is waited out using Retry-After", async () => {
-    await admin("rate-limits", "PUT", { genesys: { limit: 2, periodSeconds: 1 } });
+    await admin(sandbox, "PUT", "rate-limits", { genesys: { limit: 2, periodSeconds: 1 } });
     const c = client();
     const totals = await Promise.all(Array.from({ length: 5 }, () => c.listActionTargets().then((p) => p.total)));
     expect(totals).toEqual([5, 5, 5, 5, 5]);

@@ -2,25 +2,19 @@
 // query or the sandbox's own data set rather than a number written here.
 import { config, genesys } from "../../provider";
 import { FunctionArgsError } from "../../provider/function";
-import { type Sandbox, startSandbox } from "../../sandbox";
 import { ANALYTICS_JOB_TIMING } from "../../sandbox/vendors/genesys-analytics";
 import { analyticsData, IN_FLIGHT_COUNT } from "../../sandbox/vendors/genesys-data";
+import { sandboxConfig, useSandbox } from "./helpers";
 
 // The synthetic history pinned to end here, so the figures below hold on any day.
 const END = new Date(Date.UTC(2026, 10, 1));
 const data = () => analyticsData(1, END.getTime());
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ analyticsEnd: END, rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } });
-  process.env.CXFLOW_SANDBOX_URL = sandbox.url;
-});
-afterAll(async () => {
-  delete process.env.CXFLOW_SANDBOX_URL;
-  await sandbox.stop();
-});
+const sandbox = useSandbox(
+  { analyticsEnd: END, rateLimits: { genesys: { limit: 10_000, periodSeconds: 60 } } },
+  { env: true },
+);
 
-const client = () =>
-  genesys.genesysClient(config.resolveGenesys(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+const client = () => genesys.genesysClient(config.resolveGenesys(sandboxConfig(sandbox.url), {}));
 const f = genesys.filter.flow;
 type Row = { metric: string; count?: number; sum?: number; [k: string]: unknown };
 const total = (rows: Row[], metric: string, member: "count" | "sum" = "count") =>

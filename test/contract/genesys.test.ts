@@ -1,6 +1,7 @@
 // The official Genesys Cloud JavaScript SDK as an outside referee of the sandbox's journey API.
-import { type Sandbox, startSandbox } from "../../sandbox";
-import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./login";
+import type { Sandbox } from "../../sandbox";
+import { basic, useSandbox } from "./helpers";
+import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./sdk";
 
 const CLIENT_ID = "sandbox-client";
 const CLIENT_SECRET = "sandbox-secret";
@@ -23,7 +24,7 @@ async function connect(sandbox: Sandbox, secret = CLIENT_SECRET) {
 const fieldNames = (body: any): string[] => (body.details ?? []).map((d: any) => d.fieldName);
 
 describe("Genesys sandbox through the official SDK", () => {
-  let sandbox: Sandbox;
+  const sandbox = useSandbox();
   let api: any;
   let token: string;
   const base = () => `${sandbox.url}/genesys/api/v2`;
@@ -34,11 +35,7 @@ describe("Genesys sandbox through the official SDK", () => {
     });
 
   beforeAll(async () => {
-    sandbox = await startSandbox();
     ({ api, token } = await connect(sandbox));
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
   });
 
   describe("OAuth client credentials", () => {
@@ -53,7 +50,7 @@ describe("Genesys sandbox through the official SDK", () => {
       const res = await fetch(`${sandbox.url}/genesys/oauth/token`, {
         method: "POST",
         headers: {
-          Authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64")}`,
+          Authorization: basic(CLIENT_ID, CLIENT_SECRET),
           "Content-Type": "application/x-www-form-urlencoded",
         },
         body: "grant_type=client_credentials",
@@ -71,7 +68,7 @@ describe("Genesys sandbox through the official SDK", () => {
     it("refuses a grant other than client_credentials", async () => {
       const res = await fetch(`${sandbox.url}/genesys/oauth/token`, {
         method: "POST",
-        headers: { Authorization: `Basic ${Buffer.from(`${CLIENT_ID}:${CLIENT_SECRET}`).toString("base64")}` },
+        headers: { Authorization: basic(CLIENT_ID, CLIENT_SECRET) },
         body: "grant_type=password",
       });
       expect(res.status).toBe(400);
@@ -410,13 +407,7 @@ describe("Genesys sandbox through the official SDK", () => {
 });
 
 describe("Genesys sandbox token expiry", () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ tokenTtl: { genesys: 1 } });
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-  });
+  const sandbox = useSandbox({ tokenTtl: { genesys: 1 } });
 
   it("refuses an expired token with 401 and accepts a fresh one", async () => {
     const { client, api } = await connect(sandbox);
@@ -431,13 +422,7 @@ describe("Genesys sandbox token expiry", () => {
 });
 
 describe("Genesys sandbox rate limit", () => {
-  let sandbox: Sandbox;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ rateLimits: { genesys: { limit: 2, periodSeconds: 60 } } });
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-  });
+  const sandbox = useSandbox({ rateLimits: { genesys: { limit: 2, periodSeconds: 60 } } });
 
   it("answers the request over budget with 429, Retry-After seconds and too.many.requests", async () => {
     const { api } = await connect(sandbox);

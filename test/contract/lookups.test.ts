@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { config, genesys, zoom } from "../../provider";
 import { FunctionArgsError } from "../../provider/function";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { counter as countFrom, sandboxConfig, useSandbox } from "./helpers";
 
 jest.setTimeout(60_000);
 
@@ -11,21 +11,20 @@ const FLOWS = "GET /contact_center/flows";
 /** Zoom's `next_page_token` lifetime (15 minutes), plus a minute. */
 const PAST_TOKEN_LIFETIME_MS = 16 * 60_000;
 
-let sandbox: Sandbox;
+const sandbox = useSandbox(
+  { rateLimits: { genesys: { limit: 100_000, periodSeconds: 60 }, zoom: { limit: 10_000, periodSeconds: 1 } } },
+  { env: true },
+);
 let segments: genesys.models.JourneySegment[];
 
-const source = () => config.configFromMap({ "cxflow:sandboxUrl": sandbox.url });
+const source = () => sandboxConfig(sandbox.url);
 // Budgets that never slow a test; the functions read the same ones from env (a smaller budget would apply to all).
 const genesysClient = () =>
   genesys.genesysClient({ ...config.resolveGenesys(source(), {}), budget: { limit: 100_000, periodMs: 60_000 } });
 const zoomClient = () =>
   zoom.zoomClient({ ...config.resolveZoom(source(), {}), budget: { limit: 10_000, periodMs: 1_000 } });
-const requests = (vendor: "genesys" | "zoom", key: string) => sandbox.stats().vendors[vendor]?.[key] ?? 0;
 /** Counts requests to `key` from now on. */
-const counter = (vendor: "genesys" | "zoom", key: string) => {
-  const start = requests(vendor, key);
-  return () => requests(vendor, key) - start;
-};
+const counter = (vendor: "genesys" | "zoom", key: string) => countFrom(sandbox, vendor, key);
 const flowFile = (channel: object) => ({
   filename: "flow.json",
   contentType: "application/json",
@@ -33,10 +32,6 @@ const flowFile = (channel: object) => ({
 });
 
 beforeAll(async () => {
-  sandbox = await startSandbox({
-    rateLimits: { genesys: { limit: 100_000, periodSeconds: 60 }, zoom: { limit: 10_000, periodSeconds: 1 } },
-  });
-  process.env.CXFLOW_SANDBOX_URL = sandbox.url;
   process.env.CXFLOW_GENESYS_REQUESTS_PER_MINUTE = "100000";
   process.env.CXFLOW_ZOOM_REQUESTS_PER_SECOND = "10000";
   const g = genesysClient();
@@ -52,11 +47,9 @@ beforeAll(async () => {
     if (i % 3 === 0) await z.publishFlow(f.flow_id);
   }
 });
-afterAll(async () => {
-  delete process.env.CXFLOW_SANDBOX_URL;
+afterAll(() => {
   delete process.env.CXFLOW_GENESYS_REQUESTS_PER_MINUTE;
   delete process.env.CXFLOW_ZOOM_REQUESTS_PER_SECOND;
-  await sandbox.stop();
 });
 
 async function all<T>(items: AsyncIterable<T>): Promise<T[]> {

@@ -2,34 +2,21 @@
 import { inspect } from "node:util";
 import { CxflowError } from "../../provider/http/errors";
 import { ourvoiceClient } from "../../provider/ourvoice";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { caught, requests as count, FAST_RETRY, faults, useSandbox } from "./helpers";
 
 jest.setTimeout(30_000);
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { ourvoice: { limit: 1000, periodSeconds: 60 } } });
-});
-afterAll(() => sandbox.stop());
+const sandbox = useSandbox({ rateLimits: { ourvoice: { limit: 1000, periodSeconds: 60 } } });
 beforeEach(() => sandbox.reset());
 
-// Fast retries for tests: the policy is the same, only the waits are short.
 const client = (apiKey = "sandbox-key") =>
   ourvoiceClient({
     apiBase: `${sandbox.url}/ourvoice/v1`,
     apiKey,
     budget: { limit: 10_000, periodMs: 60_000 },
-    retry: { maxAttempts: 5, baseMs: 5, capMs: 20, maxRetryAfterMs: 5_000 },
+    retry: FAST_RETRY,
   });
-const faults = (f: object) => fetch(`${sandbox.url}/_sandbox/faults`, { method: "PUT", body: JSON.stringify(f) });
-const requests = (key: string) => sandbox.stats().vendors.ourvoice?.[key] ?? 0;
-const caught = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (e: unknown) => e as CxflowError,
-  );
+const requests = (key: string) => count(sandbox, "ourvoice", key);
 
 describe("the Our Voice client", () => {
   test("creates, reads, updates and deletes a flow", async () => {
@@ -69,30 +56,30 @@ describe("the Our Voice client", () => {
   });
 
   test("reads ride out a burst of 5xx answers", async () => {
-    await faults({ ourvoice: { error5xx: 0.5 } });
+    await faults(sandbox, { ourvoice: { error5xx: 0.5 } });
     for (let i = 0; i < 5; i++) expect((await client().listFlows()).meta.total).toBe(6);
     expect(requests("GET /flows")).toBeGreaterThan(5);
   });
 
   test("reads ride out connection resets", async () => {
-    await faults({ ourvoice: { reset: 0.5 } });
+    await faults(sandbox, { ourvoice: { reset: 0.5 } });
     for (let i = 0; i < 5; i++) expect((await client().listFlows()).meta.total).toBe(6);
   });
 
   test("a create that meets a 5xx is sent once, never repeated", async () => {
-    await faults({ ourvoice: { error5xx: 1 } });
+    await faults(sandbox, { ourvoice: { error5xx: 1 } });
     const e = await caught(client().createFlow({ name: "Once", type: "voice" }));
     expect(e.code).toBe("server");
     expect(requests("POST /flows")).toBe(1);
   });
 
   test("a lost create is reported as a network error and never duplicated", async () => {
-    await faults({ ourvoice: { "lost-create": 1 } });
+    await faults(sandbox, { ourvoice: { "lost-create": 1 } });
     const e = await caught(client().createFlow({ name: "Ghost", type: "voice" }));
     expect(e.code).toBe("network");
     // Nothing reachable from the error, its cause included, holds the credential.
     expect(inspect(e, { depth: 20 })).not.toContain("sandbox-key");
-    await faults({});
+    await faults(sandbox, {});
     const found = [];
     for await (const f of client().flows({ "filter[name]": "Ghost" })) found.push(f);
     expect(found).toHaveLength(1);

@@ -1,20 +1,11 @@
 // Our Voice lookups against the sandbox, checked against the sandbox's own listing.
 import { config, ourvoice } from "../../provider";
 import { FunctionArgsError } from "../../provider/function";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { sandboxConfig, useSandbox } from "./helpers";
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  process.env.CXFLOW_SANDBOX_URL = sandbox.url;
-});
-afterAll(async () => {
-  delete process.env.CXFLOW_SANDBOX_URL;
-  await sandbox.stop();
-});
+const sandbox = useSandbox({}, { env: true });
 
-const client = () =>
-  ourvoice.ourvoiceClient(config.resolveOurVoice(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+const client = () => ourvoice.ourvoiceClient(config.resolveOurVoice(sandboxConfig(sandbox.url), {}));
 
 describe("ourvoice.getFlows / getFlow", () => {
   test("every flow, across pages, equals the client's listing; filters narrow it exactly", async () => {

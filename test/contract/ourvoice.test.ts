@@ -1,16 +1,10 @@
 // Our Voice flows against the sandbox, over plain HTTP.
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { answer, useSandbox } from "./helpers";
 
-let sandbox: Sandbox;
-let api: (
-  path: string,
-  init?: { method?: string; body?: unknown; key?: string },
-) => Promise<{ status: number; body: any; headers: Headers }>;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { ourvoice: { limit: 1000, periodSeconds: 60 } } });
-  api = async (path, init = {}) => {
-    const r = await fetch(`${sandbox.url}/ourvoice/v1${path}`, {
+const sandbox = useSandbox({ rateLimits: { ourvoice: { limit: 1000, periodSeconds: 60 } } });
+const api = async (path: string, init: { method?: string; body?: unknown; key?: string } = {}) =>
+  answer(
+    await fetch(`${sandbox.url}/ourvoice/v1${path}`, {
       method: init.method ?? "GET",
       headers: {
         authorization: `Bearer ${init.key ?? "sandbox-key"}`,
@@ -18,12 +12,9 @@ beforeAll(async () => {
         ...(init.body !== undefined && { "content-type": "application/json" }),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : undefined, headers: r.headers };
-  };
-});
-afterAll(() => sandbox.stop());
+    }),
+  );
+
 beforeEach(() => sandbox.reset());
 
 describe("Our Voice flows in the sandbox", () => {

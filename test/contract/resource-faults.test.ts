@@ -2,30 +2,14 @@
 // ambiguous create is never repeated blindly, and a concurrent edit is re-read and re-applied.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type * as pulumi from "@pulumi/pulumi";
 import { config, genesys, ourvoice } from "../../provider";
-import { providerFor } from "../../provider/dynamic";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { requests, sandboxConfig, sandboxProvider, faults as setFaults, useSandbox } from "./helpers";
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox();
-});
-afterAll(() => sandbox.stop());
+const sandbox = useSandbox();
 
-const client = () =>
-  genesys.genesysClient(config.resolveGenesys(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
-
-/** The provider of `kind` configured with a stack whose only setting is the sandbox URL. */
-async function provider(kind: string, sandboxUrl = sandbox.url): Promise<pulumi.dynamic.ResourceProvider> {
-  const p = providerFor(kind);
-  await p.configure!({ config: { get: (k: string) => (k === "cxflow:sandboxUrl" ? sandboxUrl : undefined) } } as any);
-  return p;
-}
-
-async function faults(body: object): Promise<void> {
-  await fetch(`${sandbox.url}/_sandbox/faults`, { method: "PUT", body: JSON.stringify(body) });
-}
+const client = () => genesys.genesysClient(config.resolveGenesys(sandboxConfig(sandbox.url), {}));
+const provider = (kind: string, sandboxUrl = sandbox.url) => sandboxProvider(kind, sandboxUrl);
+const faults = (body: object) => setFaults(sandbox, body);
 
 async function segmentsNamed(name: string) {
   const out: genesys.models.JourneySegment[] = [];
@@ -99,12 +83,10 @@ describe("Our Voice Flow provider", () => {
   test("a create whose answer is lost is found by name: exactly one flow", async () => {
     const p = await provider("ourvoice.Flow");
     await faults({ ourvoice: { "lost-create": 1 } });
-    const posts = () => sandbox.stats().vendors.ourvoice?.["POST /flows"] ?? 0;
+    const posts = () => requests(sandbox, "ourvoice", "POST /flows");
     const before = posts();
     const { id } = await p.create({ name: "lost answer flow", type: "voice" });
-    const o = ourvoice.ourvoiceClient(
-      config.resolveOurVoice(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}),
-    );
+    const o = ourvoice.ourvoiceClient(config.resolveOurVoice(sandboxConfig(sandbox.url), {}));
     const named = [];
     for await (const f of o.flows({ "filter[name]": "lost answer flow" }))
       if (f.name === "lost answer flow") named.push(f.id);
@@ -131,7 +113,7 @@ describe("Zoom Flow provider", () => {
       const { id, outs } = await p.create(v1);
       fs.writeFileSync(file, content("queue"));
       const v2 = (await p.check!(v1, { name: "lost import flow", flowFile: file })).inputs;
-      const imports = () => sandbox.stats().vendors.zoom?.["POST /contact_center/flows"] ?? 0;
+      const imports = () => requests(sandbox, "zoom", "POST /contact_center/flows");
       const before = imports();
       await faults({ zoom: { "lost-create": 1 } });
       const updated = await p.update!(id, outs, v2);

@@ -5,7 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { analyticsEndFor, parseFault, parseRateLimit, type Sandbox, startSandbox } from "../../sandbox";
 import { parseSandboxArgs } from "../../sandbox/cli";
-import { genesysToken } from "./login";
+import { faults, genesysToken, useSandbox, withSandbox } from "./helpers";
 
 /** A response body as JSON, typed loosely for assertions. */
 const body = async (r: Response | Promise<Response>): Promise<any> => (await r).json();
@@ -13,15 +13,9 @@ const KEY = { authorization: "Bearer sandbox-key", "content-type": "application/
 const flows = (s: Sandbox, init: RequestInit = {}) => fetch(`${s.url}/ourvoice/v1/flows`, { headers: KEY, ...init });
 const create = (s: Sandbox, name: string) =>
   flows(s, { method: "POST", body: JSON.stringify({ name, type: "voice" }) });
-const setFaults = (s: Sandbox, faults: object) =>
-  fetch(`${s.url}/_sandbox/faults`, { method: "PUT", body: JSON.stringify(faults) });
 
 describe("the sandbox", () => {
-  let s: Sandbox;
-  beforeAll(async () => {
-    s = await startSandbox();
-  });
-  afterAll(() => s.stop());
+  const s = useSandbox();
   beforeEach(() => s.reset());
 
   test("binds to loopback on a free port by default", () => {
@@ -46,35 +40,35 @@ describe("the sandbox", () => {
   });
 
   test("error5xx fault answers with the vendor's server error", async () => {
-    await setFaults(s, { ourvoice: { error5xx: 1 } });
+    await faults(s, { ourvoice: { error5xx: 1 } });
     const r = await flows(s);
     expect(r.status).toBe(500);
     expect(await body(r)).toEqual({ message: "Server Error" });
   });
 
   test("reset fault drops the connection", async () => {
-    await setFaults(s, { ourvoice: { reset: 1 } });
+    await faults(s, { ourvoice: { reset: 1 } });
     await expect(flows(s)).rejects.toThrow();
   });
 
   test("latency fault delays every answer", async () => {
-    await setFaults(s, { ourvoice: { latency: 300 } });
+    await faults(s, { ourvoice: { latency: 300 } });
     const t = Date.now();
     expect((await flows(s)).status).toBe(200);
     expect(Date.now() - t).toBeGreaterThanOrEqual(290);
   });
 
   test("lost-create commits the object but the client never hears back", async () => {
-    await setFaults(s, { ourvoice: { "lost-create": 1 } });
+    await faults(s, { ourvoice: { "lost-create": 1 } });
     await expect(create(s, "Ghost")).rejects.toThrow();
-    await setFaults(s, {});
+    await faults(s, {});
     const page = await body(fetch(`${s.url}/ourvoice/v1/flows?filter[name]=Ghost`, { headers: KEY }));
     expect(page.data.map((f: any) => f.name)).toEqual(["Ghost"]);
   });
 
   test("stale-read shows the value from before a recent write, then the new one", async () => {
     const flow = (await body(create(s, "Before"))).data;
-    await setFaults(s, { ourvoice: { "stale-read": 400 } });
+    await faults(s, { ourvoice: { "stale-read": 400 } });
     const url = `${s.url}/ourvoice/v1/flows/${flow.id}`;
     await fetch(url, { method: "PATCH", headers: KEY, body: JSON.stringify({ name: "After" }) });
     expect((await body(fetch(url, { headers: KEY }))).data.name).toBe("Before");
@@ -108,24 +102,24 @@ describe("sandbox storage", () => {
   });
 
   test("concurrent creates all land, each once", async () => {
-    const s = await startSandbox({ rateLimits: { ourvoice: { limit: 1000, periodSeconds: 60 } } });
-    try {
+    await withSandbox({ rateLimits: { ourvoice: { limit: 1000, periodSeconds: 60 } } }, async (s) => {
       const names = Array.from({ length: 50 }, (_, i) => `c${i}`);
       const answers = await Promise.all(names.map((n) => create(s, n)));
       expect(answers.every((a) => a.status === 201)).toBe(true);
       const page = await body(fetch(`${s.url}/ourvoice/v1/flows?limit=100`, { headers: KEY }));
       expect(page.meta.total).toBe(56);
       expect(new Set(page.data.map((f: any) => f.id)).size).toBe(56);
-    } finally {
-      await s.stop();
-    }
+    });
   });
 });
 
 describe("cxflow sandbox", () => {
   test("prints its URL first, serves, and stops on SIGTERM", async () => {
-    const bin = path.join(__dirname, "..", "..", "bin", "cxflow.js");
-    const args = [bin, "sandbox", "--port", "0", "--seed", "7", "--analytics-end", "2026-11-01"];
+    // The command's module from source, so no build is needed; the e2e suites run the built bin.
+    const cli = path.join(__dirname, "..", "..", "sandbox", "cli.ts");
+    const main = `require(${JSON.stringify(cli)}).main(process.argv.slice(1))`;
+    const flags = ["--port", "0", "--seed", "7", "--analytics-end", "2026-11-01"];
+    const args = ["-r", "ts-node/register/transpile-only", "-e", main, "--", ...flags];
     const child = spawn(process.execPath, args, {
       stdio: ["ignore", "pipe", "pipe"],
     });
@@ -210,18 +204,10 @@ describe("sandbox analytics end", () => {
           .join("/"),
       })),
     }));
-  const started = async (options: Parameters<typeof startSandbox>[0], fn: (s: Sandbox) => Promise<void>) => {
-    const s = await startSandbox(options);
-    try {
-      await fn(s);
-    } finally {
-      await s.stop();
-    }
-  };
 
   test("is the start of the current UTC day by default, and the last 14 days have data", async () => {
     const before = Math.floor(Date.now() / DAY) * DAY;
-    await started({}, async (s) => {
+    await withSandbox({}, async (s) => {
       const after = Math.floor(Date.now() / DAY) * DAY;
       expect([iso(before), iso(after)]).toContain(s.analyticsEnd);
       expect(s.options.analyticsEnd).toBe(s.analyticsEnd);
@@ -238,7 +224,7 @@ describe("sandbox analytics end", () => {
     const end = Date.UTC(2026, 10, 1);
     const figures = async (analyticsEnd: string | Date, shift = 0) => {
       let out: any[] = [];
-      await started({ seed: 3, analyticsEnd }, async (s) => {
+      await withSandbox({ seed: 3, analyticsEnd }, async (s) => {
         out = await daily(s, end - 30 * DAY + shift, end + shift);
       });
       return out;
@@ -258,10 +244,10 @@ describe("sandbox analytics end", () => {
     const end = Date.UTC(2026, 10, 1);
     try {
       let before: any[] = [];
-      await started({ data, analyticsEnd: "2026-11-01" }, async (s) => {
+      await withSandbox({ data, analyticsEnd: "2026-11-01" }, async (s) => {
         before = await daily(s, end - 7 * DAY, end);
       });
-      await started({ data, analyticsEnd: "2026-11-02" }, async (s) => {
+      await withSandbox({ data, analyticsEnd: "2026-11-02" }, async (s) => {
         expect(s.analyticsEnd).toBe("2026-11-02T00:00:00.000Z");
         expect(await daily(s, end - 6 * DAY, end + DAY)).toEqual(shifted(before, DAY));
       });
@@ -288,8 +274,7 @@ describe("sandbox analytics end", () => {
 
 describe("sandbox tokens", () => {
   test("a revoked token is refused while a new one works", async () => {
-    const s = await startSandbox();
-    try {
+    await withSandbox({}, async (s) => {
       const login = () => genesysToken(s.url);
       const segments = (token: string) =>
         fetch(`${s.url}/genesys/api/v2/journey/segments`, { headers: { authorization: `Bearer ${token}` } });
@@ -301,8 +286,6 @@ describe("sandbox tokens", () => {
       expect(revoked).toEqual({ revoked: 1 });
       expect((await segments(token)).status).toBe(401);
       expect((await segments(await login())).status).toBe(200);
-    } finally {
-      await s.stop();
-    }
+    });
   });
 });

@@ -1,22 +1,17 @@
 // The typed Zoom Contact Center client (got + zod, S2S OAuth) against the sandbox, faults included.
 import { CxflowError } from "../../provider/http/errors";
 import { type ZoomClientOptions, zoomClient } from "../../provider/zoom/client";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { admin, caught, counter, FAST_RETRY, faults, requests, useSandbox, withSandbox } from "./helpers";
 
 jest.setTimeout(30_000);
 
-let sandbox: Sandbox;
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { zoom: { limit: 1000, periodSeconds: 1 } } });
-});
-afterAll(() => sandbox.stop());
+const sandbox = useSandbox({ rateLimits: { zoom: { limit: 1000, periodSeconds: 1 } } });
 beforeEach(async () => {
   await sandbox.reset();
   // reset() forgets every token: log in again now, so counts below see only the test's calls.
   await client().listFlows({ page_size: 1 });
 });
 
-// Fast retries for tests: the policy is the same, only the waits are short.
 const client = (over: Partial<ZoomClientOptions> = {}, url = sandbox.url) =>
   zoomClient({
     apiBase: `${url}/zoom/v2`,
@@ -25,25 +20,9 @@ const client = (over: Partial<ZoomClientOptions> = {}, url = sandbox.url) =>
     clientId: "sandbox-client",
     clientSecret: "sandbox-secret",
     budget: { limit: 10_000, periodMs: 1_000 },
-    retry: { maxAttempts: 5, baseMs: 5, capMs: 20, maxRetryAfterMs: 5_000 },
+    retry: FAST_RETRY,
     ...over,
   });
-const admin = (method: string, path: string, body: object) =>
-  fetch(`${sandbox.url}/_sandbox/${path}`, { method, body: JSON.stringify(body) });
-const faults = (f: object) => admin("PUT", "faults", f);
-const requests = (key: string, s = sandbox) => s.stats().vendors.zoom?.[key] ?? 0;
-/** Counts requests to `key` from now on. */
-const counter = (key: string, s = sandbox) => {
-  const start = requests(key, s);
-  return () => requests(key, s) - start;
-};
-const caught = (p: Promise<unknown>) =>
-  p.then(
-    () => {
-      throw new Error("expected a failure");
-    },
-    (e: unknown) => e as CxflowError,
-  );
 const file = (definition: object = { start: "hello" }) => ({
   filename: "flow.json",
   contentType: "application/json",
@@ -104,7 +83,7 @@ describe("the Zoom client", () => {
   });
 
   test("iterates every flow across pages", async () => {
-    const lists = counter(LIST);
+    const lists = counter(sandbox, "zoom", LIST);
     const names: string[] = [];
     for await (const f of client().flows({ page_size: 3 })) names.push(f.flow_name);
     expect(names).toHaveLength(8);
@@ -115,7 +94,7 @@ describe("the Zoom client", () => {
   test("a refused page token restarts the listing once, without duplicates", async () => {
     let corrupted = 0;
     const c = client({ rewritePageToken: (t) => (corrupted++ === 0 ? `${t}-expired` : t) });
-    const lists = counter(LIST);
+    const lists = counter(sandbox, "zoom", LIST);
     const ids: string[] = [];
     for await (const f of c.flows({ page_size: 3 })) ids.push(f.flow_id);
     expect(ids).toHaveLength(8);
@@ -138,8 +117,8 @@ describe("the Zoom client", () => {
   });
 
   test("refuses bad input before any request", async () => {
-    const imports = counter(IMPORT);
-    const lists = counter(LIST);
+    const imports = counter(sandbox, "zoom", IMPORT);
+    const lists = counter(sandbox, "zoom", LIST);
     const e = await caught(client().importFlow({ flow_name: "x", flow_file: file(), import_mode: "replace" as "new" }));
     expect(e.code).toBe("validation");
     expect(e.message).toMatch(/import_mode/);
@@ -160,39 +139,36 @@ describe("the Zoom client", () => {
   });
 
   test("an expired token is replaced before the call", async () => {
-    const short = await startSandbox({ tokenTtl: { zoom: 1 } });
-    try {
+    await withSandbox({ tokenTtl: { zoom: 1 } }, async (short) => {
       const c = client({}, short.url);
       await c.listFlows({ page_size: 1 });
       await new Promise((r) => setTimeout(r, 1_200));
       expect((await c.listFlows({ page_size: 1 })).total_records).toBe(8);
-      expect(requests(TOKEN, short)).toBe(2);
+      expect(requests(short, "zoom", TOKEN)).toBe(2);
       // Refreshed ahead of expiry: no call was refused.
-      expect(requests(LIST, short)).toBe(2);
-    } finally {
-      await short.stop();
-    }
+      expect(requests(short, "zoom", LIST)).toBe(2);
+    });
   });
 
   test("a revoked token is replaced once and the call succeeds", async () => {
-    const tokens = counter(TOKEN);
-    const lists = counter(LIST);
-    expect((await admin("POST", "revoke", { vendor: "zoom" })).status).toBe(200);
+    const tokens = counter(sandbox, "zoom", TOKEN);
+    const lists = counter(sandbox, "zoom", LIST);
+    expect((await admin(sandbox, "POST", "revoke", { vendor: "zoom" })).status).toBe(200);
     expect((await client().listFlows()).total_records).toBe(8);
     expect(tokens()).toBe(1);
     expect(lists()).toBe(2);
   });
 
   test("reads ride out a burst of 5xx answers", async () => {
-    const lists = counter(LIST);
-    await faults({ zoom: { error5xx: 0.5 } });
+    const lists = counter(sandbox, "zoom", LIST);
+    await faults(sandbox, { zoom: { error5xx: 0.5 } });
     for (let i = 0; i < 5; i++) expect((await client().listFlows()).total_records).toBe(8);
     expect(lists()).toBeGreaterThan(5);
   });
 
   test("an import that meets a 5xx is sent once, never repeated", async () => {
-    const imports = counter(IMPORT);
-    await faults({ zoom: { error5xx: 1 } });
+    const imports = counter(sandbox, "zoom", IMPORT);
+    await faults(sandbox, { zoom: { error5xx: 1 } });
     const e = await caught(client().importFlow({ flow_name: "Once", flow_file: file(), import_mode: "new" }));
     expect(e.code).toBe("server");
     expect(e.message).toContain("500");
@@ -200,11 +176,11 @@ describe("the Zoom client", () => {
   });
 
   test("a lost import is reported as a network error and never duplicated", async () => {
-    const imports = counter(IMPORT);
-    await faults({ zoom: { "lost-create": 1 } });
+    const imports = counter(sandbox, "zoom", IMPORT);
+    await faults(sandbox, { zoom: { "lost-create": 1 } });
     const e = await caught(client().importFlow({ flow_name: "Ghost", flow_file: file(), import_mode: "new" }));
     expect(e.code).toBe("network");
-    await faults({});
+    await faults(sandbox, {});
     const found = [];
     for await (const f of client().flows({ page_size: 100 })) if (f.flow_name === "Ghost") found.push(f);
     expect(found).toHaveLength(1);
@@ -213,8 +189,8 @@ describe("the Zoom client", () => {
   });
 
   test("a 429 storm is waited out using the ISO Retry-After", async () => {
-    expect((await admin("PUT", "rate-limits", { zoom: { limit: 2, periodSeconds: 1 } })).status).toBe(200);
-    const lists = counter(LIST);
+    expect((await admin(sandbox, "PUT", "rate-limits", { zoom: { limit: 2, periodSeconds: 1 } })).status).toBe(200);
+    const lists = counter(sandbox, "zoom", LIST);
     const c = client();
     const totals = await Promise.all(Array.from({ length: 5 }, () => c.listFlows().then((p) => p.total_records)));
     expect(totals).toEqual([8, 8, 8, 8, 8]);

@@ -1,19 +1,7 @@
 // Zoom Contact Center flows and server-to-server OAuth against the sandbox, over plain HTTP.
-import { type Sandbox, startSandbox } from "../../sandbox";
+import { type Answer, answer, basic, useSandbox, withSandbox } from "./helpers";
 
-interface Answer {
-  status: number;
-  body: any;
-  headers: Headers;
-}
-
-const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
 const GOOD = basic("sandbox-client", "sandbox-secret");
-
-async function answer(r: Response): Promise<Answer> {
-  const text = await r.text();
-  return { status: r.status, body: text ? JSON.parse(text) : undefined, headers: r.headers };
-}
 
 /** Asks a sandbox for a token; `form` goes in the body unless `inQuery`; `null` sends no Authorization. */
 async function tokenAt(
@@ -62,16 +50,12 @@ function importForm(fields: Record<string, string>, file: unknown = { channel: "
   return form;
 }
 
-let sandbox: Sandbox;
+const sandbox = useSandbox({ rateLimits: { zoom: { limit: 10_000, periodSeconds: 60 } } });
 let token: string;
 const api = (path: string, init?: { method?: string; body?: unknown }) => callAt(sandbox.url, token, path, init);
 const flowByName = async (name: string) =>
   (await api(`/contact_center/flows/${encodeURIComponent(name)}?flow_identifier_type=name`)).body;
 
-beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: { zoom: { limit: 10_000, periodSeconds: 60 } } });
-});
-afterAll(() => sandbox.stop());
 beforeEach(async () => {
   await sandbox.reset();
   token = (await tokenAt(sandbox.url)).body.access_token;
@@ -151,17 +135,14 @@ describe("Zoom server-to-server OAuth in the sandbox", () => {
   });
 
   test("a token stops working once its lifetime is over", async () => {
-    const short = await startSandbox({ tokenTtl: { zoom: 1 } });
-    try {
+    await withSandbox({ tokenTtl: { zoom: 1 } }, async (short) => {
       const t = await tokenAt(short.url);
       expect(t.body.expires_in).toBe(1);
       expect((await callAt(short.url, t.body.access_token, "/contact_center/flows")).status).toBe(200);
       await new Promise((r) => setTimeout(r, 1_200));
       const late = await callAt(short.url, t.body.access_token, "/contact_center/flows");
       expect(late).toMatchObject({ status: 401, body: { code: 124 } });
-    } finally {
-      await short.stop();
-    }
+    });
   });
 });
 
@@ -434,8 +415,7 @@ describe("one Zoom flow in the sandbox", () => {
 
 describe("Zoom rate limits in the sandbox", () => {
   test("going over the budget is answered 429 with Zoom's headers and an ISO-8601 Retry-After", async () => {
-    const tight = await startSandbox({ rateLimits: { zoom: { limit: 2, periodSeconds: 60 } } });
-    try {
+    await withSandbox({ rateLimits: { zoom: { limit: 2, periodSeconds: 60 } } }, async (tight) => {
       const t = (await tokenAt(tight.url)).body.access_token;
       expect((await callAt(tight.url, t, "/contact_center/flows")).status).toBe(200);
       expect((await callAt(tight.url, t, "/contact_center/flows")).status).toBe(200);
@@ -452,8 +432,6 @@ describe("Zoom rate limits in the sandbox", () => {
       const wait = Date.parse(retryAfter) - before;
       expect(wait).toBeGreaterThan(50_000);
       expect(wait).toBeLessThanOrEqual(62_000);
-    } finally {
-      await tight.stop();
-    }
+    });
   });
 });

@@ -1,7 +1,8 @@
+// One scenario: tests run in order, each building on the last.
 // cxflow.genesys.ActionTarget under the real engine, against the sandbox.
 import { config, genesys } from "../../provider";
 import { type Sandbox, startSandbox } from "../../sandbox";
-import { PulumiCommandError, type TestStack } from "./harness";
+import { PulumiCommandError, scenario, type TestStack } from "./harness";
 import { type Declared, declare, resourceStack, stored } from "./resources";
 
 jest.setTimeout(10 * 60_000);
@@ -18,6 +19,7 @@ const tunedOf = (t: genesys.models.ActionTarget) => ({
 });
 
 describe("ActionTarget", () => {
+  const step = scenario();
   let sandbox: Sandbox;
   let stack: TestStack;
   let seeded: Map<string, genesys.models.ActionTarget>;
@@ -37,7 +39,7 @@ describe("ActionTarget", () => {
     await sandbox?.stop();
   });
 
-  test("a bad stack fails its preview, naming each property, with zero requests", async () => {
+  step("a bad stack fails its preview, naming each property, with zero requests", async () => {
     const before = sandbox.stats().total;
     // The engine stops at the first resource that fails its check: one bad resource per preview.
     await declare(stack, [
@@ -60,7 +62,7 @@ describe("ActionTarget", () => {
     expect(sandbox.stats().total).toBe(before);
   });
 
-  test("takes over targets by exact name and by id, tunes them, and warns once about the deprecation", async () => {
+  step("takes over targets by exact name and by id, tunes them, and warns once about the deprecation", async () => {
     await declare(stack, [
       target("sales", {
         targetName: "Sales web chat",
@@ -85,13 +87,13 @@ describe("ActionTarget", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("the serialized provider is small and no credential reaches state", async () => {
+  step("the serialized provider is small and no credential reaches state", async () => {
     const s = await stored(stack);
     expect(s.sales.providerBytes).toBeLessThanOrEqual(2048);
     expect(await stack.exportText()).not.toContain("sandbox-secret");
   });
 
-  test("a tuning change is a PATCH of the same target; a field dropped from the program is left as it is", async () => {
+  step("a tuning change is a PATCH of the same target; a field dropped from the program is left as it is", async () => {
     await declare(stack, [
       target("sales", { targetName: "Sales web chat", serviceLevel: { percentage: 0.9, durationMs: 20_000 } }),
       target("support", {
@@ -107,7 +109,7 @@ describe("ActionTarget", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("an edit outside Pulumi is seen by refresh and undone by up", async () => {
+  step("an edit outside Pulumi is seen by refresh and undone by up", async () => {
     const { sales } = await stored(stack);
     await client().patchActionTarget(sales.id, { serviceLevel: { percentage: 0.5, durationMs: 60_000 } });
     await stack.refresh();
@@ -116,7 +118,7 @@ describe("ActionTarget", () => {
     expect((await client().getActionTarget(sales.id)).serviceLevel).toEqual({ percentage: 0.9, durationMs: 20_000 });
   });
 
-  test("pointing at another target restores the first one and tunes the second", async () => {
+  step("pointing at another target restores the first one and tunes the second", async () => {
     await declare(stack, [
       target("sales", { targetName: "Billing email", serviceLevel: { percentage: 0.9, durationMs: 20_000 } }),
       target("support", {
@@ -134,7 +136,7 @@ describe("ActionTarget", () => {
     expect((await client().getActionTarget(s.sales.id)).serviceLevel).toEqual({ percentage: 0.9, durationMs: 20_000 });
   });
 
-  test("an unknown target name fails the preview on targetName and lists the targets that exist", async () => {
+  step("an unknown target name fails the preview on targetName and lists the targets that exist", async () => {
     await declare(stack, [target("ghost", { targetName: "No such queue" })]);
     const e = (await stack.preview().catch((x) => x)) as PulumiCommandError;
     expect(e.result.output).toMatch(
@@ -142,7 +144,7 @@ describe("ActionTarget", () => {
     );
   });
 
-  test("destroy restores what it found unless restoreOnDelete is false", async () => {
+  step("destroy restores what it found unless restoreOnDelete is false", async () => {
     await declare(stack, [
       target("sales", { targetName: "Billing email", serviceLevel: { percentage: 0.9, durationMs: 20_000 } }),
       target("support", {

@@ -1,3 +1,4 @@
+// One scenario: tests run in order, each building on the last.
 // `npm run demo`, the main job: scripts/demo.js runs the root stack against a file-backed sandbox,
 // under the real engine, with its own backend, Pulumi home and sandbox folder.
 import { execFile } from "node:child_process";
@@ -6,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { analyticsEndFor, type Sandbox, startSandbox } from "../../sandbox";
 import * as tc from "../../scripts/toolchain";
+import { scenario } from "./harness";
 import { sandboxClients } from "./resources";
 
 jest.setTimeout(10 * 60_000);
@@ -19,6 +21,7 @@ interface Run {
 }
 
 describe("npm run demo", () => {
+  const step = scenario();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-demo-"));
   const stack = `demo${process.pid}`;
   const data = path.join(work, "demo", "sandbox.sqlite");
@@ -69,7 +72,7 @@ describe("npm run demo", () => {
     fs.rmSync(work, { recursive: true, force: true });
   });
 
-  test("an unknown option is refused before anything runs", async () => {
+  step("an unknown option is refused before anything runs", async () => {
     const r = await demo("--bogus");
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("unknown option --bogus (allowed: --destroy)");
@@ -79,7 +82,7 @@ describe("npm run demo", () => {
   let first: Run;
   /** The start of the UTC day before and after the first run (they differ only across midnight). */
   let days: string[] = [];
-  test("the first run creates the whole configuration and says what it created", async () => {
+  step("the first run creates the whole configuration and says what it created", async () => {
     days = [analyticsEndFor()];
     first = await demo();
     days.push(analyticsEndFor());
@@ -106,7 +109,7 @@ describe("npm run demo", () => {
     );
   });
 
-  test("it leaves no process running", async () => {
+  step("it leaves no process running", async () => {
     const url = /sandbox on (http:\S+)/.exec(first.stdout)?.[1];
     expect(url).toBeDefined();
     await expect(fetch(`${url}/_sandbox/health`)).rejects.toThrow();
@@ -114,7 +117,7 @@ describe("npm run demo", () => {
     expect(ps.stdout.split("\n").filter((l) => l.includes(stack) || l.includes(work))).toEqual([]);
   });
 
-  test("what it created is in the sandbox's store, tuned as the program says", async () => {
+  step("what it created is in the sandbox's store, tuned as the program says", async () => {
     await open();
     const names = new Set<string>();
     for await (const s of gen().segments({ pageSize: 100 })) names.add(s.displayName);
@@ -140,14 +143,14 @@ describe("npm run demo", () => {
     expect(ovNames).toEqual(expect.arrayContaining(["Welcome line", "Appointment reminders"]));
   });
 
-  test("the printed week is the 7 days before today, and the stack config does not pin it", async () => {
+  step("the printed week is the 7 days before today, and the stack config does not pin it", async () => {
     const week = /^Flow outcomes, (\S+) to (\S+) \(the 7 days before today, UTC\):$/m.exec(first.stdout);
     expect(days.map((d) => d.slice(0, 10))).toContain(week?.[2]);
     expect(Date.parse(week![2]) - Date.parse(week![1])).toBe(7 * 86_400_000);
     expect((await cli(["config", "get", "reportEnd"])).code).not.toBe(0);
   });
 
-  test("the printed figures are the week's flow outcomes as Genesys counts them", async () => {
+  step("the printed figures are the week's flow outcomes as Genesys counts them", async () => {
     const end = new Date(/^Flow outcomes, \S+ to (\S+) /m.exec(first.stdout)![1]);
     const start = new Date(end.getTime() - 7 * 86_400_000);
     // The same history as the demo's sandbox had, even if midnight has passed since.
@@ -176,7 +179,7 @@ describe("npm run demo", () => {
     expect(first.stdout.split("Per day")[1].match(/^ {2}2026-\d\d-\d\d /gm)).toHaveLength(7);
   });
 
-  test("the root stack previews with no changes against the store the demo left", async () => {
+  step("the root stack previews with no changes against the store the demo left", async () => {
     const r = await cli(["preview", "--expect-no-changes", "--diff"], {
       CXFLOW_SANDBOX_URL: sandbox!.url,
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
@@ -186,7 +189,7 @@ describe("npm run demo", () => {
     expect(r.code).toBe(0);
   });
 
-  test("a bad setting fails the preview with the property named, and nothing is changed", async () => {
+  step("a bad setting fails the preview with the property named, and nothing is changed", async () => {
     await close();
     await cli(["config", "set", "reportEnd", "last tuesday"]);
     const r = await demo();
@@ -197,7 +200,7 @@ describe("npm run demo", () => {
     expect(r.stdout).not.toContain("pulumi up");
   });
 
-  test("a second run changes nothing and says so, and drops the week an earlier demo pinned", async () => {
+  step("a second run changes nothing and says so, and drops the week an earlier demo pinned", async () => {
     await cli(["config", "set", "reportEnd", "2026-11-01T00:00:00.000Z"]);
     const r = await demo();
     expect(r.code).toBe(0);
@@ -208,7 +211,7 @@ describe("npm run demo", () => {
     expect((await cli(["config", "get", "reportEnd"])).code).not.toBe(0);
   });
 
-  test("an edit made outside Pulumi is seen and undone by the next run", async () => {
+  step("an edit made outside Pulumi is seen and undone by the next run", async () => {
     await open();
     const client = gen();
     const all = [];
@@ -227,7 +230,7 @@ describe("npm run demo", () => {
     await close();
   });
 
-  test("--destroy tears it all down: resources, stack and store", async () => {
+  step("--destroy tears it all down: resources, stack and store", async () => {
     const r = await demo("--destroy");
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^demo: 10 deleted \(action targets given back as found\); stack \S+ removed\.$/m);

@@ -1,3 +1,4 @@
+// One scenario per describe: its tests run in order, each building on the last.
 // Every program in examples/ under the real engine, against its own sandbox: up, check what landed
 // through the typed clients, a preview that finds nothing to change, the scenario's own steps,
 // then destroy and check the sandbox holds what it held before.
@@ -6,7 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import type { ourvoice } from "../../provider";
 import { type Sandbox, startSandbox } from "../../sandbox";
-import { TestStack } from "./harness";
+import { scenario, TestStack } from "./harness";
 import { sandboxClients } from "./resources";
 
 jest.setTimeout(10 * 60_000);
@@ -82,10 +83,11 @@ const readJson = (...parts: string[]) => JSON.parse(fs.readFileSync(path.join(EX
 // ---------------------------------------------------------------------------------------------
 
 describe("examples/segments-and-targets", () => {
+  const step = scenario();
   const x = exampleStack("segments-and-targets", {});
   let outputs: Record<string, any>;
 
-  test("up creates four journey segments with their context and journey patterns", async () => {
+  step("up creates four journey segments with their context and journey patterns", async () => {
     outputs = (await x.stack.up()).outputs;
     const ids = outputs.segmentIds as Record<string, string>;
     const get = (key: string) => x.clients.genesys().getSegment(ids[key]);
@@ -126,7 +128,7 @@ describe("examples/segments-and-targets", () => {
     expect(now).toEqual([...x.before.segments.map((s) => s.id), ...Object.values(ids)].sort());
   });
 
-  test("up takes the two seeded action targets over by name and tunes them", async () => {
+  step("up takes the two seeded action targets over by name and tunes them", async () => {
     const sales = await targetNamed(x.clients, "Sales web chat");
     expect(sales).toMatchObject({ serviceLevel: { percentage: 0.9, durationMs: 20_000 }, shortAbandonThreshold: 8 });
     expect(outputs.salesChatTarget).toEqual({
@@ -149,11 +151,11 @@ describe("examples/segments-and-targets", () => {
     });
   });
 
-  test("a preview right after finds nothing to change", async () => {
+  step("a preview right after finds nothing to change", async () => {
     await x.stack.preview({ expectNoChanges: true });
   });
 
-  test("destroy deletes the segments and gives the targets their seeded values back", async () => {
+  step("destroy deletes the segments and gives the targets their seeded values back", async () => {
     await x.stack.destroy();
     expect(await snapshot(x.clients)).toEqual(x.before);
   });
@@ -219,6 +221,7 @@ function elements(svg: string): string[] {
 }
 
 describe("examples/flow-analytics-report", () => {
+  const step = scenario();
   const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-report-"));
   const x = exampleStack("flow-analytics-report", { config: { end: DATA_END, reportDir } });
   const interval = "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z";
@@ -251,7 +254,7 @@ describe("examples/flow-analytics-report", () => {
     }
   });
 
-  test("up writes a Markdown report and an SVG chart into the configured folder", async () => {
+  step("up writes a Markdown report and an SVG chart into the configured folder", async () => {
     outputs = (await x.stack.up()).outputs;
     expect(outputs.reportFiles).toEqual({
       markdown: path.join(reportDir, "flow-report.md"),
@@ -261,7 +264,7 @@ describe("examples/flow-analytics-report", () => {
     expect(outputs.period).toEqual({ interval, mode: "sync" });
   });
 
-  test("the per-flow table holds the API's figures for each of the nine flows, and their total", () => {
+  step("the per-flow table holds the API's figures for each of the nine flows, and their total", () => {
     const md = fs.readFileSync(outputs.reportFiles.markdown, "utf8");
     expect(md).toMatch(/^# Flow outcomes, 2026-10-25 to 2026-10-31\n/);
     expect(md).toContain("![Flow outcomes per day](outcomes-per-day.svg)");
@@ -277,13 +280,13 @@ describe("examples/flow-analytics-report", () => {
     expect(total.failed).toBeGreaterThan(0);
   });
 
-  test("the per-day table lists all seven days with the API's daily totals", () => {
+  step("the per-day table lists all seven days with the API's daily totals", () => {
     const table = markdownTable(fs.readFileSync(outputs.reportFiles.markdown, "utf8"), "Per day");
     expect([...table.keys()]).toEqual([...days, "**Total**"]);
     for (const [day, f] of perDay) expect([day, table.get(day)]).toEqual([day, cells(f)]);
   });
 
-  test("the figures are stack outputs too, equal to the report's", () => {
+  step("the figures are stack outputs too, equal to the report's", () => {
     for (const [flow, f] of perFlow) {
       expect(outputs.flows[flow]).toEqual({
         ...f,
@@ -295,7 +298,7 @@ describe("examples/flow-analytics-report", () => {
     expect(outputs.totals.executions).toBe([...perFlow.values()].reduce((n, f) => n + f.executions, 0));
   });
 
-  test("the chart is a standalone SVG with a title, axis labels, a legend and one bar group per day", () => {
+  step("the chart is a standalone SVG with a title, axis labels, a legend and one bar group per day", () => {
     const svg = fs.readFileSync(outputs.reportFiles.chart, "utf8");
     expect(svg).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www.w3.org\/2000\/svg" /);
     const names = elements(svg);
@@ -314,13 +317,13 @@ describe("examples/flow-analytics-report", () => {
     }
   });
 
-  test("a preview finds nothing to change and leaves the report folder alone", async () => {
+  step("a preview finds nothing to change and leaves the report folder alone", async () => {
     fs.rmSync(reportDir, { recursive: true, force: true });
     await x.stack.preview({ expectNoChanges: true });
     expect(fs.existsSync(reportDir)).toBe(false);
   });
 
-  test("destroy leaves the sandbox as it was", async () => {
+  step("destroy leaves the sandbox as it was", async () => {
     await x.stack.destroy();
     expect(await snapshot(x.clients)).toEqual(x.before);
   });
@@ -329,13 +332,14 @@ describe("examples/flow-analytics-report", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("examples/ourvoice-flows", () => {
+  const step = scenario();
   const TOKEN = "crm-hook-token-5e8b21";
   const x = exampleStack("ourvoice-flows", { secrets: { crmWebhookToken: TOKEN } });
   let outputs: Record<string, any>;
   const metadataOf = (f: ourvoice.models.Flow) =>
     typeof f.metadata === "string" ? JSON.parse(f.metadata) : f.metadata;
 
-  test("up creates two voice and two SMS flows with their statuses and metadata", async () => {
+  step("up creates two voice and two SMS flows with their statuses and metadata", async () => {
     outputs = (await x.stack.up()).outputs;
     const get = (key: string) => x.clients.ourvoice().getFlow(outputs.flowIds[key]);
     const mainIvr = x.before.ourvoice.find((f) => f.name === "Main IVR")!;
@@ -362,24 +366,24 @@ describe("examples/ourvoice-flows", () => {
     });
   });
 
-  test("the getFlows lookup lists every SMS flow in the account, the new ones included", async () => {
+  step("the getFlows lookup lists every SMS flow in the account, the new ones included", async () => {
     const sms = (await ourvoiceFlows(x.clients)).filter((f) => f.type === "sms").map((f) => f.name);
     expect(sms).toEqual(expect.arrayContaining(["Order updates", "Satisfaction survey"]));
     expect(outputs.smsFlowNames).toEqual(sms.sort());
   });
 
-  test("the secret metadata is a secret output and never reaches state in plaintext", async () => {
+  step("the secret metadata is a secret output and never reaches state in plaintext", async () => {
     const plain = JSON.parse((await x.stack.run(["stack", "output", "--json"])).stdout);
     expect(plain.orderUpdatesMetadata).toBe("[secret]");
     expect(outputs.orderUpdatesMetadata.crmWebhook.token).toBe(TOKEN);
     expect(await x.stack.exportText()).not.toContain(TOKEN);
   });
 
-  test("a preview right after finds nothing to change", async () => {
+  step("a preview right after finds nothing to change", async () => {
     await x.stack.preview({ expectNoChanges: true });
   });
 
-  test("destroy deletes the four flows and leaves the seeded ones as they were", async () => {
+  step("destroy deletes the four flows and leaves the seeded ones as they were", async () => {
     await x.stack.destroy();
     expect(await snapshot(x.clients)).toEqual(x.before);
   });
@@ -388,12 +392,13 @@ describe("examples/ourvoice-flows", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("examples/zoom-flow-release", () => {
+  const step = scenario();
   const x = exampleStack("zoom-flow-release", {});
   const v1 = readJson("zoom-flow-release", "flows", "v1.json");
   const v2 = readJson("zoom-flow-release", "flows", "v2.json");
   let flowId: string;
 
-  test("up imports flows/v1.json as version 1 of a new flow and publishes it", async () => {
+  step("up imports flows/v1.json as version 1 of a new flow and publishes it", async () => {
     const { outputs } = await x.stack.up();
     flowId = outputs.flowId as string;
     const flow = await x.clients.zoom().getFlow(flowId);
@@ -409,11 +414,11 @@ describe("examples/zoom-flow-release", () => {
     expect(outputs).toMatchObject({ version: 1, publishedVersion: 1, status: "published", releaseName: "v1" });
   });
 
-  test("a preview right after finds nothing to change", async () => {
+  step("a preview right after finds nothing to change", async () => {
     await x.stack.preview({ expectNoChanges: true });
   });
 
-  test("switching the release to v2 imports it as version 2 of the same flow and publishes it", async () => {
+  step("switching the release to v2 imports it as version 2 of the same flow and publishes it", async () => {
     await x.stack.setConfig("zoom-flow-release:release", "v2");
     const { outputs } = await x.stack.up();
     expect(outputs.flowId).toBe(flowId);
@@ -429,7 +434,7 @@ describe("examples/zoom-flow-release", () => {
     await x.stack.preview({ expectNoChanges: true });
   });
 
-  test("destroy deletes the flow and leaves the seeded flows as they were", async () => {
+  step("destroy deletes the flow and leaves the seeded flows as they were", async () => {
     await x.stack.destroy();
     expect(await snapshot(x.clients)).toEqual(x.before);
   });
@@ -438,33 +443,37 @@ describe("examples/zoom-flow-release", () => {
 // ---------------------------------------------------------------------------------------------
 
 describe("examples/multi-vendor", () => {
+  const step = scenario();
   const x = exampleStack("multi-vendor", { config: { analyticsEnd: DATA_END } });
   let outputs: Record<string, any>;
 
-  test("up makes a segment, tunes a target, imports a Zoom flow and creates an Our Voice flow that names both", async () => {
-    outputs = (await x.stack.up()).outputs;
-    expect(await x.clients.genesys().getSegment(outputs.segmentId)).toMatchObject({
-      displayName: "Stuck on an invoice",
-      journey: { patterns: [expect.objectContaining({ count: 3 })] },
-    });
-    expect(await targetNamed(x.clients, "Billing email")).toMatchObject({
-      id: outputs.billingEmailTarget.id,
-      serviceLevel: { percentage: 0.95, durationMs: 30_000 },
-    });
-    const line = await x.clients.zoom().getFlow(outputs.zoomFlow.id);
-    expect(line).toMatchObject({ flow_name: "Billing line", status: "published" });
-    expect((await x.clients.zoom().exportFlow(line.flow_id, 1)).definition).toEqual(
-      readJson("multi-vendor", "flows", "billing-line.json").definition,
-    );
-    const text = await x.clients.ourvoice().getFlow(outputs.ourvoiceFlowId);
-    expect(text).toMatchObject({ name: "Billing by text", type: "sms", status: "published" });
-    expect(JSON.parse(text.metadata as string)).toMatchObject({
-      zoomFlowId: line.flow_id,
-      genesysSegmentId: outputs.segmentId,
-    });
-  });
+  step(
+    "up makes a segment, tunes a target, imports a Zoom flow and creates an Our Voice flow that names both",
+    async () => {
+      outputs = (await x.stack.up()).outputs;
+      expect(await x.clients.genesys().getSegment(outputs.segmentId)).toMatchObject({
+        displayName: "Stuck on an invoice",
+        journey: { patterns: [expect.objectContaining({ count: 3 })] },
+      });
+      expect(await targetNamed(x.clients, "Billing email")).toMatchObject({
+        id: outputs.billingEmailTarget.id,
+        serviceLevel: { percentage: 0.95, durationMs: 30_000 },
+      });
+      const line = await x.clients.zoom().getFlow(outputs.zoomFlow.id);
+      expect(line).toMatchObject({ flow_name: "Billing line", status: "published" });
+      expect((await x.clients.zoom().exportFlow(line.flow_id, 1)).definition).toEqual(
+        readJson("multi-vendor", "flows", "billing-line.json").definition,
+      );
+      const text = await x.clients.ourvoice().getFlow(outputs.ourvoiceFlowId);
+      expect(text).toMatchObject({ name: "Billing by text", type: "sms", status: "published" });
+      expect(JSON.parse(text.metadata as string)).toMatchObject({
+        zoomFlowId: line.flow_id,
+        genesysSegmentId: outputs.segmentId,
+      });
+    },
+  );
 
-  test("the analytics output counts last week's inbound-call flow runs as the API does", async () => {
+  step("the analytics output counts last week's inbound-call flow runs as the API does", async () => {
     const answer = await x.clients.genesys().queryFlowAggregates({
       interval: "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z",
       filter: { type: "and", predicates: [{ dimension: "flowType", value: "INBOUNDCALL" }] },
@@ -483,11 +492,11 @@ describe("examples/multi-vendor", () => {
     });
   });
 
-  test("a preview right after finds nothing to change", async () => {
+  step("a preview right after finds nothing to change", async () => {
     await x.stack.preview({ expectNoChanges: true });
   });
 
-  test("destroy leaves all three vendors as they were", async () => {
+  step("destroy leaves all three vendors as they were", async () => {
     await x.stack.destroy();
     expect(await snapshot(x.clients)).toEqual(x.before);
   });

@@ -247,3 +247,30 @@ export class TestStack {
     }
   }
 }
+
+/**
+ * `test` for the steps of one scenario (a file or describe whose tests build on each other, in
+ * order): a step whose earlier steps did not all pass (one failed, or `-t` picked this one alone)
+ * fails at once, naming the step it needs, instead of failing on state that is not there.
+ */
+export function scenario(): (name: string, fn: () => unknown, timeout?: number) => void {
+  const steps: { name: string; passed: boolean }[] = [];
+  return (name, fn, timeout) => {
+    const step = { name, passed: false };
+    const earlier = [...steps];
+    steps.push(step);
+    test(
+      name,
+      async () => {
+        const missing = earlier.find((s) => !s.passed);
+        if (missing)
+          throw new Error(
+            `one scenario: this step needs the earlier step "${missing.name}", which did not pass; run the whole file`,
+          );
+        await fn();
+        step.passed = true;
+      },
+      timeout,
+    );
+  };
+}

@@ -1,7 +1,8 @@
+// One scenario: tests run in order, each building on the last.
 // cxflow.genesys.JourneySegment under the real engine, against the sandbox.
 import { config, genesys } from "../../provider";
 import { type Sandbox, startSandbox } from "../../sandbox";
-import { PulumiCommandError, type TestStack } from "./harness";
+import { PulumiCommandError, scenario, type TestStack } from "./harness";
 import { type Declared, declare, requestCount, resourceStack, stored } from "./resources";
 
 jest.setTimeout(10 * 60_000);
@@ -39,6 +40,7 @@ const FULL = {
 };
 
 describe("JourneySegment", () => {
+  const step = scenario();
   let sandbox: Sandbox;
   let stack: TestStack;
   let baseline: string[];
@@ -61,7 +63,7 @@ describe("JourneySegment", () => {
     await sandbox?.stop();
   });
 
-  test("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {
+  step("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {
     await declare(stack, [
       segment("bad", {
         displayName: "",
@@ -83,7 +85,7 @@ describe("JourneySegment", () => {
     expect(sandbox.stats().total).toBe(before);
   });
 
-  test("creates segments with every field and with only a name; then nothing changes", async () => {
+  step("creates segments with every field and with only a name; then nothing changes", async () => {
     await declare(stack, [segment("full", FULL), segment("minimal", { displayName: "e2e Minimal" })]);
     await stack.up();
     const s = await stored(stack);
@@ -111,7 +113,7 @@ describe("JourneySegment", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("the serialized provider is small and no credential reaches state", async () => {
+  step("the serialized provider is small and no credential reaches state", async () => {
     const s = await stored(stack);
     expect(s.full.providerBytes).toBeGreaterThan(0);
     expect(s.full.providerBytes).toBeLessThanOrEqual(2048);
@@ -122,7 +124,7 @@ describe("JourneySegment", () => {
     expect(text).not.toContain("sandbox-secret");
   });
 
-  test("reordered sets and spelled-out defaults are not changes", async () => {
+  step("reordered sets and spelled-out defaults are not changes", async () => {
     const reordered = {
       ...FULL,
       color: "#3366ff",
@@ -151,7 +153,7 @@ describe("JourneySegment", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("changes update in place: same id, next version, removed fields cleared", async () => {
+  step("changes update in place: same id, next version, removed fields cleared", async () => {
     const before = await stored(stack);
     const { assignmentExpirationDays: _, description: __, ...rest } = FULL;
     await declare(stack, [
@@ -173,7 +175,7 @@ describe("JourneySegment", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("a new external segment id replaces the segment", async () => {
+  step("a new external segment id replaces the segment", async () => {
     const before = await stored(stack);
     await declare(stack, [
       segment("full", { ...FULL, externalSegment: { id: "ext-2", name: "Buyers (CDP)" } }),
@@ -188,7 +190,7 @@ describe("JourneySegment", () => {
     expect(after.minimal.id).toBe(before.minimal.id);
   });
 
-  test("an edit outside Pulumi is seen by refresh and undone by up", async () => {
+  step("an edit outside Pulumi is seen by refresh and undone by up", async () => {
     const { minimal } = await stored(stack);
     const current = await client().getSegment(minimal.id);
     await client().patchSegment(minimal.id, { version: current.version, color: "#ABCDEF", isActive: false });
@@ -200,7 +202,7 @@ describe("JourneySegment", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("a segment deleted outside Pulumi leaves state on refresh and is created again by up", async () => {
+  step("a segment deleted outside Pulumi leaves state on refresh and is created again by up", async () => {
     const { minimal } = await stored(stack);
     await client().deleteSegment(minimal.id);
     await stack.refresh();
@@ -211,7 +213,7 @@ describe("JourneySegment", () => {
     expect((await client().getSegment(again.id)).displayName).toBe("e2e Minimal renamed");
   });
 
-  test("an existing name is refused without adopt and taken over with it", async () => {
+  step("an existing name is refused without adopt and taken over with it", async () => {
     const existing = await client().createSegment({ displayName: "e2e Made by hand", color: "#000000" });
     const decls = (await stored(stack)) && [
       segment("full", { ...FULL, externalSegment: { id: "ext-2", name: "Buyers (CDP)" } }),
@@ -234,7 +236,7 @@ describe("JourneySegment", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("destroy leaves the sandbox as it was", async () => {
+  step("destroy leaves the sandbox as it was", async () => {
     await stack.destroy();
     expect((await allSegments()).map((s) => s.id).sort()).toEqual(baseline);
     expect(requestCount(sandbox, "genesys")).toBeGreaterThan(0);

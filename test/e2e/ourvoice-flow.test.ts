@@ -1,7 +1,8 @@
+// One scenario: tests run in order, each building on the last.
 // cxflow.ourvoice.Flow under the real engine, against the sandbox.
 import { config, ourvoice } from "../../provider";
 import { type Sandbox, startSandbox } from "../../sandbox";
-import { PulumiCommandError, type TestStack } from "./harness";
+import { PulumiCommandError, scenario, type TestStack } from "./harness";
 import { type Declared, declare, requestCount, resourceStack, stored } from "./resources";
 
 jest.setTimeout(10 * 60_000);
@@ -34,6 +35,7 @@ const minimal = (args: Record<string, unknown> = MINIMAL) => flow("minimal", arg
 const metadataOf = (f: ourvoice.models.Flow) => (typeof f.metadata === "string" ? JSON.parse(f.metadata) : f.metadata);
 
 describe("Our Voice Flow", () => {
+  const step = scenario();
   let sandbox: Sandbox;
   let stack: TestStack;
   let baseline: string[];
@@ -56,7 +58,7 @@ describe("Our Voice Flow", () => {
     await sandbox?.stop();
   });
 
-  test("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {
+  step("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {
     await declare(stack, [
       flow("bad", { name: "", type: "fax", status: "live", description: "x".repeat(1001), owner: "me" }),
     ]);
@@ -71,7 +73,7 @@ describe("Our Voice Flow", () => {
     expect(sandbox.stats().total).toBe(before);
   });
 
-  test("creates a flow with every field and one with only a name and type; then nothing changes", async () => {
+  step("creates a flow with every field and one with only a name and type; then nothing changes", async () => {
     await declare(stack, [full(), minimal()]);
     await stack.up();
     const s = await stored(stack);
@@ -99,7 +101,7 @@ describe("Our Voice Flow", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("secret metadata reaches the sandbox but stays encrypted in state, and no key is stored", async () => {
+  step("secret metadata reaches the sandbox but stays encrypted in state, and no key is stored", async () => {
     const s = await stored(stack);
     expect(JSON.stringify(metadataOf(await client().getFlow(s.full.id)))).toContain(SECRET);
     // The engine's secret marker: the output under the input's key stays secret.
@@ -110,13 +112,13 @@ describe("Our Voice Flow", () => {
     expect(text).not.toContain("sandbox-key");
   });
 
-  test("the serialized provider is small", async () => {
+  step("the serialized provider is small", async () => {
     const s = await stored(stack);
     expect(s.full.providerBytes).toBeGreaterThan(0);
     expect(s.full.providerBytes).toBeLessThanOrEqual(2048);
   });
 
-  test("metadata with reordered keys, an empty description and empty metadata are not changes", async () => {
+  step("metadata with reordered keys, an empty description and empty metadata are not changes", async () => {
     const reordered = { routing: { token: SECRET, queue: "q-17" }, team: "support" };
     await declare(stack, [
       full({ ...FULL, metadata: reordered }),
@@ -125,7 +127,7 @@ describe("Our Voice Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("name, status, metadata and description change in place on the same flow", async () => {
+  step("name, status, metadata and description change in place on the same flow", async () => {
     const before = await stored(stack);
     const next = {
       name: "e2e Main menu v2",
@@ -145,7 +147,7 @@ describe("Our Voice Flow", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("removing description and metadata clears them on the server", async () => {
+  step("removing description and metadata clears them on the server", async () => {
     const before = await stored(stack);
     await declare(stack, [full({ name: "e2e Main menu v2", type: "voice", status: "paused" }), minimal()]);
     await stack.up();
@@ -160,7 +162,7 @@ describe("Our Voice Flow", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("an edit outside Pulumi is seen by refresh and undone by up", async () => {
+  step("an edit outside Pulumi is seen by refresh and undone by up", async () => {
     const { minimal: m } = await stored(stack);
     await client().updateFlow(m.id, { name: "edited by hand", description: "by hand", metadata: '{"x":1}' });
     await stack.refresh();
@@ -175,7 +177,7 @@ describe("Our Voice Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("a status changed outside Pulumi is kept when the stack does not set one", async () => {
+  step("a status changed outside Pulumi is kept when the stack does not set one", async () => {
     const { minimal: m } = await stored(stack);
     await client().updateFlow(m.id, { status: "published" });
     await stack.refresh();
@@ -183,7 +185,7 @@ describe("Our Voice Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("a flow deleted outside Pulumi leaves state on refresh and is created again by up", async () => {
+  step("a flow deleted outside Pulumi leaves state on refresh and is created again by up", async () => {
     const { minimal: m } = await stored(stack);
     await client().deleteFlow(m.id);
     await stack.refresh();
@@ -194,7 +196,7 @@ describe("Our Voice Flow", () => {
     expect(await client().getFlow(again.id)).toMatchObject({ name: MINIMAL.name, type: "sms" });
   });
 
-  test("an existing name is refused without adopt and taken over with it; a partial name match is not", async () => {
+  step("an existing name is refused without adopt and taken over with it; a partial name match is not", async () => {
     const existing = await client().createFlow({ name: "e2e Made by hand", type: "voice", description: "by hand" });
     const seeded = (await allFlows()).find((f) => f.name === "After hours");
     expect(seeded).toBeDefined();
@@ -226,7 +228,7 @@ describe("Our Voice Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("destroy leaves the sandbox's flows as they were", async () => {
+  step("destroy leaves the sandbox's flows as they were", async () => {
     await stack.destroy();
     expect((await allFlows()).map((f) => f.id).sort()).toEqual(baseline);
     expect(requestCount(sandbox, "ourvoice")).toBeGreaterThan(0);

@@ -1,10 +1,10 @@
 // Shared by the resource tests: a stack of the `resources` program whose declarations live in
 // config, and the resources' state as the engine stored it.
 import * as path from "node:path";
-import { type Clients, clientsFrom } from "../../provider/clients";
-import { configFromMap } from "../../provider/config";
 import type { Sandbox } from "../../sandbox";
 import { TestStack } from "./harness";
+
+export { sandboxClients } from "../contract/helpers";
 
 /** One resource of the `resources` program. */
 export interface Declared {
@@ -74,9 +74,4 @@ export async function stored(stack: TestStack): Promise<Record<string, Stored>> 
 export function requestCount(sandbox: Sandbox, vendor: string): number {
   const table = sandbox.stats().vendors[vendor as "genesys"] ?? {};
   return Object.values(table).reduce((n, v) => n + v, 0);
-}
-
-/** The three vendor clients pointed at a sandbox; credentials in the environment are ignored. */
-export function sandboxClients(url: string): Clients {
-  return clientsFrom(configFromMap({ "cxflow:sandboxUrl": url }), {});
 }

@@ -1,9 +1,10 @@
+// One scenario: tests run in order, each building on the last.
 // The harness's first test: a minimal dynamic resource (no cxflow code) through the whole engine cycle.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import * as tc from "../../scripts/toolchain";
-import { TestStack } from "./harness";
+import { scenario, TestStack } from "./harness";
 
 jest.setTimeout(5 * 60_000);
 
@@ -11,6 +12,7 @@ const major = (v: unknown) => Number.parseInt(String(v), 10);
 const TOKEN = "not-a-real-token-4f1c9e";
 
 describe("a dynamic resource under the real Pulumi engine", () => {
+  const step = scenario();
   let stack: TestStack;
   let dir: string;
   const file = () => path.join(dir, "note.json");
@@ -31,7 +33,7 @@ describe("a dynamic resource under the real Pulumi engine", () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  test("up creates the resource, and both program and provider run on Node 24", async () => {
+  step("up creates the resource, and both program and provider run on Node 24", async () => {
     const { outputs } = await stack.up();
     expect(major(outputs.programNode)).toBe(tc.NODE_MAJOR);
     expect(major(outputs.providerNode)).toBe(tc.NODE_MAJOR);
@@ -40,12 +42,12 @@ describe("a dynamic resource under the real Pulumi engine", () => {
     expect(onDisk()).toEqual({ revision: 1, content: { greeting: "hello", stack: stack.stack } });
   });
 
-  test("a preview and a refresh right after up see no changes", async () => {
+  step("a preview and a refresh right after up see no changes", async () => {
     await stack.preview({ expectNoChanges: true });
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("secret config reaches the program but never the state in plaintext", async () => {
+  step("secret config reaches the program but never the state in plaintext", async () => {
     expect((await stack.outputs()).tokenLength).toBe(TOKEN.length);
     const text = await stack.exportText();
     expect(text).not.toContain(TOKEN);
@@ -55,7 +57,7 @@ describe("a dynamic resource under the real Pulumi engine", () => {
     expect(root?.outputs?.tokenLength).toEqual(expect.objectContaining({ ciphertext: expect.any(String) }));
   });
 
-  test("changing an input updates the resource in place", async () => {
+  step("changing an input updates the resource in place", async () => {
     const before = (await stack.exportState()).deployment.resources?.find((r) => r.type.endsWith("test:JsonFile"));
     await stack.setConfig("cxflow-json-file:greeting", "bonjour");
     const up = await stack.up();
@@ -68,7 +70,7 @@ describe("a dynamic resource under the real Pulumi engine", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("refresh sees an object deleted outside Pulumi, and up recreates it", async () => {
+  step("refresh sees an object deleted outside Pulumi, and up recreates it", async () => {
     fs.rmSync(file());
     await expect(stack.refresh({ expectNoChanges: true })).rejects.toThrow(/no changes were expected/i);
     const up = await stack.up();
@@ -77,7 +79,7 @@ describe("a dynamic resource under the real Pulumi engine", () => {
     expect(fs.existsSync(file())).toBe(true);
   });
 
-  test("destroy deletes the object and empties the stack", async () => {
+  step("destroy deletes the object and empties the stack", async () => {
     await stack.destroy();
     expect(fs.existsSync(file())).toBe(false);
     expect(await stack.outputs()).toEqual({});

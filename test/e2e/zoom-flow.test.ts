@@ -1,10 +1,11 @@
+// One scenario: tests run in order, each building on the last.
 // cxflow.zoom.Flow under the real engine, against the sandbox.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { config, zoom } from "../../provider";
 import { type Sandbox, startSandbox } from "../../sandbox";
-import { PulumiCommandError, type TestStack } from "./harness";
+import { PulumiCommandError, scenario, type TestStack } from "./harness";
 import { type Declared, declare, requestCount, resourceStack, stored } from "./resources";
 
 jest.setTimeout(10 * 60_000);
@@ -42,6 +43,7 @@ const MAIN = {
 };
 
 describe("Zoom Flow", () => {
+  const step = scenario();
   let sandbox: Sandbox;
   let stack: TestStack;
   let baseline: zoom.models.Flow[];
@@ -84,30 +86,33 @@ describe("Zoom Flow", () => {
     return e.result.output;
   };
 
-  test("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {
+  step("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {
     const out = await failedPreview([flow("bad", { flowFile: file("good.json", V1), publish: "yes", owner: "me" })]);
     expect(out).toMatch(/name.*is required/);
     expect(out).toMatch(/publish.*must be boolean; got "yes"/);
     expect(out).toMatch(/owner.*not a known property; allowed: flowFile, name, description/);
   });
 
-  test("a flow file that is missing, not JSON or not an object fails the preview on flowFile, with zero requests", async () => {
-    const bad = (flowFile: string) => [flow("bad", { name: "e2e Bad file", flowFile })];
-    expect(await failedPreview(bad(file("notes.txt", "play a greeting, then hang up")))).toMatch(
-      /flowFile.*has a problem: .*notes\.txt is not JSON/,
-    );
-    expect(await failedPreview(bad(path.join(dir, "nowhere.json")))).toMatch(
-      /flowFile.*has a problem: no flow file at .*nowhere\.json/,
-    );
-    expect(await failedPreview(bad(file("array.json", [V1])))).toMatch(
-      /flowFile.*has a problem: .*array\.json must hold a JSON object.*not an array/,
-    );
-    expect(await failedPreview(bad('{"channel": "voice",'))).toMatch(
-      /flowFile.*has a problem: the flowFile content is not JSON/,
-    );
-  });
+  step(
+    "a flow file that is missing, not JSON or not an object fails the preview on flowFile, with zero requests",
+    async () => {
+      const bad = (flowFile: string) => [flow("bad", { name: "e2e Bad file", flowFile })];
+      expect(await failedPreview(bad(file("notes.txt", "play a greeting, then hang up")))).toMatch(
+        /flowFile.*has a problem: .*notes\.txt is not JSON/,
+      );
+      expect(await failedPreview(bad(path.join(dir, "nowhere.json")))).toMatch(
+        /flowFile.*has a problem: no flow file at .*nowhere\.json/,
+      );
+      expect(await failedPreview(bad(file("array.json", [V1])))).toMatch(
+        /flowFile.*has a problem: .*array\.json must hold a JSON object.*not an array/,
+      );
+      expect(await failedPreview(bad('{"channel": "voice",'))).toMatch(
+        /flowFile.*has a problem: the flowFile content is not JSON/,
+      );
+    },
+  );
 
-  test("creates a flow from a file and publishes version 1; then nothing changes", async () => {
+  step("creates a flow from a file and publishes version 1; then nothing changes", async () => {
     await declare(stack, [flow("main", { ...MAIN, flowFile: file("v1.json", V1) })]);
     await stack.up();
     const { main } = await stored(stack);
@@ -142,14 +147,14 @@ describe("Zoom Flow", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("the serialized provider is small and no credential reaches state", async () => {
+  step("the serialized provider is small and no credential reaches state", async () => {
     const { main } = await stored(stack);
     expect(main.providerBytes).toBeGreaterThan(0);
     expect(main.providerBytes).toBeLessThanOrEqual(2048);
     expect(await stack.exportText()).not.toContain("sandbox-secret");
   });
 
-  test("a new name and description update the flow in place", async () => {
+  step("a new name and description update the flow in place", async () => {
     const before = (await stored(stack)).main;
     await declare(stack, [
       flow("main", { ...MAIN, name: "e2e Support line (EN)", description: "", flowFile: path.join(dir, "v1.json") }),
@@ -165,7 +170,7 @@ describe("Zoom Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("new file content becomes version 2, published in place of version 1", async () => {
+  step("new file content becomes version 2, published in place of version 1", async () => {
     const before = (await stored(stack)).main;
     await declare(stack, [flow("main", { ...MAIN, versionDescription: "adds a menu", flowFile: file("v2.json", V2) })]);
     await stack.up();
@@ -181,18 +186,21 @@ describe("Zoom Flow", () => {
     await stack.refresh({ expectNoChanges: true });
   });
 
-  test("the same content under another path, key order and metadata only records the new path: no Zoom request", async () => {
-    const copy = file("copy.json", { flow_name: "exported name", flow_version: 9, ...V2, channel_type: "voice" });
-    await declare(stack, [flow("main", { ...MAIN, versionDescription: "adds a menu", flowFile: copy })]);
-    const zoomRequests = requestCount(sandbox, "zoom");
-    await stack.up();
-    expect(requestCount(sandbox, "zoom")).toBe(zoomRequests);
-    const { main } = await stored(stack);
-    expect(main.outputs).toMatchObject({ flowFile: copy, version: 2, publishedVersion: 2 });
-    await stack.preview({ expectNoChanges: true });
-  });
+  step(
+    "the same content under another path, key order and metadata only records the new path: no Zoom request",
+    async () => {
+      const copy = file("copy.json", { flow_name: "exported name", flow_version: 9, ...V2, channel_type: "voice" });
+      await declare(stack, [flow("main", { ...MAIN, versionDescription: "adds a menu", flowFile: copy })]);
+      const zoomRequests = requestCount(sandbox, "zoom");
+      await stack.up();
+      expect(requestCount(sandbox, "zoom")).toBe(zoomRequests);
+      const { main } = await stored(stack);
+      expect(main.outputs).toMatchObject({ flowFile: copy, version: 2, publishedVersion: 2 });
+      await stack.preview({ expectNoChanges: true });
+    },
+  );
 
-  test("a rename and a publish outside Pulumi are seen by refresh and undone by up", async () => {
+  step("a rename and a publish outside Pulumi are seen by refresh and undone by up", async () => {
     const { main } = await stored(stack);
     await client().updateFlow(main.id, { flow_version: 2, flow_name: "e2e Renamed by hand" });
     await client().publishFlow(main.id, 1);
@@ -206,7 +214,7 @@ describe("Zoom Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("a version imported outside Pulumi is replaced by the file's content on up", async () => {
+  step("a version imported outside Pulumi is replaced by the file's content on up", async () => {
     const { main } = await stored(stack);
     await client().importFlow({
       flow_name: MAIN.name,
@@ -223,7 +231,7 @@ describe("Zoom Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("a flow deleted outside Pulumi leaves state on refresh and is created again by up", async () => {
+  step("a flow deleted outside Pulumi leaves state on refresh and is created again by up", async () => {
     const { main } = await stored(stack);
     await client().deleteFlow(main.id);
     await stack.refresh();
@@ -237,7 +245,7 @@ describe("Zoom Flow", () => {
     expect((await client().exportFlow(again.id, 1)).definition).toEqual(V2.definition);
   });
 
-  test("an existing name is refused without adopt and taken over with it", async () => {
+  step("an existing name is refused without adopt and taken over with it", async () => {
     const existing = await client().importFlow({
       flow_name: "e2e Made by hand",
       flow_file: { filename: "hand.json", contentType: "application/json", text: JSON.stringify(V1) },
@@ -266,7 +274,7 @@ describe("Zoom Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("a flow bound to entry points cannot be destroyed, and Zoom's message names them", async () => {
+  step("a flow bound to entry points cannot be destroyed, and Zoom's message names them", async () => {
     const ivr = baseline.find((f) => f.flow_name === "Main IVR")!;
     const decls = [
       flow("main", { ...MAIN, versionDescription: "adds a menu", flowFile: path.join(dir, "v2.json") }),
@@ -301,7 +309,7 @@ describe("Zoom Flow", () => {
     await stack.preview({ expectNoChanges: true });
   });
 
-  test("destroy leaves the sandbox's flows as they were", async () => {
+  step("destroy leaves the sandbox's flows as they were", async () => {
     await stack.destroy();
     expect(await allFlows()).toEqual(baseline);
     expect(requestCount(sandbox, "zoom")).toBeGreaterThan(0);

@@ -1,18 +1,4 @@
-// What the contract tests share: logins and the official Genesys SDK.
-
-/** A Genesys client-credentials token from a sandbox at `url`. */
-export async function genesysToken(url: string, id = "sandbox-client", secret = "sandbox-secret"): Promise<string> {
-  const r = await fetch(`${url}/genesys/oauth/token`, {
-    method: "POST",
-    headers: {
-      authorization: `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`,
-      "content-type": "application/x-www-form-urlencoded",
-    },
-    body: "grant_type=client_credentials",
-  });
-  if (!r.ok) throw new Error(`Genesys login failed: ${r.status} ${await r.text()}`);
-  return ((await r.json()) as { access_token: string }).access_token;
-}
+// The official Genesys SDK, for the tests that use it as an outside referee (loading it is slow).
 
 /** The official Genesys SDK (CommonJS, untyped here). */
 export const platformClient = require("purecloud-platform-client-v2");

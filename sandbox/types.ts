@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { Endpoint } from "../provider/http/endpoint";
+import type { Endpoint, EndpointTable, PartInput, PartOutput } from "../provider/http/endpoint";
 import type { Store } from "./store";
 
 /** The vendors the sandbox serves, each under its own URL prefix. */
@@ -12,7 +12,7 @@ export interface Principal {
 }
 
 /** A request as a route handler sees it: parsed and validated with the endpoint's schemas. */
-export interface Call<P = any, Q = any, B = any> {
+export interface Call<P = unknown, Q = unknown, B = unknown> {
   method: string;
   /** Path below the vendor's API base. */
   path: string;
@@ -36,11 +36,45 @@ export interface Reply {
   created?: boolean;
 }
 
-/** An API route: an endpoint row plus the sandbox's implementation of it. */
+/** Status codes of a successful answer. */
+export type SuccessStatus = 200 | 201 | 202 | 204;
+/** Status codes of the vendors' error answers. */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 415 | 422 | 429 | 500 | 503;
+
+/** A vendor-shaped error answer: any body. */
+export interface Failure extends Reply {
+  status: ErrorStatus;
+}
+
+/** A successful answer whose body is `R`. */
+export interface Success<R = unknown> extends Omit<Reply, "status" | "body"> {
+  status: SuccessStatus;
+  body?: R;
+}
+
+/** What a handler answers: a success with body `R`, or a vendor error. */
+export type Answer<R = unknown> = Success<R> | Failure;
+
+/** The request of row `E`: its parts as its schemas parse them (`unknown` for a part it lacks). */
+export type CallOf<E> = Call<
+  PartOutput<E, "params", unknown>,
+  PartOutput<E, "query", unknown>,
+  PartOutput<E, "body", unknown>
+>;
+/** The answer to row `E`: on success, what its response schema accepts (no body when it has none). */
+export type AnswerOf<E> = Answer<PartInput<E, "response">>;
+
+/** The sandbox's implementation of row `E`. */
+export type Handler<E> = (call: CallOf<E>, ctx: VendorContext) => AnswerOf<E> | Promise<AnswerOf<E>>;
+
+/** One handler per row of an endpoint table, each typed by its row. */
+export type Handlers<T extends EndpointTable> = { [K in keyof T]: Handler<T[K]> };
+
+/** An API route: an endpoint row plus the sandbox's implementation of it (built by `routesOf`). */
 export interface Route {
   name: string;
   endpoint: Endpoint;
-  handle(call: Call, ctx: VendorContext): Reply | Promise<Reply>;
+  handle(call: Call, ctx: VendorContext): Answer | Promise<Answer>;
 }
 
 /** A route outside the endpoint table (token endpoints), matched on method + exact path. */

@@ -73,6 +73,7 @@ export function genesysClient(o: GenesysClientOptions) {
   );
   const t = new Transport({
     vendor: "genesys",
+    endpoints: { ...endpoints, ...analyticsEndpoints },
     apiBase: o.apiBase,
     token,
     limiter: sharedLimiter(`genesys:${o.clientId}`, o.budget ?? { limit: 300, periodMs: 60_000 }),
@@ -87,73 +88,65 @@ export function genesysClient(o: GenesysClientOptions) {
     // ---- Journey segments
 
     /** One page of segments (`pageSize` ≤ 200); `segmentIds` cannot be combined with paging or sorting. */
-    listSegments: (query: z.input<typeof ListSegmentsQuery> = {}) => t.call("listSegments", e.listSegments, { query }),
+    listSegments: (query: z.input<typeof ListSegmentsQuery> = {}) => t.call("listSegments", { query }),
     /** One segment by id; a `not_found` error when there is none. */
-    getSegment: (segmentId: string) => t.call("getSegment", e.getSegment, { params: { segmentId } }),
+    getSegment: (segmentId: string) => t.call("getSegment", { params: { segmentId } }),
     /** Creates a segment. Never repeated after a 5xx or a lost answer: look it up by name instead. */
-    createSegment: (body: BodyOf<typeof e.createSegment>) => t.call("createSegment", e.createSegment, { body }),
+    createSegment: (body: BodyOf<typeof e.createSegment>) => t.call("createSegment", { body }),
     /** Changes the fields given; send the `version` last read (a stale one is a 409 `conflict`). */
     patchSegment: (segmentId: string, body: BodyOf<typeof e.patchSegment>) =>
-      t.call("patchSegment", e.patchSegment, { params: { segmentId }, body }),
+      t.call("patchSegment", { params: { segmentId }, body }),
     /** Deletes a segment; a `not_found` error when it is already gone. */
-    deleteSegment: (segmentId: string) => t.call("deleteSegment", e.deleteSegment, { params: { segmentId } }),
+    deleteSegment: (segmentId: string) => t.call("deleteSegment", { params: { segmentId } }),
 
     // ---- Action targets (created by the platform: list, read and patch only)
 
     /** One page of action targets (`pageSize` ≤ 200). */
-    listActionTargets: (query: z.input<typeof ListActionTargetsQuery> = {}) =>
-      t.call("listActionTargets", e.listActionTargets, { query }),
+    listActionTargets: (query: z.input<typeof ListActionTargetsQuery> = {}) => t.call("listActionTargets", { query }),
     /** One action target by id; a `not_found` error when there is none. */
-    getActionTarget: (actionTargetId: string) =>
-      t.call("getActionTarget", e.getActionTarget, { params: { actionTargetId } }),
+    getActionTarget: (actionTargetId: string) => t.call("getActionTarget", { params: { actionTargetId } }),
     /** Last write wins (action targets have no version). */
     patchActionTarget: (actionTargetId: string, body: BodyOf<typeof e.patchActionTarget>) =>
-      t.call("patchActionTarget", e.patchActionTarget, { params: { actionTargetId }, body }),
+      t.call("patchActionTarget", { params: { actionTargetId }, body }),
 
     // ---- Flow analytics
 
     /** Synchronous flow aggregate query. */
-    queryFlowAggregates: (body: BodyOf<typeof a.queryFlowAggregates>) =>
-      t.call("queryFlowAggregates", a.queryFlowAggregates, { body }),
+    queryFlowAggregates: (body: BodyOf<typeof a.queryFlowAggregates>) => t.call("queryFlowAggregates", { body }),
     /** Submits an async flow aggregate job; poll `getFlowAggregatesJob` until FULFILLED. */
     submitFlowAggregatesJob: (body: BodyOf<typeof a.submitFlowAggregatesJob>) =>
-      t.call("submitFlowAggregatesJob", a.submitFlowAggregatesJob, { body }),
+      t.call("submitFlowAggregatesJob", { body }),
     /** A flow aggregate job's status: `state`, `errorMessage` when FAILED, `expirationDate` of its results. */
-    getFlowAggregatesJob: (jobId: string) =>
-      t.call("getFlowAggregatesJob", a.getFlowAggregatesJob, { params: { jobId } }),
+    getFlowAggregatesJob: (jobId: string) => t.call("getFlowAggregatesJob", { params: { jobId } }),
     /** One page of a fulfilled job's results; pass the answer's `cursor` back for the next. */
     getFlowAggregatesJobResults: (jobId: string, cursor?: string) =>
-      t.call("getFlowAggregatesJobResults", a.getFlowAggregatesJobResults, { params: { jobId }, query: { cursor } }),
+      t.call("getFlowAggregatesJobResults", { params: { jobId }, query: { cursor } }),
     /** Deletes a flow aggregate job; a job still running is cancelled. */
-    deleteFlowAggregatesJob: (jobId: string) =>
-      t.call("deleteFlowAggregatesJob", a.deleteFlowAggregatesJob, { params: { jobId } }),
+    deleteFlowAggregatesJob: (jobId: string) => t.call("deleteFlowAggregatesJob", { params: { jobId } }),
     /** Flows in flight now. */
-    queryFlowObservations: (body: BodyOf<typeof a.queryFlowObservations>) =>
-      t.call("queryFlowObservations", a.queryFlowObservations, { body }),
+    queryFlowObservations: (body: BodyOf<typeof a.queryFlowObservations>) => t.call("queryFlowObservations", { body }),
     /** Flow activity, one page (`pageSize` ≤ 1000). */
     queryFlowActivity: (body: BodyOf<typeof a.queryFlowActivity>, paging: z.input<typeof ActivityPagingQuery> = {}) =>
-      t.call("queryFlowActivity", a.queryFlowActivity, { body, query: paging }),
+      t.call("queryFlowActivity", { body, query: paging }),
 
     // ---- Journey analytics
 
     /** Synchronous journey aggregate query. */
     queryJourneyAggregates: (body: BodyOf<typeof a.queryJourneyAggregates>) =>
-      t.call("queryJourneyAggregates", a.queryJourneyAggregates, { body }),
+      t.call("queryJourneyAggregates", { body }),
     /** Submits an async journey aggregate job; poll `getJourneyAggregatesJob` until FULFILLED. */
     submitJourneyAggregatesJob: (body: BodyOf<typeof a.submitJourneyAggregatesJob>) =>
-      t.call("submitJourneyAggregatesJob", a.submitJourneyAggregatesJob, { body }),
+      t.call("submitJourneyAggregatesJob", { body }),
     /** A journey aggregate job's status: `state`, `errorMessage` when FAILED, `expirationDate` of its results. */
-    getJourneyAggregatesJob: (jobId: string) =>
-      t.call("getJourneyAggregatesJob", a.getJourneyAggregatesJob, { params: { jobId } }),
+    getJourneyAggregatesJob: (jobId: string) => t.call("getJourneyAggregatesJob", { params: { jobId } }),
     /** One page of a fulfilled job's results; pass the answer's `cursor` back for the next. */
     getJourneyAggregatesJobResults: (jobId: string, cursor?: string) =>
-      t.call("getJourneyAggregatesJobResults", a.getJourneyAggregatesJobResults, {
+      t.call("getJourneyAggregatesJobResults", {
         params: { jobId },
         query: { cursor },
       }),
     /** Deletes a journey aggregate job; a job still running is cancelled. */
-    deleteJourneyAggregatesJob: (jobId: string) =>
-      t.call("deleteJourneyAggregatesJob", a.deleteJourneyAggregatesJob, { params: { jobId } }),
+    deleteJourneyAggregatesJob: (jobId: string) => t.call("deleteJourneyAggregatesJob", { params: { jobId } }),
 
     // ---- Paging
 

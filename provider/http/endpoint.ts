@@ -37,18 +37,30 @@ export interface Endpoint<
   idempotent?: boolean;
 }
 
-/** Declares an endpoint row, keeping its schema types for inference. */
-export function endpoint<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType>(
-  e: Endpoint<P, Q, B, R>,
-): Endpoint<P, Q, B, R> {
+/** Declares an endpoint row with its exact type, so a part it lacks types as absent (an unknown key is refused). */
+export function endpoint<E extends Endpoint>(e: E & Record<Exclude<keyof E, keyof Endpoint>, never>): E {
   return e;
 }
 
+/** A vendor's endpoint table: rows by the name clients and the sandbox call them. */
+export type EndpointTable = Record<string, Endpoint>;
+
+/** The parts of an exchange a row can declare a schema for. */
+export type Part = "params" | "query" | "body" | "response";
+/** The schema a row declares for `K`; `undefined` when it has none. */
+type SchemaAt<E, K extends Part> = K extends keyof E ? E[K] : undefined;
+/** What a row's part `K` accepts (schema input), `Absent` when it declares none. */
+export type PartInput<E, K extends Part, Absent = undefined> =
+  SchemaAt<E, K> extends infer S ? (S extends z.ZodType ? z.input<S> : Absent) : never;
+/** What a row's part `K` parses into (schema output), `Absent` when it declares none. */
+export type PartOutput<E, K extends Part, Absent = undefined> =
+  SchemaAt<E, K> extends infer S ? (S extends z.ZodType ? z.output<S> : Absent) : never;
+
 /** Parameter, query, body and response types of an endpoint row. */
-export type ParamsOf<E> = E extends Endpoint<infer P, any, any, any> ? z.infer<P> : never;
-export type QueryOf<E> = E extends Endpoint<any, infer Q, any, any> ? z.infer<Q> : never;
-export type BodyOf<E> = E extends Endpoint<any, any, infer B, any> ? z.input<B> : never;
-export type ResponseOf<E> = E extends Endpoint<any, any, any, infer R> ? z.infer<R> : never;
+export type ParamsOf<E> = PartOutput<E, "params">;
+export type QueryOf<E> = PartOutput<E, "query">;
+export type BodyOf<E> = PartInput<E, "body">;
+export type ResponseOf<E> = PartOutput<E, "response", unknown>;
 
 /** Fills `{name}` placeholders of a path; values are URI-encoded. */
 export function fillPath(path: string, params: Record<string, unknown> = {}): string {

@@ -1,22 +1,33 @@
 import type { z } from "zod";
 import type { TokenCache } from "./auth";
-import type { BodyOf, Endpoint, ParamsOf, ResponseOf } from "./endpoint";
+import type { Endpoint, EndpointTable, PartInput, ResponseOf } from "./endpoint";
 import { fillPath } from "./endpoint";
 import { CxflowError, codeForStatus, redactHeaders, redactUrl } from "./errors";
 import type { Limiter } from "./limiter";
 import { DEFAULT_RETRY_POLICY, Retries, type RetryPolicy } from "./retry";
 import { type Answer, header, parseAnswer, sendOnce } from "./send";
 
-/** What a call sends: path parameters, query and body, typed by the endpoint row. */
-export interface CallInput<E extends Endpoint> {
-  params?: ParamsOf<E>;
-  query?: E extends Endpoint<any, infer Q, any, any> ? z.input<Q> : never;
-  body?: BodyOf<E>;
-}
+type Sent = "params" | "query" | "body";
+type Empty = Record<never, never>;
+/** Parts a caller may leave out: those the row lacks, and those whose schema accepts nothing (`{}` is sent). */
+type Optional<E> = {
+  [K in Sent]: Empty extends PartInput<E, K> ? K : undefined extends PartInput<E, K> ? K : never;
+}[Sent];
+
+/** What a call sends: path parameters, query and body, typed by the endpoint row (a part it lacks must be absent). */
+export type CallInput<E> = { [K in Exclude<Sent, Optional<E>>]: PartInput<E, K> } & {
+  [K in Optional<E>]?: PartInput<E, K>;
+};
+
+/** The rest arguments of a call to row `E`: its input (optional when every part is) and the caller's name in errors. */
+export type CallArgs<E> =
+  Empty extends CallInput<E> ? [input?: CallInput<E>, caller?: string] : [input: CallInput<E>, caller?: string];
 
 /** How one vendor is reached. */
-export interface TransportOptions {
+export interface TransportOptions<T extends EndpointTable = EndpointTable> {
   vendor: string;
+  /** The vendor's endpoint table: calls name a row of it. */
+  endpoints: T;
   /** API base URL, e.g. `https://api.mypurecloud.com/api/v2`. */
   apiBase: string;
   /** Bearer tokens (OAuth vendors) or a fixed key. */
@@ -83,14 +94,21 @@ function issuesText(issues: readonly z.core.$ZodIssue[]): string {
  * slot, adds the bearer token, sends with got, retries per the pure retry policy (one extra try
  * with a fresh token on a 401), and parses the answer with the row's response schema.
  */
-export class Transport {
+export class Transport<T extends EndpointTable = EndpointTable> {
   private readonly sleep: (ms: number) => Promise<void>;
 
-  constructor(private readonly o: TransportOptions) {
+  constructor(private readonly o: TransportOptions<T>) {
     this.sleep = o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
   }
 
-  async call<E extends Endpoint>(name: string, e: E, input: CallInput<E> = {}): Promise<ResponseOf<E>> {
+  /**
+   * Calls the row `row` of the table with its parts; `caller` names the client method in errors
+   * when it is not the row's name (default: the row's name).
+   */
+  async call<K extends keyof T & string>(row: K, ...[parts, caller]: CallArgs<T[K]>): Promise<ResponseOf<T[K]>> {
+    const e: Endpoint = this.o.endpoints[row];
+    const name = caller ?? row;
+    const input: { params?: unknown; query?: unknown; body?: unknown } = parts ?? {};
     const route = `${this.o.vendor} ${e.method} ${e.path}`;
     const fail = (where: string, issues: readonly z.core.$ZodIssue[]) =>
       new CxflowError({
@@ -127,13 +145,13 @@ export class Transport {
         continue;
       }
       if (res && res.statusCode < 300) {
-        if (!e.response) return undefined as ResponseOf<E>;
+        if (!e.response) return undefined as ResponseOf<T[K]>;
         return parseAnswer(e.response, res, {
           name,
           route,
           request,
           correlationId: header(res, this.o.correlationHeader ?? ""),
-        }) as ResponseOf<E>;
+        }) as ResponseOf<T[K]>;
       }
       const now = Date.now();
       const decision = retries.next({

@@ -30,6 +30,7 @@ export function ourvoiceClient(o: OurVoiceClientOptions) {
   const account = createHash("sha256").update(o.apiKey).digest("hex").slice(0, 12);
   const t = new Transport({
     vendor: "ourvoice",
+    endpoints,
     apiBase: o.apiBase,
     token: { get: async () => o.apiKey },
     limiter: sharedLimiter(`ourvoice:${account}`, o.budget ?? { limit: 60, periodMs: 60_000 }),
@@ -39,18 +40,16 @@ export function ourvoiceClient(o: OurVoiceClientOptions) {
   });
   const client = {
     /** One page of flows (`page` from 1, `limit`, `filter[…]`); `links` and `meta` say what follows. */
-    listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", endpoints.listFlows, { query }),
+    listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", { query }),
     /** One flow by id, out of its `data` envelope; a `not_found` error when there is none. */
-    getFlow: async (flowId: string): Promise<Flow> =>
-      (await t.call("getFlow", endpoints.getFlow, { params: { flowId } })).data,
+    getFlow: async (flowId: string): Promise<Flow> => (await t.call("getFlow", { params: { flowId } })).data,
     /** Creates a flow. Never repeated after a 5xx or a lost answer: look it up by name instead. */
-    createFlow: async (body: CreateFlow): Promise<Flow> =>
-      (await t.call("createFlow", endpoints.createFlow, { body })).data,
+    createFlow: async (body: CreateFlow): Promise<Flow> => (await t.call("createFlow", { body })).data,
     /** PUT with the fields given; absent fields are kept. */
     updateFlow: async (flowId: string, body: UpdateFlow): Promise<Flow> =>
-      (await t.call("updateFlow", endpoints.updateFlow, { params: { flowId }, body })).data,
+      (await t.call("updateFlow", { params: { flowId }, body })).data,
     /** Deletes a flow; a `not_found` error when it is already gone. */
-    deleteFlow: (flowId: string) => t.call("deleteFlow", endpoints.deleteFlow, { params: { flowId } }),
+    deleteFlow: (flowId: string) => t.call("deleteFlow", { params: { flowId } }),
     /** Every flow matching `query`, page by page; stops at the last or an empty page. */
     async *flows(query: Omit<z.input<typeof ListFlowsQuery>, "page"> = {}): AsyncGenerator<Flow> {
       for (let page = 1; ; page++) {

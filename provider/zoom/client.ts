@@ -91,6 +91,7 @@ export function zoomClient(o: ZoomClientOptions) {
   );
   const t = new Transport({
     vendor: "zoom",
+    endpoints,
     apiBase: o.apiBase,
     token,
     // Sized from the Contact Center Medium label (Business+: 20 req/s), shared per account.
@@ -102,35 +103,29 @@ export function zoomClient(o: ZoomClientOptions) {
   });
   const client = {
     /** One page of List flows; an empty `next_page_token` marks the last page. */
-    listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", endpoints.listFlows, { query }),
+    listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", { query }),
     /** Get flow by id: the flow with its versions and entry points; a `not_found` error when there is none. */
-    getFlow: (flowId: string): Promise<Flow> => t.call("getFlow", endpoints.getFlow, { params: { flowId } }),
+    getFlow: (flowId: string): Promise<Flow> => t.call("getFlow", { params: { flowId } }),
     /** Get flow with `flow_identifier_type=name`. */
     getFlowByName: (flowName: string): Promise<Flow> =>
-      t.call("getFlowByName", endpoints.getFlow, {
-        params: { flowId: flowName },
-        query: { flow_identifier_type: "name" },
-      }),
+      t.call("getFlow", { params: { flowId: flowName }, query: { flow_identifier_type: "name" } }, "getFlowByName"),
     /**
      * Import flow (multipart), the only way to create: `import_mode: "new"` creates a flow,
      * `"version"` adds the file as the next version of the flow of that name and channel. Never
      * retried after a 5xx or a lost answer: look the flow up by name instead.
      */
-    importFlow: (body: ImportFlowInput): Promise<Flow> => t.call("importFlow", endpoints.importFlow, { body }),
+    importFlow: (body: ImportFlowInput): Promise<Flow> => t.call("importFlow", { body }),
     /** Edits names and descriptions; `flow_version` says which version's description. */
     updateFlow: (flowId: string, body: z.input<typeof UpdateFlowBody>): Promise<void> =>
-      t.call("updateFlow", endpoints.updateFlow, { params: { flowId }, body }).then(() => undefined),
+      t.call("updateFlow", { params: { flowId }, body }).then(() => undefined),
     /** Publishes a version (the latest when absent). */
     publishFlow: (flowId: string, flowVersion?: number): Promise<void> =>
-      t
-        .call("publishFlow", endpoints.publishFlow, { params: { flowId }, query: { flow_version: flowVersion } })
-        .then(() => undefined),
+      t.call("publishFlow", { params: { flowId }, query: { flow_version: flowVersion } }).then(() => undefined),
     /** Downloads one version as its JSON flow file. */
     exportFlow: (flowId: string, flowVersion: number): Promise<FlowFile> =>
-      t.call("exportFlow", endpoints.exportFlow, { params: { flowId }, query: { flow_version: flowVersion } }),
+      t.call("exportFlow", { params: { flowId }, query: { flow_version: flowVersion } }),
     /** Deletes a flow; a flow bound to entry points is refused with Zoom code 3209. */
-    deleteFlow: (flowId: string): Promise<void> =>
-      t.call("deleteFlow", endpoints.deleteFlow, { params: { flowId } }).then(() => undefined),
+    deleteFlow: (flowId: string): Promise<void> => t.call("deleteFlow", { params: { flowId } }).then(() => undefined),
     /**
      * Every flow matching `query`, following `next_page_token`. When Zoom refuses a token as
      * expired or invalid (400, code 300), the listing restarts from the first page once, skipping

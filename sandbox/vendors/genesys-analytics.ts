@@ -17,9 +17,9 @@ import type {
   StatisticalSummary,
 } from "../../provider/genesys/analytics";
 import { analyticsEndpoints as api } from "../../provider/genesys/analytics-endpoints";
-import type { Endpoint } from "../../provider/http/endpoint";
 import { type Duration, isTimeZone, parseIsoDuration } from "../../provider/time";
-import type { Call, Reply, Route, VendorContext } from "../types";
+import { routesOf } from "../routes";
+import type { AnswerOf, CallOf, VendorContext } from "../types";
 import { type AnalyticsData, analyticsData, type DimValue, type Fact, type InFlight } from "./genesys-data";
 import { genesysError } from "./genesys-errors";
 
@@ -506,91 +506,89 @@ function decodeCursor(jobId: string, cursor: string): number | undefined {
   return id === jobId && Number.isInteger(offset) && offset >= 0 ? offset : undefined;
 }
 
-function jobRoutes(family: Family, names: { submit: string; get: string; results: string; delete: string }): Route[] {
-  const e: Record<string, Endpoint> = api;
-  return [
-    {
-      name: names.submit,
-      endpoint: e[names.submit],
-      handle(call, ctx) {
-        const { pageSize, ...query } = call.body as AnyAggregationQuery & { pageSize?: number };
-        // A query that cannot run is accepted and fails later, as an async job does.
-        const error = checkAggregationQuery(query);
-        const job: AnalyticsJob = {
-          id: randomUUID(),
-          family,
-          query,
-          pageSize: pageSize ?? DEFAULT_ASYNC_PAGE_SIZE,
-          submittedAt: call.now,
-          analyticsEnd: ctx.options.analyticsEnd,
-          expiresAt: call.now + Math.max(ctx.options.analyticsJobTtl * 1000, ANALYTICS_JOB_TIMING.fulfilledAfterMs + 1),
-          ...(error !== undefined && { error }),
-        };
-        jobs(ctx).put(job.id, job, call.now);
-        return { status: 202, body: { jobId: job.id }, created: true };
-      },
+type Rows = typeof api;
+/** The four job rows of each family, by role. */
+interface JobRows {
+  submit: Rows["submitFlowAggregatesJob"] | Rows["submitJourneyAggregatesJob"];
+  get: Rows["getFlowAggregatesJob"] | Rows["getJourneyAggregatesJob"];
+  results: Rows["getFlowAggregatesJobResults"] | Rows["getJourneyAggregatesJobResults"];
+  delete: Rows["deleteFlowAggregatesJob"] | Rows["deleteJourneyAggregatesJob"];
+}
+
+/** Handlers of a family's job rows; each takes either family's request (they differ only in the query's dimensions). */
+function jobHandlers(family: Family): {
+  [K in keyof JobRows]: (call: CallOf<JobRows[K]>, ctx: VendorContext) => AnswerOf<JobRows[K]>;
+} {
+  return {
+    submit(call, ctx) {
+      const { pageSize, ...query } = call.body;
+      // A query that cannot run is accepted and fails later, as an async job does.
+      const error = checkAggregationQuery(query);
+      const job: AnalyticsJob = {
+        id: randomUUID(),
+        family,
+        query,
+        pageSize: pageSize ?? DEFAULT_ASYNC_PAGE_SIZE,
+        submittedAt: call.now,
+        analyticsEnd: ctx.options.analyticsEnd,
+        expiresAt: call.now + Math.max(ctx.options.analyticsJobTtl * 1000, ANALYTICS_JOB_TIMING.fulfilledAfterMs + 1),
+        ...(error !== undefined && { error }),
+      };
+      jobs(ctx).put(job.id, job, call.now);
+      return { status: 202, body: { jobId: job.id }, created: true };
     },
-    {
-      name: names.get,
-      endpoint: e[names.get],
-      handle(call, ctx) {
-        const job = jobs(ctx).get(call.params.jobId);
-        return job && job.family === family
-          ? { status: 200, body: jobStatus(job, call.now) }
-          : jobNotFound(call.params.jobId);
-      },
+    get(call, ctx) {
+      const job = jobs(ctx).get(call.params.jobId);
+      return job && job.family === family
+        ? { status: 200, body: jobStatus(job, call.now) }
+        : jobNotFound(call.params.jobId);
     },
-    {
-      name: names.results,
-      endpoint: e[names.results],
-      handle(call, ctx) {
-        const job = jobs(ctx).get(call.params.jobId);
-        if (!job || job.family !== family) return jobNotFound(call.params.jobId);
-        const state = jobState(job, call.now);
-        if (state === "EXPIRED" || state === "CANCELLED")
-          return genesysError(404, "not.found", `Results of job ${job.id} are no longer available (${state})`, {
-            entityId: job.id,
-          });
-        if (state === "FAILED") return badRequest(`Job ${job.id} failed: ${job.error}`);
-        if (state !== "FULFILLED")
-          return badRequest(`Job ${job.id} is ${state}; results are available once it is FULFILLED`);
-        const cursor = call.query.cursor as string | undefined;
-        const offset = cursor === undefined ? 0 : decodeCursor(job.id, cursor);
-        if (offset === undefined) return badRequest(`cursor ${cursor} is not valid for job ${job.id}`);
-        const all = aggregate(factsOf(family, ctx, job.analyticsEnd), job.query);
-        const next = offset + job.pageSize;
-        return {
-          status: 200,
-          body: {
-            results: all.slice(offset, next),
-            ...(next < all.length && { cursor: encodeCursor(job.id, next) }),
-          },
-        };
-      },
+    results(call, ctx) {
+      const job = jobs(ctx).get(call.params.jobId);
+      if (!job || job.family !== family) return jobNotFound(call.params.jobId);
+      const state = jobState(job, call.now);
+      if (state === "EXPIRED" || state === "CANCELLED")
+        return genesysError(404, "not.found", `Results of job ${job.id} are no longer available (${state})`, {
+          entityId: job.id,
+        });
+      if (state === "FAILED") return badRequest(`Job ${job.id} failed: ${job.error}`);
+      if (state !== "FULFILLED")
+        return badRequest(`Job ${job.id} is ${state}; results are available once it is FULFILLED`);
+      const cursor = call.query.cursor;
+      const offset = cursor === undefined ? 0 : decodeCursor(job.id, cursor);
+      if (offset === undefined) return badRequest(`cursor ${cursor} is not valid for job ${job.id}`);
+      const all = aggregate(factsOf(family, ctx, job.analyticsEnd), job.query);
+      const next = offset + job.pageSize;
+      return {
+        status: 200,
+        body: {
+          results: all.slice(offset, next),
+          ...(next < all.length && { cursor: encodeCursor(job.id, next) }),
+        },
+      };
     },
-    {
-      name: names.delete,
-      endpoint: e[names.delete],
-      handle(call, ctx) {
-        const store = jobs(ctx);
-        const job = store.get(call.params.jobId);
-        if (!job || job.family !== family) return jobNotFound(call.params.jobId);
-        const state = jobState(job, call.now);
-        // A running job is cancelled (and reports CANCELLED); a finished one is removed.
-        if (state === "QUEUED" || state === "PENDING") store.put(job.id, { ...job, cancelledAt: call.now }, call.now);
-        else store.delete(job.id);
-        return { status: 204 };
-      },
+    delete(call, ctx) {
+      const store = jobs(ctx);
+      const job = store.get(call.params.jobId);
+      if (!job || job.family !== family) return jobNotFound(call.params.jobId);
+      const state = jobState(job, call.now);
+      // A running job is cancelled (and reports CANCELLED); a finished one is removed.
+      if (state === "QUEUED" || state === "PENDING") store.put(job.id, { ...job, cancelledAt: call.now }, call.now);
+      else store.delete(job.id);
+      return { status: 204 };
     },
-  ];
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Routes
 
 function syncAggregate(family: Family) {
-  return (call: Call, ctx: VendorContext): Reply => {
-    const q = call.body as AnyAggregationQuery;
+  return (
+    call: CallOf<Rows["queryFlowAggregates"] | Rows["queryJourneyAggregates"]>,
+    ctx: VendorContext,
+  ): AnswerOf<Rows["queryFlowAggregates"] | Rows["queryJourneyAggregates"]> => {
+    const q = call.body;
     const problem = checkAggregationQuery(q);
     if (problem) return badRequest(problem);
     const results = aggregate(factsOf(family, ctx), q);
@@ -599,39 +597,30 @@ function syncAggregate(family: Family) {
   };
 }
 
+const flowJobs = jobHandlers("flow");
+const journeyJobs = jobHandlers("journey");
+
 /** Every analytics route of the Genesys emulation, to be mounted under `/genesys/api/v2`. */
-export const analyticsRoutes: Route[] = [
-  { name: "queryFlowAggregates", endpoint: api.queryFlowAggregates, handle: syncAggregate("flow") },
-  ...jobRoutes("flow", {
-    submit: "submitFlowAggregatesJob",
-    get: "getFlowAggregatesJob",
-    results: "getFlowAggregatesJobResults",
-    delete: "deleteFlowAggregatesJob",
+export const analyticsRoutes = routesOf(api, {
+  queryFlowAggregates: syncAggregate("flow"),
+  submitFlowAggregatesJob: flowJobs.submit,
+  getFlowAggregatesJob: flowJobs.get,
+  getFlowAggregatesJobResults: flowJobs.results,
+  deleteFlowAggregatesJob: flowJobs.delete,
+  queryFlowObservations: (call, ctx) => ({ status: 200, body: observeFlows(dataOf(ctx), call.body, call.now) }),
+  queryFlowActivity: (call, ctx) => ({
+    status: 200,
+    body: flowActivity(
+      dataOf(ctx),
+      call.body,
+      call.now,
+      call.query.pageSize ?? DEFAULT_ACTIVITY_PAGE_SIZE,
+      call.query.pageNumber ?? 1,
+    ),
   }),
-  {
-    name: "queryFlowObservations",
-    endpoint: api.queryFlowObservations,
-    handle: (call, ctx) => ({ status: 200, body: observeFlows(dataOf(ctx), call.body, call.now) }),
-  },
-  {
-    name: "queryFlowActivity",
-    endpoint: api.queryFlowActivity,
-    handle: (call, ctx) => ({
-      status: 200,
-      body: flowActivity(
-        dataOf(ctx),
-        call.body,
-        call.now,
-        call.query.pageSize ?? DEFAULT_ACTIVITY_PAGE_SIZE,
-        call.query.pageNumber ?? 1,
-      ),
-    }),
-  },
-  { name: "queryJourneyAggregates", endpoint: api.queryJourneyAggregates, handle: syncAggregate("journey") },
-  ...jobRoutes("journey", {
-    submit: "submitJourneyAggregatesJob",
-    get: "getJourneyAggregatesJob",
-    results: "getJourneyAggregatesJobResults",
-    delete: "deleteJourneyAggregatesJob",
-  }),
-];
+  queryJourneyAggregates: syncAggregate("journey"),
+  submitJourneyAggregatesJob: journeyJobs.submit,
+  getJourneyAggregatesJob: journeyJobs.get,
+  getJourneyAggregatesJobResults: journeyJobs.results,
+  deleteJourneyAggregatesJob: journeyJobs.delete,
+});

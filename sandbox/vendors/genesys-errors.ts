@@ -1,16 +1,16 @@
 // The one builder of Genesys Cloud error answers, for the journey and the analytics routes alike.
 import { randomUUID } from "node:crypto";
 import type { ErrorBody } from "../../provider/genesys/models";
-import type { Reply } from "../types";
+import type { ErrorStatus, Failure } from "../types";
 
 /** An ErrorBody reply; the contextId doubles as the correlation id header, as on the real API. */
 export function genesysError(
-  status: number,
+  status: ErrorStatus,
   code: string,
   message: string,
   extra: Partial<ErrorBody> = {},
   headers: Record<string, string> = {},
-): Reply {
+): Failure {
   const contextId = randomUUID();
   const body: ErrorBody = { message, code, status, contextId, details: [], errors: [], ...extra };
   return { status, body, headers: { "ININ-Correlation-Id": contextId, ...headers } };

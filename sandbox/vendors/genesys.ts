@@ -10,15 +10,14 @@ import {
   type MediaType,
   type OAuthError,
   type OAuthToken,
-  type PatchSegment,
   RequestContext,
   RequestJourney,
 } from "../../provider/genesys/models";
-import type { BodyOf, QueryOf } from "../../provider/http/endpoint";
 import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
 import { formatPath } from "../../provider/text";
+import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
-import type { Call, RawRoute, Reply, Route, Vendor, VendorContext } from "../types";
+import type { AnswerOf, CallOf, Failure, RawRoute, Reply, Vendor, VendorContext } from "../types";
 import { analyticsRoutes } from "./genesys-analytics";
 import { genesysError as error } from "./genesys-errors";
 
@@ -34,7 +33,7 @@ export const DEFAULT_SEGMENT_COLOR = "#008000";
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-function badRequest(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): Reply {
+function badRequest(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): Failure {
   const details = issues.map((i) => ({ errorCode: i.code, fieldName: formatPath([...prefix, ...i.path]) || "body" }));
   const first = issues[0];
   const message = first
@@ -160,7 +159,9 @@ function compareBy(keys: { field: keyof JourneySegment; desc: boolean }[]) {
   };
 }
 
-function listSegments(call: Call<unknown, QueryOf<typeof endpoints.listSegments>>, ctx: VendorContext): Reply {
+type Row = typeof endpoints;
+
+function listSegments(call: CallOf<Row["listSegments"]>, ctx: VendorContext): AnswerOf<Row["listSegments"]> {
   const q = call.query;
   let all = segments(ctx).list();
   if (q.isActive === true) all = all.filter((s) => s.isActive);
@@ -208,10 +209,7 @@ const toJourney = (j: RequestJourney | undefined): Journey => ({
   patterns: (j?.patterns ?? []).map((p) => ({ ...p, criteria: p.criteria.map(criterion) })),
 });
 
-function createSegment(
-  call: Call<unknown, unknown, BodyOf<typeof endpoints.createSegment>>,
-  ctx: VendorContext,
-): Reply {
+function createSegment(call: CallOf<Row["createSegment"]>, ctx: VendorContext): AnswerOf<Row["createSegment"]> {
   const b = call.body;
   const id = randomUUID(); // not ctx.random(): ids must stay unique across restarts of a file-backed store
   const segment: JourneySegment = {
@@ -237,7 +235,7 @@ function createSegment(
   return { status: 201, body: segment, created: true };
 }
 
-function patchSegment(call: Call<{ segmentId: string }, unknown, PatchSegment | undefined>, ctx: VendorContext): Reply {
+function patchSegment(call: CallOf<Row["patchSegment"]>, ctx: VendorContext): AnswerOf<Row["patchSegment"]> {
   const id = call.params.segmentId;
   const b = call.body ?? {};
   return ctx.store.transaction(() => {
@@ -289,9 +287,9 @@ function patchSegment(call: Call<{ segmentId: string }, unknown, PatchSegment | 
 // Action targets
 
 function listActionTargets(
-  call: Call<unknown, QueryOf<typeof endpoints.listActionTargets>>,
+  call: CallOf<Row["listActionTargets"]>,
   ctx: VendorContext,
-): Reply {
+): AnswerOf<Row["listActionTargets"]> {
   const q = call.query;
   return {
     status: 200,
@@ -300,9 +298,9 @@ function listActionTargets(
 }
 
 function patchActionTarget(
-  call: Call<{ actionTargetId: string }, unknown, BodyOf<typeof endpoints.patchActionTarget>>,
+  call: CallOf<Row["patchActionTarget"]>,
   ctx: VendorContext,
-): Reply {
+): AnswerOf<Row["patchActionTarget"]> {
   const id = call.params.actionTargetId;
   const b = call.body ?? {};
   return ctx.store.transaction(() => {
@@ -372,35 +370,23 @@ function seed(ctx: VendorContext): void {
 
 // ---------------------------------------------------------------------------------------------
 
-const routes: Route[] = [
-  { name: "listSegments", endpoint: endpoints.listSegments, handle: listSegments },
-  {
-    name: "getSegment",
-    endpoint: endpoints.getSegment,
-    handle: (call, ctx) => {
-      const s = segments(ctx).get(call.params.segmentId);
-      return s ? { status: 200, body: s } : segmentNotFound(call.params.segmentId);
-    },
+const routes = routesOf(endpoints, {
+  listSegments,
+  getSegment: (call, ctx) => {
+    const s = segments(ctx).get(call.params.segmentId);
+    return s ? { status: 200, body: s } : segmentNotFound(call.params.segmentId);
   },
-  { name: "createSegment", endpoint: endpoints.createSegment, handle: createSegment },
-  { name: "patchSegment", endpoint: endpoints.patchSegment, handle: patchSegment },
-  {
-    name: "deleteSegment",
-    endpoint: endpoints.deleteSegment,
-    handle: (call, ctx) =>
-      segments(ctx).delete(call.params.segmentId) ? { status: 204 } : segmentNotFound(call.params.segmentId),
+  createSegment,
+  patchSegment,
+  deleteSegment: (call, ctx) =>
+    segments(ctx).delete(call.params.segmentId) ? { status: 204 } : segmentNotFound(call.params.segmentId),
+  listActionTargets,
+  getActionTarget: (call, ctx) => {
+    const t = targets(ctx).get(call.params.actionTargetId);
+    return t ? { status: 200, body: t } : targetNotFound(call.params.actionTargetId);
   },
-  { name: "listActionTargets", endpoint: endpoints.listActionTargets, handle: listActionTargets },
-  {
-    name: "getActionTarget",
-    endpoint: endpoints.getActionTarget,
-    handle: (call, ctx) => {
-      const t = targets(ctx).get(call.params.actionTargetId);
-      return t ? { status: 200, body: t } : targetNotFound(call.params.actionTargetId);
-    },
-  },
-  { name: "patchActionTarget", endpoint: endpoints.patchActionTarget, handle: patchActionTarget },
-];
+  patchActionTarget,
+});
 
 /** The Genesys Cloud emulation: OAuth client credentials, journey segments and action targets. */
 export const genesys: Vendor = {

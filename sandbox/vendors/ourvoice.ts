@@ -1,9 +1,10 @@
 import type { z } from "zod";
 import { endpoints } from "../../provider/ourvoice/endpoints";
-import type { CreateFlow, Flow, ListFlowsQuery, UpdateFlow } from "../../provider/ourvoice/models";
+import type { CreateFlow, Flow } from "../../provider/ourvoice/models";
 import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
+import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
-import type { Call, Reply, Route, Vendor, VendorContext } from "../types";
+import type { AnswerOf, CallOf, Failure, Vendor, VendorContext } from "../types";
 
 // Our Voice is a Laravel application: its error bodies, 422 validation shape, pagination and
 // throttle headers follow Laravel's defaults (inferred; see docs/vendors.md).
@@ -16,7 +17,7 @@ export const laravelTime = (ms: number) => new Date(ms).toISOString().replace(/\
 
 const metadataText = (m: CreateFlow["metadata"]) =>
   m === null || m === undefined ? m : typeof m === "string" ? m : JSON.stringify(m);
-const notFound = (id: string): Reply => ({
+const notFound = (id: string): Failure => ({
   status: 404,
   body: { message: `No query results for model [App\\Models\\Flow] ${id}` },
 });
@@ -48,8 +49,8 @@ function laravelMessage(issue: z.core.$ZodIssue, name: string): string {
   }
 }
 
-function page(call: Call, ctx: VendorContext): Reply {
-  const q = call.query as z.infer<typeof ListFlowsQuery>;
+function page(call: CallOf<typeof endpoints.listFlows>, ctx: VendorContext): AnswerOf<typeof endpoints.listFlows> {
+  const q = call.query;
   const matches = (f: Flow) =>
     (!q["filter[status]"] || f.status === q["filter[status]"]) &&
     (!q["filter[type]"] || f.type === q["filter[type]"]) &&
@@ -83,12 +84,16 @@ function page(call: Call, ctx: VendorContext): Reply {
   };
 }
 
-function update(call: Call, ctx: VendorContext): Reply {
+// PUT and PATCH share the handler: the same row shape, absent fields kept.
+function update(
+  call: CallOf<typeof endpoints.updateFlow | typeof endpoints.patchFlow>,
+  ctx: VendorContext,
+): AnswerOf<typeof endpoints.updateFlow> {
   const store = flows(ctx);
-  const id = call.params.flowId as string;
+  const id = call.params.flowId;
   const flow = store.get(id);
   if (!flow) return notFound(id);
-  const b = call.body as UpdateFlow;
+  const b = call.body;
   const next: Flow = {
     ...flow,
     ...(b.name !== undefined && { name: b.name }),
@@ -105,45 +110,33 @@ function update(call: Call, ctx: VendorContext): Reply {
   return { status: 200, body: { data: next } };
 }
 
-const routes: Route[] = [
-  { name: "listFlows", endpoint: endpoints.listFlows, handle: page },
-  {
-    name: "getFlow",
-    endpoint: endpoints.getFlow,
-    handle: (call, ctx) => {
-      const flow = flows(ctx).get(call.params.flowId);
-      return flow ? { status: 200, body: { data: flow } } : notFound(call.params.flowId);
-    },
+const routes = routesOf(endpoints, {
+  listFlows: page,
+  getFlow: (call, ctx) => {
+    const flow = flows(ctx).get(call.params.flowId);
+    return flow ? { status: 200, body: { data: flow } } : notFound(call.params.flowId);
   },
-  {
-    name: "createFlow",
-    endpoint: endpoints.createFlow,
-    handle: (call, ctx) => {
-      const b = call.body as CreateFlow;
-      const at = laravelTime(call.now);
-      const flow: Flow = {
-        id: seededUuid(Math.random),
-        name: b.name,
-        description: b.description ?? null,
-        type: b.type,
-        status: b.status ?? "draft",
-        metadata: metadataText(b.metadata) ?? null,
-        flow_executions_count: 0,
-        created_at: at,
-        updated_at: at,
-      };
-      flows(ctx).put(flow.id, flow, call.now);
-      return { status: 201, body: { data: flow }, created: true };
-    },
+  createFlow: (call, ctx) => {
+    const b = call.body;
+    const at = laravelTime(call.now);
+    const flow: Flow = {
+      id: seededUuid(Math.random),
+      name: b.name,
+      description: b.description ?? null,
+      type: b.type,
+      status: b.status ?? "draft",
+      metadata: metadataText(b.metadata) ?? null,
+      flow_executions_count: 0,
+      created_at: at,
+      updated_at: at,
+    };
+    flows(ctx).put(flow.id, flow, call.now);
+    return { status: 201, body: { data: flow }, created: true };
   },
-  { name: "updateFlow", endpoint: endpoints.updateFlow, handle: update },
-  { name: "patchFlow", endpoint: endpoints.patchFlow, handle: update },
-  {
-    name: "deleteFlow",
-    endpoint: endpoints.deleteFlow,
-    handle: (call, ctx) => (flows(ctx).delete(call.params.flowId) ? { status: 204 } : notFound(call.params.flowId)),
-  },
-];
+  updateFlow: update,
+  patchFlow: update,
+  deleteFlow: (call, ctx) => (flows(ctx).delete(call.params.flowId) ? { status: 204 } : notFound(call.params.flowId)),
+});
 
 const STATUS_CYCLE = ["published", "draft", "published", "paused"];
 const SEED_NAMES = ["Main IVR", "After hours", "Appointment reminder", "Delivery notice", "Survey", "Callback"];

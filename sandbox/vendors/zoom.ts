@@ -7,20 +7,16 @@ import {
   type ChannelSource,
   type ChannelType,
   type EntryPoint,
-  type ExportFlowQuery,
   type Flow,
   type FlowFile,
   FlowFile as FlowFileSchema,
   type FlowVersion,
   type GetFlowQuery,
-  type ImportFlowBody,
-  type ListFlowsQuery,
-  type PublishFlowQuery,
   type TokenResponse,
-  type UpdateFlowBody,
 } from "../../provider/zoom/models";
+import { routesOf } from "../routes";
 import { seededId } from "../seeded";
-import type { Call, RawRoute, Reply, Route, Vendor, VendorContext } from "../types";
+import type { AnswerOf, CallOf, ErrorStatus, Failure, RawRoute, Reply, Vendor, VendorContext } from "../types";
 
 // Zoom Contact Center flows (docs/vendors.md). Rules Zoom's documentation leaves open are chosen
 // here and marked "sandbox rule".
@@ -58,12 +54,13 @@ const userOf = (client: string | undefined) =>
     .digest("base64url")
     .slice(0, 22);
 
-const error = (status: number, code: number, message: string, extra: object = {}): Reply => ({
+const error = (status: ErrorStatus, code: number, message: string, extra: object = {}): Failure => ({
   status,
   body: { code, message, ...extra },
 });
-const flowMissing = (idOrName: string, status = 404) => error(status, 3201, `Flow does not exist: ${idOrName}.`);
-const versionMissing = (version: number, status = 400) =>
+const flowMissing = (idOrName: string, status: ErrorStatus = 404) =>
+  error(status, 3201, `Flow does not exist: ${idOrName}.`);
+const versionMissing = (version: number, status: ErrorStatus = 400) =>
   error(status, 3201, `Flow version does not exist: ${version}.`);
 const nameTaken = (name: string) => error(400, 3202, `Flow name already exists: ${name}.`);
 const fieldError = (field: string, message: string) =>
@@ -116,7 +113,9 @@ const TYPE_OF_CHANNEL: Record<Channel, ChannelType | undefined> = {
   work_item: undefined,
 };
 
-function list(call: Call<unknown, ListFlowsQuery>, ctx: VendorContext): Reply {
+type Row = typeof endpoints;
+
+function list(call: CallOf<Row["listFlows"]>, ctx: VendorContext): AnswerOf<Row["listFlows"]> {
   const q = call.query;
   let offset = 0;
   if (q.next_page_token) {
@@ -145,7 +144,7 @@ function list(call: Call<unknown, ListFlowsQuery>, ctx: VendorContext): Reply {
   };
 }
 
-function importFlow(call: Call<unknown, unknown, ImportFlowBody>, ctx: VendorContext): Reply {
+function importFlow(call: CallOf<Row["importFlow"]>, ctx: VendorContext): AnswerOf<Row["importFlow"]> {
   const b = call.body;
   let parsed: unknown;
   try {
@@ -209,7 +208,7 @@ function importFlow(call: Call<unknown, unknown, ImportFlowBody>, ctx: VendorCon
   return { status: 201, body: reply, created: true };
 }
 
-function update(call: Call<{ flowId: string }, unknown, UpdateFlowBody>, ctx: VendorContext): Reply {
+function update(call: CallOf<Row["updateFlow"]>, ctx: VendorContext): AnswerOf<Row["updateFlow"]> {
   const flow = flows(ctx).get(call.params.flowId);
   if (!flow) return flowMissing(call.params.flowId);
   const b = call.body;
@@ -246,7 +245,7 @@ function update(call: Call<{ flowId: string }, unknown, UpdateFlowBody>, ctx: Ve
   return { status: 204 };
 }
 
-function publish(call: Call<{ flowId: string }, PublishFlowQuery>, ctx: VendorContext): Reply {
+function publish(call: CallOf<Row["publishFlow"]>, ctx: VendorContext): AnswerOf<Row["publishFlow"]> {
   const flow = flows(ctx).get(call.params.flowId);
   if (!flow) return flowMissing(call.params.flowId);
   const versions = flow.flow_versions ?? [];
@@ -278,7 +277,7 @@ function publish(call: Call<{ flowId: string }, PublishFlowQuery>, ctx: VendorCo
   return { status: 204 };
 }
 
-function exportFlow(call: Call<{ flowId: string }, ExportFlowQuery>, ctx: VendorContext): Reply {
+function exportFlow(call: CallOf<Row["exportFlow"]>, ctx: VendorContext): AnswerOf<Row["exportFlow"]> {
   const q = call.query;
   // Export answers 400 (not 404) for an unknown flow or version, as Zoom's does.
   const flow = findFlow(ctx, call.params.flowId, q.flow_identifier_type);
@@ -303,7 +302,7 @@ function exportFlow(call: Call<{ flowId: string }, ExportFlowQuery>, ctx: Vendor
  * entry points are named in the message, and `related_*` lists are empty (the sandbox has no
  * queues or campaigns). Published flows without entry points can be deleted.
  */
-function remove(call: Call<{ flowId: string }>, ctx: VendorContext): Reply {
+function remove(call: CallOf<Row["deleteFlow"]>, ctx: VendorContext): AnswerOf<Row["deleteFlow"]> {
   const flow = flows(ctx).get(call.params.flowId);
   if (!flow) return flowMissing(call.params.flowId);
   const bound = flow.entry_points ?? [];
@@ -320,22 +319,18 @@ function remove(call: Call<{ flowId: string }>, ctx: VendorContext): Reply {
   return { status: 204 };
 }
 
-const routes: Route[] = [
-  { name: "listFlows", endpoint: endpoints.listFlows, handle: list },
-  {
-    name: "getFlow",
-    endpoint: endpoints.getFlow,
-    handle: (call, ctx) => {
-      const flow = findFlow(ctx, call.params.flowId, call.query.flow_identifier_type);
-      return flow ? { status: 200, body: flow } : flowMissing(call.params.flowId);
-    },
+const routes = routesOf(endpoints, {
+  listFlows: list,
+  getFlow: (call, ctx) => {
+    const flow = findFlow(ctx, call.params.flowId, call.query.flow_identifier_type);
+    return flow ? { status: 200, body: flow } : flowMissing(call.params.flowId);
   },
-  { name: "importFlow", endpoint: endpoints.importFlow, handle: importFlow },
-  { name: "updateFlow", endpoint: endpoints.updateFlow, handle: update },
-  { name: "publishFlow", endpoint: endpoints.publishFlow, handle: publish },
-  { name: "exportFlow", endpoint: endpoints.exportFlow, handle: exportFlow },
-  { name: "deleteFlow", endpoint: endpoints.deleteFlow, handle: remove },
-];
+  importFlow,
+  updateFlow: update,
+  publishFlow: publish,
+  exportFlow,
+  deleteFlow: remove,
+});
 
 // ---------------------------------------------------------------------------------------------
 // Server-to-server OAuth

@@ -10,6 +10,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { configFromMap } from "../config";
 import { definitionFor } from "../dynamic";
+import { locator } from "../dynamic/define";
 import { useConfig } from "../state";
 
 export const usage = `usage: cxflow recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--unlock]
@@ -198,17 +199,18 @@ export async function recover(o: Options, say: (line: string) => void = console.
     const name = urn.slice(urn.lastIndexOf("::") + 2);
     const kind = kindOf(type);
     const def = kind ? definitionFor(kind) : undefined;
-    if (!kind || !def?.locate) {
+    const locate = def && locator(def);
+    if (!kind || !locate) {
       const why = kind ? "cannot be looked up: the next `pulumi up` makes it again" : "not a cxflow resource";
       settled.push({ urn, kind: kind ?? type, note: why });
       say(`${name}: pending create dropped (${why})`);
       continue;
     }
     const inputs = inputsOf.get(urn) as Record<string, unknown>;
-    const id = await def.locate(inputs);
+    const id = await locate(inputs);
     if (id) {
       found.set(urn, id);
-      const warning = def.recoveryWarning?.(inputs);
+      const warning = def!.recoveryWarning?.(inputs);
       settled.push({ urn, kind, id, note: warning ?? "the create had finished" });
       say(`${name}: ${kind} ${id} had been created: now in the state`);
       if (warning) say(`${name}: warning: ${warning}`);

@@ -2,9 +2,10 @@
 // the provider protocol (configure, check, diff, the read/delete conventions) live here once.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
+import { isNotFound } from "../http/errors";
 import { useConfig } from "../state";
 import { checkInputs } from "./check";
-import { atDefault, diffFields, type Fields, same } from "./fields";
+import { atDefault, containsUnknown, diffFields, type Fields, same } from "./fields";
 
 /** Plain inputs as the provider host hands them over (no `__provider`). */
 export type Inputs = Record<string, any>;
@@ -44,9 +45,17 @@ export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs 
   /** Removes (or, for objects the API cannot delete, releases) the object; gone is success. */
   delete(id: string, olds: O): Promise<void>;
   /**
-   * The id of the object a create of `inputs` made, found by its name, or `undefined`: how
-   * `cxflow recover` settles creates a killed `pulumi up` left pending. Absent for kinds whose
-   * create makes nothing (a takeover is simply done again by the next `up`).
+   * The input that names an object uniquely at its vendor, and how to find objects by it. From it
+   * come the resource's name claim (two resources, one name: check fails), `cxflow recover`'s
+   * lookup and the message of an update whose object was deleted outside Pulumi.
+   */
+  named?: { what: string; property: string; find(name: string): Promise<string[]> };
+  /** Whether an error means the object is gone (default: a `not_found` CxflowError). */
+  gone?(e: unknown): boolean;
+  /**
+   * The id of the object a create of `inputs` made or took over, or `undefined`: how
+   * `cxflow recover` settles creates a killed `pulumi up` left pending. Kinds with `named` find
+   * it by name without saying so.
    */
   locate?(inputs: I): Promise<string | undefined>;
 }
@@ -104,14 +113,38 @@ export function uniqueName(what: string, property: string, name: string): Claim 
   };
 }
 
+/** How `cxflow recover` finds the object a pending create of `def` made, if it can. */
+export function locator(
+  def: ResourceDefinition<any, any>,
+): ((inputs: Inputs) => Promise<string | undefined>) | undefined {
+  if (def.locate) return (i) => def.locate!(i);
+  const named = def.named;
+  if (!named) return undefined;
+  return async (i) => {
+    const name = String(i[named.property]);
+    const ids = await named.find(name);
+    if (ids.length > 1) throw new Error(`${ids.length} ${named.what}s are named "${name}" (${ids.join(", ")})`);
+    return ids[0];
+  };
+}
+
+/** Everything `inputs` claim: the unique name, then what the kind claims itself. */
+async function claimsOf(def: ResourceDefinition<any, any>, inputs: Inputs): Promise<Claim[]> {
+  const named = def.named;
+  const name = named ? inputs[named.property] : undefined;
+  const own =
+    named && typeof name === "string" && !containsUnknown(name) ? [uniqueName(named.what, named.property, name)] : [];
+  return [...own, ...(def.claims ? await def.claims(inputs) : [])];
+}
+
 /** Claims made by checks in this provider process, i.e. in this program run: key → resource name. */
 const claimed = new Map<string, string>();
-const claimsOf = new Map<string, string[]>();
+const claimsBy = new Map<string, string[]>();
 
 /** Registers `name`'s claims; the failures of those another resource made first. */
 function claim(kind: string, name: string, claims: Claim[]): { property: string; reason: string }[] {
   const mine = `${kind}\0${name}`;
-  for (const key of claimsOf.get(mine) ?? []) if (claimed.get(key) === name) claimed.delete(key);
+  for (const key of claimsBy.get(mine) ?? []) if (claimed.get(key) === name) claimed.delete(key);
   const keys: string[] = [];
   const failures: { property: string; reason: string }[] = [];
   for (const c of claims) {
@@ -123,7 +156,7 @@ function claim(kind: string, name: string, claims: Claim[]): { property: string;
       keys.push(key);
     }
   }
-  claimsOf.set(mine, keys);
+  claimsBy.set(mine, keys);
   return failures;
 }
 
@@ -142,10 +175,14 @@ async function writing<T>(def: ResourceDefinition<any, any>, run: () => Promise<
   }
 }
 
+/** Whether `e` says the object is gone, by the kind's rule. */
+const goneBy = (def: ResourceDefinition<any, any>) => (e: unknown) => (def.gone ? def.gone(e) : isNotFound(e));
+
 /** A complete dynamic provider for `def`. Resources whose name must be unique delete before replacing. */
 export function providerOf<I extends Inputs, O extends Inputs>(
   def: ResourceDefinition<I, O>,
 ): Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">> & pulumi.dynamic.ResourceProvider<I, O> {
+  const gone = goneBy(def);
   return {
     async configure(req) {
       // Keys with a namespace ("cxflow:…") are read as they are; secrets arrive decrypted here only.
@@ -162,7 +199,7 @@ export function providerOf<I extends Inputs, O extends Inputs>(
       if (failures.length === 0) {
         try {
           if (def.prepare) inputs = await def.prepare(inputs, plain(olds) as Partial<I>);
-          if (def.claims && name !== undefined) failures.push(...claim(def.kind, name, await def.claims(inputs)));
+          if (name !== undefined) failures.push(...claim(def.kind, name, await claimsOf(def, inputs)));
         } catch (e) {
           const property = (e as { property?: string }).property ?? "(inputs)";
           failures.push({ property, reason: e instanceof Error ? e.message : String(e) });
@@ -188,7 +225,12 @@ export function providerOf<I extends Inputs, O extends Inputs>(
     },
     async read(id, props) {
       const olds = props as O;
-      const now = await def.read(id, plain(olds) as O);
+      let now: O | undefined;
+      try {
+        now = await def.read(id, plain(olds) as O);
+      } catch (e) {
+        if (!gone(e)) throw e;
+      }
       // No id: the engine drops the resource from state and the next up creates it again.
       if (now === undefined) return {};
       const outs = wire(olds?.[DECLARED_KEY] ? { ...now, [DECLARED_KEY]: olds[DECLARED_KEY] } : now);
@@ -201,10 +243,24 @@ export function providerOf<I extends Inputs, O extends Inputs>(
       const o = plain(olds) as O;
       const n = plain(news) as I;
       const { changed } = diffFields(def.fields, o, n);
-      return { outs: wire(withDeclared(await writing(def, () => def.update(id, o, n, changed)), n)) };
+      try {
+        return { outs: wire(withDeclared(await writing(def, () => def.update(id, o, n, changed)), n)) };
+      } catch (e) {
+        if (!gone(e)) throw e;
+        const named = def.named;
+        const what = named ? `${named.what} ${id} (${o[named.property] ?? n[named.property]})` : `${def.kind} ${id}`;
+        throw new Error(
+          `${what} was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` creates it again`,
+        );
+      }
     },
     async delete(id, props) {
-      await writing(def, () => def.delete(id, plain(props) as O));
+      try {
+        await writing(def, () => def.delete(id, plain(props) as O));
+      } catch (e) {
+        // Gone already is what a delete wants.
+        if (!gone(e)) throw e;
+      }
     },
   };
 }

@@ -128,8 +128,6 @@ function toOutputs(t: Target, local: Pick<Out, "targetId" | "targetName" | "orig
   };
 }
 
-const notFound = isNotFound;
-
 /** An error check() reports on the property that chose the target. */
 const notThere = (property: string, reason: string) => Object.assign(new Error(reason), { property });
 
@@ -140,7 +138,7 @@ async function find(i: In): Promise<Target> {
     try {
       return await g.getActionTarget(i.targetId);
     } catch (e) {
-      if (notFound(e)) throw notThere("targetId", `no Genesys action target has id ${i.targetId} (targetId)`);
+      if (isNotFound(e)) throw notThere("targetId", `no Genesys action target has id ${i.targetId} (targetId)`);
       throw e;
     }
   }
@@ -247,13 +245,8 @@ const definition: ResourceDefinition<In, Out> = {
     return { id: found.id!, outs: toOutputs(await tune(found, i), local) };
   },
   async read(id, olds) {
-    try {
-      const t = await genesys().getActionTarget(id);
-      return t.state === "deleted" ? undefined : toOutputs(t, olds);
-    } catch (e) {
-      if (notFound(e)) return undefined;
-      throw e;
-    }
+    const t = await genesys().getActionTarget(id);
+    return t.state === "deleted" ? undefined : toOutputs(t, olds);
   },
   async update(id, olds, news) {
     // Read first: compare with what the target holds now, not with possibly stale state.
@@ -266,13 +259,7 @@ const definition: ResourceDefinition<In, Out> = {
   },
   async delete(id, olds) {
     if (olds.restoreOnDelete === false) return;
-    let now: Target;
-    try {
-      now = await genesys().getActionTarget(id);
-    } catch (e) {
-      if (notFound(e)) return;
-      throw e;
-    }
+    const now = await genesys().getActionTarget(id);
     // A field the target did not have at takeover cannot be cleared through PATCH: leave it.
     const back = Object.fromEntries(
       TUNED.filter((k) => olds.original[k] !== undefined).map((k) => [k, olds.original[k]]),

@@ -4,8 +4,8 @@ import { z } from "zod";
 import { Batcher } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { NAME_KEY, partiallyCreated, type ResourceDefinition, uniqueName } from "../dynamic/define";
-import { asSet, containsUnknown, desired, diffFields, type Fields } from "../dynamic/fields";
+import { NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import { asSet, desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { CxflowError, isNotFound } from "../http/errors";
@@ -339,16 +339,6 @@ const reads = new Batcher<Segment>(
   },
 );
 
-/** A write to segments: reads stop trusting any listing from before it or from while it ran. */
-async function write<T>(run: () => Promise<T>): Promise<T> {
-  reads.invalidate();
-  try {
-    return await run();
-  } finally {
-    reads.invalidate();
-  }
-}
-
 /**
  * Reads the segment (or starts from `known`, a create's answer) and PATCHes what differs from `i`,
  * echoing the version just read; a conflict is re-read and re-applied.
@@ -361,22 +351,12 @@ async function converge(
 ): Promise<Out> {
   const g = genesys();
   for (let attempt = 1; ; attempt++) {
-    let current: Segment;
-    try {
-      current = attempt === 1 && known ? known : await g.getSegment(id);
-    } catch (e) {
-      if (isNotFound(e)) {
-        throw new Error(
-          `journey segment ${id} (${i.displayName}) was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` creates it again`,
-        );
-      }
-      throw e;
-    }
+    const current = attempt === 1 && known ? known : await g.getSegment(id);
     const { changed } = diffFields(fields, toOutputs(current, local), i);
     const patchable = changed.filter((k) => k !== "adopt");
     if (patchable.length === 0) return toOutputs(current, local);
     try {
-      return toOutputs(await write(() => g.patchSegment(id, patchBody(patchable, i, current.version))), local);
+      return toOutputs(await g.patchSegment(id, patchBody(patchable, i, current.version)), local);
     } catch (e) {
       // Someone else changed the segment between our read and write: read again and re-apply.
       if (e instanceof CxflowError && e.code === "conflict" && attempt < 5) continue;
@@ -403,11 +383,9 @@ const definition: ResourceDefinition<In, Out> = {
     index.set(i.displayName, "");
     let created: Segment;
     try {
-      created = await write(() =>
-        createOnce(
-          () => genesys().createSegment(createBody(i)),
-          () => findByName(i.displayName),
-        ),
+      created = await createOnce(
+        () => genesys().createSegment(createBody(i)),
+        () => findByName(i.displayName),
       );
     } catch (e) {
       index.delete(i.displayName);
@@ -436,17 +414,23 @@ const definition: ResourceDefinition<In, Out> = {
     return outs;
   },
   async delete(id, olds) {
-    try {
-      await write(() => genesys().deleteSegment(id));
-    } catch (e) {
-      if (!isNotFound(e)) throw e;
-    }
+    // Deleted or already gone, the name is free again; any other failure keeps it taken.
+    await genesys()
+      .deleteSegment(id)
+      .catch((e) => {
+        if (!isNotFound(e)) throw e;
+      });
     if (names) (await names).delete(olds.displayName);
   },
-  async locate(i) {
-    return (await findByName(i.displayName))?.id;
+  named: {
+    what: "journey segment",
+    property: "displayName",
+    find: async (name) => {
+      const s = await findByName(name);
+      return s ? [s.id] : [];
+    },
   },
-  claims: (i) => (containsUnknown(i.displayName) ? [] : [uniqueName("journey segment", "displayName", i.displayName)]),
+  reads,
   inputsOf(_outs, inputs) {
     // The server writes its defaults into conditions; the program's form leaves them out.
     for (const key of ["context", "journey"] as const) {

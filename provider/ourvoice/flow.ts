@@ -1,11 +1,11 @@
 // The Our Voice flow resource: `pulumi-nodejs:dynamic/cxflow/ourvoice:Flow`.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { nonBlank } from "../dynamic/check";
 import { listingReads } from "../dynamic/batch";
+import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { NAME_KEY, type ResourceDefinition, uniqueName } from "../dynamic/define";
-import { containsUnknown, diffFields, type Fields } from "../dynamic/fields";
+import { NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import { diffFields, type Fields } from "../dynamic/fields";
 import { ourvoice } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { isNotFound } from "../http/errors";
@@ -222,7 +222,7 @@ const definition: ResourceDefinition<In, Out> = {
   kind: "ourvoice.Flow",
   args: FlowInputs,
   fields,
-  claims: (i) => (containsUnknown(i.name) ? [] : [uniqueName("Our Voice flow", "name", i.name)]),
+  named: { what: "Our Voice flow", property: "name", find: async (name) => (await findByName(name)).map((f) => f.id) },
   inputsOf(_outs, inputs) {
     if (inputs.description === "") delete inputs.description;
     return inputs;
@@ -234,29 +234,10 @@ const definition: ResourceDefinition<In, Out> = {
     return f === undefined ? undefined : toOutputs(f, olds);
   },
   async update(id, olds, news) {
-    try {
-      return toOutputs(await ourvoice().updateFlow(id, updateBody(news)), olds);
-    } catch (e) {
-      if (gone(e)) {
-        throw new Error(
-          `Our Voice flow ${id} (${news.name}) was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` creates it again`,
-        );
-      }
-      throw e;
-    }
+    return toOutputs(await ourvoice().updateFlow(id, updateBody(news)), olds);
   },
   async delete(id) {
-    try {
-      await ourvoice().deleteFlow(id);
-    } catch (e) {
-      if (!gone(e)) throw e;
-    }
-  },
-  async locate(i) {
-    const found = await findByName(i.name);
-    if (found.length > 1)
-      throw new Error(`${found.length} Our Voice flows are named "${i.name}" (${found.map((f) => f.id).join(", ")})`);
-    return found[0]?.id;
+    await ourvoice().deleteFlow(id);
   },
 };
 

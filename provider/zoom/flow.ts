@@ -4,10 +4,10 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { nonBlank } from "../dynamic/check";
 import { listingReads } from "../dynamic/batch";
+import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { NAME_KEY, partiallyCreated, type ResourceDefinition, uniqueName } from "../dynamic/define";
+import { NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
 import { containsUnknown, type Fields, stable, UNKNOWN } from "../dynamic/fields";
 import { zoom } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
@@ -358,7 +358,15 @@ const definition: ResourceDefinition<In, Out> = {
   kind: "zoom.Flow",
   args: FlowInputs,
   fields,
-  claims: (i) => (containsUnknown(i.name) ? [] : [uniqueName("Zoom flow", "name", i.name)]),
+  named: {
+    what: "zoom flow",
+    property: "name",
+    find: async (name) => {
+      const f = await findByName(name);
+      return f ? [f.flow_id] : [];
+    },
+  },
+  gone: isGone,
   inputsOf(outs, inputs) {
     // A version imported or published outside Pulumi leaves the declared version unpublished.
     if (inputs.publish === true && outs.publishedVersion !== outs.version) inputs.publish = false;
@@ -405,15 +413,7 @@ const definition: ResourceDefinition<In, Out> = {
   async update(id, olds, news, changed) {
     // Same content under another path: nothing to send, only the path to record.
     if (changed.every((k) => k === "flowFile")) return { ...olds, flowFile: news.flowFile };
-    let current: FlowModel;
-    try {
-      current = await zoom().getFlow(id);
-    } catch (e) {
-      if (!isGone(e)) throw e;
-      throw new Error(
-        `zoom flow ${id} (${olds.name}) was deleted outside Pulumi: run \`pulumi refresh\`, then \`pulumi up\` creates it again`,
-      );
-    }
+    const current = await zoom().getFlow(id);
     const file = readFlowFile(news.flowFile);
     const flow = await converge(current, news, changed.includes("fileHash") ? file : undefined);
     return toOutputs(flow, {
@@ -428,14 +428,10 @@ const definition: ResourceDefinition<In, Out> = {
     try {
       await zoom().deleteFlow(id);
     } catch (e) {
-      if (isGone(e)) return;
       if (zoomCode(e) === 3209)
         throw new Error(`cannot delete zoom flow "${olds.name}" (${id}): ${(e as Error).message}`);
       throw e;
     }
-  },
-  async locate(i) {
-    return (await findByName(i.name))?.flow_id;
   },
 };
 

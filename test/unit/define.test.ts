@@ -5,6 +5,7 @@ import { nonBlank } from "../../provider/dynamic/check";
 import {
   DECLARED_KEY,
   impliedInputs,
+  locator,
   NAME_KEY,
   providerOf,
   type ResourceDefinition,
@@ -12,6 +13,7 @@ import {
 } from "../../provider/dynamic/define";
 import { ActionTargetInputs } from "../../provider/genesys/action-target";
 import { JourneySegmentInputs } from "../../provider/genesys/journey-segment";
+import { CxflowError } from "../../provider/http/errors";
 import { FlowInputs as OurVoiceInputs } from "../../provider/ourvoice/flow";
 
 type Thing = { name: string; size?: number; color?: string; active?: boolean; adopt?: boolean };
@@ -136,5 +138,44 @@ describe("read: the inputs that the server's values imply", () => {
       size: 2,
       active: true,
     });
+  });
+});
+
+describe("the lifecycle every kind shares", () => {
+  const notFound = () => new CxflowError({ code: "not_found", message: "404", route: "test GET /things/{id}" });
+  const goneThing = (named?: ResourceDefinition<any, any>["named"]): ResourceDefinition<any, any> => ({
+    ...thingDefinition(new Map(), "test.Gone"),
+    named,
+    read: async () => Promise.reject(notFound()),
+    update: async () => Promise.reject(notFound()),
+    delete: async () => Promise.reject(notFound()),
+  });
+
+  test("not found: read drops it from state, delete succeeds, update says it was deleted outside Pulumi", async () => {
+    const p = providerOf(goneThing({ what: "thing", property: "name", find: async () => [] }));
+    expect(await p.read!("7", { name: "A" })).toEqual({});
+    await expect(p.delete!("7", { name: "A" })).resolves.toBeUndefined();
+    await expect(p.update!("7", { name: "A" }, { name: "B" })).rejects.toThrow(
+      "thing 7 (A) was deleted outside Pulumi: run `pulumi refresh`, then `pulumi up` creates it again",
+    );
+    const unnamed = providerOf(goneThing());
+    await expect(unnamed.update!("7", { name: "A" }, { name: "B" })).rejects.toThrow(
+      /^test.Gone 7 was deleted outside Pulumi/,
+    );
+  });
+
+  test("a named kind is found by name for recover, claims its name, and refuses an ambiguous name", async () => {
+    const ids: Record<string, string[]> = { one: ["1"], two: ["2", "3"], none: [] };
+    const def = goneThing({ what: "thing", property: "name", find: async (n) => ids[n] });
+    const locate = locator(def)!;
+    expect(await locate({ name: "one" })).toBe("1");
+    expect(await locate({ name: "none" })).toBeUndefined();
+    await expect(locate({ name: "two" })).rejects.toThrow('2 things are named "two" (2, 3)');
+    const p = providerOf({ ...def, kind: "test.Named", claims: undefined });
+    await p.check!(NONE, { name: "one", [NAME_KEY]: "a" });
+    expect((await p.check!(NONE, { name: "one", [NAME_KEY]: "b" })).failures).toEqual([
+      { property: "name", reason: expect.stringContaining('is also declared by resource "a"') },
+    ]);
+    expect(locator(thingDefinition(new Map()))).toBeUndefined();
   });
 });

@@ -5,11 +5,14 @@ import * as fs from "node:fs";
 import * as http from "node:http";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
+import { RESOURCES } from "../provider/dynamic";
+import { vendorOf } from "../provider/dynamic/define";
+import { VENDOR_NAMES, type VendorName } from "../provider/vendors";
 import type { Sandbox, SandboxStats } from "../sandbox";
 import { descendants, type TestStack } from "../test/e2e/harness";
 
-export const VENDORS = ["genesys", "zoom", "ourvoice"] as const;
-export type Vendor = (typeof VENDORS)[number];
+export const VENDORS = VENDOR_NAMES;
+export type Vendor = VendorName;
 
 /** Seconds since `start` (a `process.hrtime.bigint()`). */
 export const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
@@ -51,38 +54,41 @@ export class Requests {
     return VENDORS.reduce((n, v) => n + this.vendor(v), 0);
   }
 
-  /** Requests by what they served: a resource type, or `tokens` (OAuth) and `other`. */
-  byType(): Record<ResourceType | "tokens" | "other", number> {
-    const out = { JourneySegment: 0, ActionTarget: 0, "ourvoice.Flow": 0, "zoom.Flow": 0, tokens: 0, other: 0 };
+  /** Requests by what they served: a resource kind, or `tokens` (OAuth) and `other`. */
+  byType(): Record<string, number> {
+    const out: Record<string, number> = { ...zeroes(), tokens: 0, other: 0 };
     for (const v of VENDORS) for (const [route, n] of Object.entries(this.routes[v] ?? {})) out[typeOf(v, route)] += n;
     return out;
   }
 
-  /** Writes (POST, PUT, PATCH, DELETE) by resource type; token requests are not writes. */
-  writesByType(): Record<ResourceType, number> {
-    const out = { JourneySegment: 0, ActionTarget: 0, "ourvoice.Flow": 0, "zoom.Flow": 0 };
+  /** Writes (POST, PUT, PATCH, DELETE) by resource kind; token requests are not writes. */
+  writesByType(): Record<string, number> {
+    const out = zeroes();
     for (const v of VENDORS)
       for (const [route, n] of Object.entries(this.routes[v] ?? {})) {
         const type = typeOf(v, route);
-        if (/^(POST|PUT|PATCH|DELETE) /.test(route) && type in out) out[type as ResourceType] += n;
+        if (/^(POST|PUT|PATCH|DELETE) /.test(route) && type in out) out[type] += n;
       }
     return out;
   }
 }
 
-export const RESOURCE_TYPES = ["JourneySegment", "ActionTarget", "ourvoice.Flow", "zoom.Flow"] as const;
-export type ResourceType = (typeof RESOURCE_TYPES)[number];
+/** Every registered resource kind, in registry order: the bench's per-kind columns. */
+export const RESOURCE_TYPES: readonly string[] = RESOURCES.map((d) => d.kind);
 
-/** The resource type a sandbox route serves (routes are `METHOD /path` as the sandbox counts them). */
-function typeOf(vendor: Vendor, route: string): ResourceType | "tokens" | "other" {
-  if (route.includes("/oauth/")) return "tokens";
-  if (vendor === "genesys") {
-    if (route.includes("/journey/segments")) return "JourneySegment";
-    if (route.includes("/journey/actiontargets")) return "ActionTarget";
-    return "other";
-  }
-  if (vendor === "zoom") return route.includes("/contact_center/flows") ? "zoom.Flow" : "other";
-  return route.includes("/flows") ? "ourvoice.Flow" : "other";
+const zeroes = () => Object.fromEntries(RESOURCE_TYPES.map((k) => [k, 0])) as Record<string, number>;
+
+/**
+ * The resource kind a sandbox route serves (routes are `METHOD /path` as the sandbox counts them):
+ * the kind of the vendor whose collection path is the longest prefix of the route's path.
+ */
+function typeOf(vendor: Vendor, route: string): string {
+  const routePath = route.slice(route.indexOf(" ") + 1);
+  if (routePath.includes("/oauth/")) return "tokens";
+  const owner = RESOURCES.filter(
+    (d) => vendorOf(d.kind) === vendor && (routePath === d.path || routePath.startsWith(`${d.path}/`)),
+  ).sort((a, b) => b.path.length - a.path.length)[0];
+  return owner?.kind ?? "other";
 }
 
 /** Runs `fn` and returns the requests `sandbox` counted meanwhile, with the seconds it took. */

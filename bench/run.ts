@@ -5,11 +5,12 @@ import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { RESOURCES } from "../provider/dynamic";
 import { FLOW_METRICS } from "../provider/genesys/analytics";
 import { ANALYTICS_DATA_DAYS, type Sandbox, startSandbox } from "../sandbox";
 import { analyticsData } from "../sandbox/vendors/genesys-data";
 import { TestStack } from "../test/e2e/harness";
-import { type Declared, declare, resourceStack, sandboxClients, stored } from "../test/e2e/resources";
+import { type Declared, declare, oneOfEach, resourceStack, sandboxClients, stored } from "../test/e2e/resources";
 import {
   countingProxy,
   measured,
@@ -24,6 +25,8 @@ import {
 } from "./lib";
 
 const ROOT = path.resolve(__dirname, "..");
+/** Kinds that can take over an existing object with `adopt: true`. */
+const adoptable = new Set(RESOURCES.filter((d) => "adopt" in d.fields).map((d) => d.kind));
 /** Journey segments of the scale steps (up300, refresh, peakMB). */
 const SEGMENTS = 300;
 /** Journey segments created under the Genesys limit. */
@@ -58,27 +61,8 @@ async function typeCycle(sandbox: Sandbox): Promise<TypeCycle> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-bench-"));
   const file = path.join(dir, "ivr.json");
   fs.writeFileSync(file, JSON.stringify({ channel: "voice", channel_type: "voice", definition: { start: "menu" } }));
-  const all = (v: number): Declared[] => {
-    const description = v > 1 ? { description: `bench v${v}` } : {};
-    return [
-      { type: "genesys.JourneySegment", name: "segment", args: { displayName: "bench segment", ...description } },
-      {
-        type: "genesys.ActionTarget",
-        name: "target",
-        args: { targetName: "Sales web chat", shortAbandonThreshold: 5 + v },
-      },
-      {
-        type: "ourvoice.Flow",
-        name: "ourvoice",
-        args: { name: "bench flow", type: "voice", metadata: { greeting: "hello", queue: "sales" }, ...description },
-      },
-      {
-        type: "zoom.Flow",
-        name: "zoom",
-        args: { name: "bench zoom flow", flowFile: file, publish: true, ...description },
-      },
-    ];
-  };
+  // One of every registered kind, so a new resource gets its column without touching the bench.
+  const all = (v: number): Declared[] => oneOfEach({ tag: "bench", v, flowFile: file });
   const stack = await resourceStack(sandbox);
   const rows: (string | number)[][] = [];
   let noopCalls = 0;
@@ -113,7 +97,8 @@ async function typeCycle(sandbox: Sandbox): Promise<TypeCycle> {
     try {
       await declare(
         adopter,
-        all(2).map((d) => (d.type === "genesys.ActionTarget" ? d : { ...d, args: { ...d.args, adopt: true } })),
+        // Kinds without `adopt` (an action target is always taken over) are declared as they are.
+        all(2).map((d) => (adoptable.has(d.type) ? { ...d, args: { ...d.args, adopt: true } } : d)),
       );
       await step("adopt, equal objects", () => up(adopter));
     } finally {

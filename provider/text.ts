@@ -15,3 +15,22 @@ export function formatPath(path: readonly PropertyKey[]): string {
 export function issuesText(issues: readonly z.core.$ZodIssue[], root = "(root)"): string {
   return issues.map((i) => `${i.path.join(".") || root}: ${i.message}`).join("; ");
 }
+
+/** `VIP visitors (EU)` → `vip-visitors-eu`: a name as a file or resource name. */
+export function slug(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+}
+
+/** `base`, or `base-2`, `base-3`… the first not in `used`, which it joins. */
+export function uniqueIn(used: Set<string>, base: string): string {
+  let name = base;
+  for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
+  used.add(name);
+  return name;
+}

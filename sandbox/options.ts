@@ -1,7 +1,8 @@
 import { SANDBOX_DEFAULT_CREDENTIALS } from "../provider/sandbox-defaults";
+import { VENDOR_NAMES } from "../provider/vendors";
 import type { FaultKind, RateLimit, ResolvedOptions, SandboxCredentials, SandboxOptions, VendorName } from "./types";
 
-export const VENDORS: readonly VendorName[] = ["genesys", "zoom", "ourvoice"];
+export const VENDORS: readonly VendorName[] = VENDOR_NAMES;
 export const FAULT_KINDS: readonly FaultKind[] = [
   "error5xx",
   "reset",

@@ -3,7 +3,9 @@ import type { Endpoint, EndpointTable, PartInput, PartOutput } from "../provider
 import type { Store } from "./store";
 
 /** The vendors the sandbox serves, each under its own URL prefix. */
-export type VendorName = "genesys" | "zoom" | "ourvoice";
+export type { VendorName } from "../provider/vendors";
+
+import type { VendorName } from "../provider/vendors";
 
 /** Who made an authenticated API call. */
 export interface Principal {

@@ -4,20 +4,22 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parseArgs } from "node:util";
-import type { z } from "zod";
 import { clientsFrom } from "../clients";
 import { configFromMap, type EnvSource } from "../config";
-import { ActionTargetInputs } from "../genesys/action-target";
-import { MAX_PAGE_SIZE } from "../genesys/endpoints";
-import { JourneySegmentInputs } from "../genesys/journey-segment";
-import { FlowInputs as OurVoiceFlowInputs, parseMetadata } from "../ourvoice/flow";
-import { issuesText } from "../text";
-import { latestOf, FlowInputs as ZoomFlowInputs } from "../zoom/flow";
+import { RESOURCES } from "../dynamic";
+import { type ResourceDefinition, vendorOf } from "../dynamic/define";
+import type { ExportContext, ExportedObject } from "../dynamic/export-spec";
+import { issuesText, slug, uniqueIn } from "../text";
+import { VENDOR_NAMES } from "../vendors";
 
-export const VENDOR_CHOICES = ["genesys", "zoom", "ourvoice", "all"] as const;
-type Vendor = Exclude<(typeof VENDOR_CHOICES)[number], "all">;
+export { slug } from "../text";
 
-export const usage = `usage: cxflow export --vendor genesys|zoom|ourvoice|all [--filter REGEX] [--out DIR]
+/** The kinds `cxflow export` declares, in registry order. */
+const EXPORTED = RESOURCES.filter((d) => d.export);
+
+export const VENDOR_CHOICES = [...VENDOR_NAMES.filter((v) => EXPORTED.some((d) => vendorOf(d.kind) === v)), "all"];
+
+export const usage = `usage: cxflow export --vendor ${VENDOR_CHOICES.join("|")} [--filter REGEX] [--out DIR]
                      [--project NAME] [--package-spec SPEC] [--force]
 
   Writes a Pulumi TypeScript project (Pulumi.yaml, package.json, tsconfig.json, index.ts and
@@ -34,27 +36,19 @@ export const usage = `usage: cxflow export --vendor genesys|zoom|ourvoice|all [-
   Credentials come from the usual environment variables (GENESYSCLOUD_*, ZOOM_*, OURVOICE_API_KEY),
   or CXFLOW_SANDBOX_URL for the sandbox.`;
 
-/** One object to declare: its kind, names, arguments, and ids it points at. */
-export interface Exported {
-  vendor: Vendor;
+/** One object to declare: its vendor and kind, names, arguments, and ids it points at. */
+export interface Exported extends ExportedObject {
+  vendor: string;
   /** `genesys.JourneySegment`, … */
   kind: string;
-  /** The object's id at its vendor. */
-  id: string;
-  /** The object's name at its vendor (what `--filter` matches). */
-  name: string;
-  args: Record<string, unknown>;
-  /** Set when the object cannot be declared as it is (written commented out, with this reason). */
-  skipped?: string;
-  /** Zoom: the flow file's name under flows/ and its content. */
-  file?: { name: string; content: Record<string, unknown> };
 }
 
 /** What an interrupted export keeps in `<out>/.cxflow-export.json` to resume. */
 interface Progress {
-  vendors: Partial<Record<Vendor, Exported[]>>;
-  /** Zoom flows already read in full (their files are in `objects` once the vendor completes). */
-  zoomDone: Record<string, Exported>;
+  /** Each vendor's objects, once every kind of it is read. */
+  vendors: Record<string, Exported[]>;
+  /** Objects read in full (slow readers), by `kind:id`. */
+  done: Record<string, ExportedObject>;
 }
 
 const PROGRESS_FILE = ".cxflow-export.json";
@@ -68,8 +62,8 @@ function compact<T extends Record<string, unknown>>(o: T): T {
 }
 
 /** The issues an args object has against a resource's strict input schema, or `undefined`. */
-function invalid(schema: z.ZodType, args: Record<string, unknown>): string | undefined {
-  const r = schema.safeParse(args);
+function invalid(def: ResourceDefinition<any, any>, args: Record<string, unknown>): string | undefined {
+  const r = def.args.safeParse(args);
   if (r.success) return undefined;
   return issuesText(r.error.issues, "(args)");
 }
@@ -99,164 +93,36 @@ export function progress(label: string, total: number, out: NodeJS.WriteStream =
   };
 }
 
-type Clients = ReturnType<typeof clientsFrom>;
-
-async function readGenesys(c: Clients, keep: (name: string) => boolean): Promise<Exported[]> {
-  const g = c.genesys();
-  const out: Exported[] = [];
-  const seen = new Set<string>();
-  for await (const s of g.segments({ pageSize: MAX_PAGE_SIZE })) {
-    if (!keep(s.displayName)) continue;
-    const args = compact({
-      displayName: s.displayName,
-      description: s.description,
-      color: s.color,
-      isActive: s.isActive,
-      shouldDisplayToAgent: s.shouldDisplayToAgent,
-      context: s.context?.patterns?.length ? s.context : undefined,
-      journey: s.journey?.patterns?.length ? s.journey : undefined,
-      externalSegment: s.externalSegment,
-      assignmentExpirationDays: s.assignmentExpirationDays,
-      adopt: true,
-    });
-    // cxflow keeps display names unique: `adopt` takes over the first segment of a name.
-    const skipped = seen.has(s.displayName)
-      ? `another segment is named "${s.displayName}": cxflow keeps display names unique`
-      : invalid(JourneySegmentInputs, args);
-    seen.add(s.displayName);
-    out.push({ vendor: "genesys", kind: "genesys.JourneySegment", id: s.id, name: s.displayName, args, skipped });
-  }
-  for await (const t of g.actionTargets({ pageSize: MAX_PAGE_SIZE })) {
-    if (t.state === "deleted" || !t.id || !keep(t.name ?? "")) continue;
-    const args = compact({
-      targetId: t.id,
-      serviceLevel: t.serviceLevel,
-      shortAbandonThreshold: t.shortAbandonThreshold,
-    });
-    out.push({
-      vendor: "genesys",
-      kind: "genesys.ActionTarget",
-      id: t.id,
-      name: t.name ?? t.id,
-      args,
-      skipped: invalid(ActionTargetInputs, args),
-    });
-  }
-  return out;
-}
-
-async function readOurVoice(c: Clients, keep: (name: string) => boolean): Promise<Exported[]> {
-  const out: Exported[] = [];
-  const seen = new Set<string>();
-  for await (const f of c.ourvoice().flows({ limit: 100 })) {
-    if (!keep(f.name)) continue;
-    const metadata = parseMetadata(f.metadata);
-    // Text that is not JSON comes back as it is.
-    const note =
-      typeof metadata === "string" && metadata === f.metadata
-        ? "its metadata is not JSON: the resource manages metadata as an object"
-        : undefined;
-    const args = compact({
-      name: f.name,
-      type: f.type,
-      description: f.description,
-      status: f.status,
-      metadata: metadata && typeof metadata === "object" && Object.keys(metadata).length > 0 ? metadata : undefined,
-      adopt: true,
-    });
+/**
+ * One kind's objects, checked alike for every kind: arguments compacted and held against the
+ * input schema; objects sharing a name skipped when the kind finds objects by name (adopt would
+ * not know which one to take).
+ */
+async function readKind(def: ResourceDefinition<any, any>, ctx: ExportContext): Promise<Exported[]> {
+  const read = await def.export!.read(ctx);
+  const count = new Map<string, number>();
+  for (const o of read) count.set(o.name, (count.get(o.name) ?? 0) + 1);
+  return read.map((o) => {
+    const args = compact(o.args);
+    const shared = def.named && (count.get(o.name) ?? 0) > 1;
     const skipped =
-      note ??
-      (seen.has(f.name) ? `another Our Voice flow is named "${f.name}": adopt needs exactly one` : undefined) ??
-      invalid(OurVoiceFlowInputs, args);
-    seen.add(f.name);
-    out.push({ vendor: "ourvoice", kind: "ourvoice.Flow", id: f.id, name: f.name, args, skipped });
-  }
-  return out;
-}
-
-async function readZoom(
-  c: Clients,
-  keep: (name: string) => boolean,
-  progressFile: Progress,
-  save: () => void,
-): Promise<Exported[]> {
-  const z = c.zoom();
-  const listed = [];
-  for await (const f of z.flows({ page_size: 100 })) if (keep(f.flow_name)) listed.push(f);
-  const names = new Map<string, number>();
-  for (const f of listed) names.set(f.flow_name, (names.get(f.flow_name) ?? 0) + 1);
-  const bar = progress("zoom flows", listed.length);
-  const used = new Set<string>();
-  const out: Exported[] = [];
-  for (const summary of listed) {
-    const done = progressFile.zoomDone[summary.flow_id];
-    if (done) {
-      used.add(done.file?.name ?? "");
-      out.push(done);
-      bar.tick();
-      continue;
-    }
-    const flow = await z.getFlow(summary.flow_id);
-    const latest = latestOf(flow);
-    const base = unique(slug(flow.flow_name) || "flow", used);
-    const e: Exported = { vendor: "zoom", kind: "zoom.Flow", id: flow.flow_id, name: flow.flow_name, args: {} };
-    if (!latest) e.skipped = "it has no versions to export";
-    else if ((names.get(flow.flow_name) ?? 0) > 1)
-      e.skipped = `another Zoom flow is named "${flow.flow_name}": adopt finds a flow by its name`;
-    else {
-      const content = (await z.exportFlow(flow.flow_id, latest.flow_version)) as Record<string, unknown>;
-      e.file = { name: `${base}.json`, content };
-      e.args = compact({
-        name: flow.flow_name,
-        flowFile: `flows/${base}.json`,
-        description: flow.flow_description,
-        versionDescription: latest.flow_version_description,
-        publish: latest.flow_version_status === "published" ? true : undefined,
-        adopt: true,
-      });
-      e.skipped = invalid(ZoomFlowInputs, e.args);
-    }
-    progressFile.zoomDone[flow.flow_id] = e;
-    save();
-    out.push(e);
-    bar.tick();
-  }
-  return out;
+      o.skipped ??
+      (shared
+        ? `${count.get(o.name)} ${def.named!.what}s are named "${o.name}": adopt finds one by its ${def.named!.property}; rename the others first`
+        : undefined) ??
+      invalid(def, args);
+    return { ...o, vendor: vendorOf(def.kind), kind: def.kind, args, skipped };
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Writing
 
-/** `VIP visitors (EU)` → `vip-visitors-eu`. */
-export function slug(name: string): string {
-  return name
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-}
-
-function unique(base: string, used: Set<string>): string {
-  let name = base;
-  for (let n = 2; used.has(name); n++) name = `${base}-${n}`;
-  used.add(name);
-  return name;
-}
-
-const SUFFIX: Record<string, string> = {
-  "genesys.JourneySegment": "Segment",
-  "genesys.ActionTarget": "Target",
-  "zoom.Flow": "ZoomFlow",
-  "ourvoice.Flow": "OurVoiceFlow",
-};
-
 /** `vip-visitors` + Segment → `vipVisitorsSegment`; never a reserved word or a leading digit. */
 function variable(resourceName: string, kind: string): string {
   const camel = resourceName.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   const safe = /^[a-z]/.test(camel) ? camel : `x${camel}`;
-  return `${safe}${SUFFIX[kind]}`;
+  return `${safe}${EXPORTED.find((d) => d.kind === kind)?.export?.suffix ?? ""}`;
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -310,6 +176,16 @@ function onlyReferences(v: unknown, refs: ReadonlyMap<string, string>): boolean 
   return items !== undefined && items.length > 0 && items.every((x) => onlyReferences(x, refs));
 }
 
+/**
+ * The `metadata` argument of a kind that marks it secret (Our Voice flows): a free-form object
+ * whose values may be credentials, so the program reads them from secret stack config.
+ */
+function secretObjectOf(o: Exported): Record<string, unknown> | undefined {
+  const v = o.args.metadata;
+  const secret = EXPORTED.find((d) => d.kind === o.kind)?.fields.metadata?.secret;
+  return secret && v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
 /** A value the generated program reads from secret stack config instead of holding it in source. */
 export interface SecretValue {
   /** The config key, in the project's namespace (`pulumi config set --secret <key>`). */
@@ -344,7 +220,7 @@ export function render(objects: Exported[], source: string): { index: string; se
     // Pulumi names are unique per type, so variables (name + kind) are unique in the file.
     const used = usedByKind.get(o.kind) ?? new Set<string>();
     usedByKind.set(o.kind, used);
-    names.set(o, unique(base, used));
+    names.set(o, uniqueIn(used, base));
   }
   const vars = new Map(declared.map((o) => [o, variable(names.get(o)!, o.kind)]));
   // An id two objects share (vendors may reuse a format) is not a reference: it stays a literal.
@@ -373,7 +249,7 @@ export function render(objects: Exported[], source: string): { index: string; se
     const cls = `cxflow.${o.kind}`;
     const own = new Map([...refs].filter(([id]) => id !== o.id));
     let args = o.args;
-    const metadata = o.kind === "ourvoice.Flow" ? (o.args.metadata as Record<string, unknown> | undefined) : undefined;
+    const metadata = secretObjectOf(o);
     const kept = Object.entries(metadata ?? {}).filter(([, x]) => onlyReferences(x, own));
     const secret = Object.entries(metadata ?? {}).filter(([, x]) => !onlyReferences(x, own));
     body.push(`// ${o.kind} ${JSON.stringify(o.name)} (${o.id})`);
@@ -497,10 +373,10 @@ export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> 
   gitignore(out, [`/${SECRETS_DIR}/`, `/${PROGRESS_FILE}`, "/node_modules/"]);
 
   const key = JSON.stringify({ vendor: o.vendor, filter: o.filter ?? null });
-  let state: Progress & { key?: string } = { vendors: {}, zoomDone: {} };
+  let state: Progress & { key?: string } = { vendors: {}, done: {} };
   if (resuming) {
     const saved = JSON.parse(fs.readFileSync(progressPath, "utf8")) as Progress & { key?: string };
-    if (saved.key === key) {
+    if (saved.key === key && saved.done) {
       state = saved;
       say(`resuming the export in ${out}`);
     }
@@ -509,16 +385,27 @@ export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> 
   save();
 
   const clients = clientsFrom(configFromMap({}), o.env ?? process.env);
-  const vendors: Vendor[] = o.vendor === "all" ? ["genesys", "zoom", "ourvoice"] : [o.vendor as Vendor];
+  const vendors = o.vendor === "all" ? VENDOR_CHOICES.filter((v) => v !== "all") : [o.vendor];
+  const fileNames = new Set<string>();
   for (const v of vendors) {
     if (state.vendors[v]) continue;
     say(`reading ${v}…`);
-    state.vendors[v] =
-      v === "genesys"
-        ? await readGenesys(clients, keep)
-        : v === "ourvoice"
-          ? await readOurVoice(clients, keep)
-          : await readZoom(clients, keep, state, save);
+    const read: Exported[] = [];
+    for (const def of EXPORTED.filter((d) => vendorOf(d.kind) === v)) {
+      const ctx: ExportContext = {
+        clients,
+        keep,
+        done: (id) => state.done[`${def.kind}:${id}`],
+        save: (e) => {
+          state.done[`${def.kind}:${e.id}`] = e;
+          save();
+        },
+        progress: (label, total) => progress(label, total),
+        files: fileNames,
+      };
+      read.push(...(await readKind(def, ctx)));
+    }
+    state.vendors[v] = read;
     save();
   }
 
@@ -536,10 +423,9 @@ export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> 
   fs.writeFileSync(path.join(out, "index.ts"), index);
   fs.rmSync(progressPath);
 
-  const by = (kind: string) => objects.filter((x) => x.kind === kind && !x.skipped).length;
-  say(
-    `wrote ${out}: ${by("genesys.JourneySegment")} segments, ${by("genesys.ActionTarget")} action targets, ${by("zoom.Flow")} Zoom flows, ${by("ourvoice.Flow")} Our Voice flows`,
-  );
+  const count = (kind: string) => objects.filter((x) => x.kind === kind && !x.skipped).length;
+  const exported = EXPORTED.filter((d) => vendors.includes(vendorOf(d.kind)));
+  say(`wrote ${out}: ${exported.map((d) => `${count(d.kind)} ${d.export!.plural}`).join(", ")}`);
   for (const x of objects.filter((y) => y.skipped)) say(`not declared: ${x.kind} "${x.name}" (${x.id}): ${x.skipped}`);
   for (const line of secretsSummary(objects, secrets, out)) say(line);
   return objects;
@@ -575,9 +461,7 @@ function secretsSummary(objects: Exported[], secrets: SecretValue[], out: string
       lines.push(`  ${label(s.object)}: config key ${s.key}, values in ${SECRETS_DIR}/${s.key}.json${kept}`);
     }
   }
-  const inSource = objects.filter(
-    (o) => o.kind === "ourvoice.Flow" && !o.skipped && o.args.metadata && !secrets.some((s) => s.object === o),
-  );
+  const inSource = objects.filter((o) => !o.skipped && secretObjectOf(o) && !secrets.some((s) => s.object === o));
   if (inSource.length > 0)
     lines.push(
       `Our Voice metadata in index.ts (references to other resources only): ${inSource.map(label).join(", ")}`,

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { isNotFound } from "../http/errors";
 import { useConfig } from "../state";
 import { checkInputs } from "./check";
+import type { ExportSpec } from "./export-spec";
 import { atDefault, containsUnknown, diffFields, type Fields, same } from "./fields";
 
 /** Plain inputs as the provider host hands them over (no `__provider`). */
@@ -14,6 +15,13 @@ export type Inputs = Record<string, any>;
 export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs = Inputs> {
   /** `vendor.Type`, e.g. `genesys.JourneySegment`: names the resource in messages. */
   kind: string;
+  /**
+   * The collection's path below the vendor's API base, e.g. `/journey/segments`: the bench
+   * attributes requests to kinds by it.
+   */
+  path: string;
+  /** How `cxflow export` declares this kind's objects; absent: the kind is not exported. */
+  export?: ExportSpec;
   /** The inputs as users write them: strict (unknown properties are errors). */
   args: z.ZodType;
   fields: Fields;
@@ -59,6 +67,24 @@ export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs 
    */
   locate?(inputs: I): Promise<string | undefined>;
 }
+
+/**
+ * The key under which a resource class carries its definition. Exporting the class from its
+ * vendor's namespace is what registers the kind (see provider/dynamic/index.ts).
+ */
+export const DEFINITION: unique symbol = Symbol.for("pulumi-cxflow.definition");
+
+/** The definitions carried by the classes a module exports, in export order. */
+export function definitionsIn(module: object): ResourceDefinition<any, any>[] {
+  return Object.values(module)
+    .map((v) =>
+      typeof v === "function" ? (v as { [DEFINITION]?: ResourceDefinition<any, any> })[DEFINITION] : undefined,
+    )
+    .filter((d): d is ResourceDefinition<any, any> => d !== undefined);
+}
+
+/** The vendor of a kind: `genesys.JourneySegment` → `genesys`. */
+export const vendorOf = (kind: string) => kind.slice(0, kind.indexOf("."));
 
 /** One thing a resource claims; `reason` says the conflict given the other resource's name. */
 export interface Claim {

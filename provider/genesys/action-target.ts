@@ -4,7 +4,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { nonBlank } from "../dynamic/check";
-import { NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import { DEFINITION, NAME_KEY, type ResourceDefinition } from "../dynamic/define";
 import { containsUnknown, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
@@ -203,8 +203,22 @@ async function tune(target: Target, want: Tuned): Promise<Target> {
 
 const definition: ResourceDefinition<In, Out> = {
   kind: "genesys.ActionTarget",
+  path: "/journey/actiontargets",
   args: ActionTargetInputs,
   fields,
+  export: {
+    suffix: "Target",
+    plural: "action targets",
+    async read({ clients, keep }) {
+      const out = [];
+      for await (const t of clients.genesys().actionTargets({ pageSize: MAX_PAGE_SIZE })) {
+        if (t.state === "deleted" || !t.id || !keep(t.name ?? "")) continue;
+        const args = { targetId: t.id, serviceLevel: t.serviceLevel, shortAbandonThreshold: t.shortAbandonThreshold };
+        out.push({ id: t.id, name: t.name ?? t.id, args });
+      }
+      return out;
+    },
+  },
   async prepare(i, olds) {
     // Recorded in the inputs, which the engine saves as the pending create before create() runs:
     // a run killed during the takeover leaves them where `cxflow recover` finds them.
@@ -293,6 +307,8 @@ let warned = false;
  * warns once. Type token: `pulumi-nodejs:dynamic/cxflow/genesys:ActionTarget`.
  */
 export class ActionTarget extends pulumi.dynamic.Resource {
+  /** @internal */
+  static readonly [DEFINITION] = definition;
   /** The target's name as the server holds it (as found at takeover when `name` is not set). */
   declare readonly name: pulumi.Output<string>;
   /** Service level goal as the server holds it: `percentage` (0–1) of offers answered within `durationMs` (ms). */

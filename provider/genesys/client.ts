@@ -85,6 +85,12 @@ export function genesysClient(o: GenesysClientOptions) {
   const e = endpoints;
   const a = analyticsEndpoints;
   const client = {
+    /**
+     * Any row of the endpoint table by name, typed by the row (`call("getX", { params })`): the
+     * named methods below are shorthands, and a new resource may call its rows through this.
+     */
+    call: t.call.bind(t),
+
     // ---- Journey segments
 
     /** One page of segments (`pageSize` ≤ 200); `segmentIds` cannot be combined with paging or sorting. */

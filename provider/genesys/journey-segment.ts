@@ -4,7 +4,7 @@ import { z } from "zod";
 import { Batcher } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
 import { asSet, desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
@@ -367,8 +367,33 @@ async function converge(
 
 const definition: ResourceDefinition<In, Out> = {
   kind: "genesys.JourneySegment",
+  path: "/journey/segments",
   args: JourneySegmentInputs,
   fields,
+  export: {
+    suffix: "Segment",
+    plural: "segments",
+    async read({ clients, keep }) {
+      const out = [];
+      for await (const s of clients.genesys().segments({ pageSize: MAX_PAGE_SIZE })) {
+        if (!keep(s.displayName)) continue;
+        const args = {
+          displayName: s.displayName,
+          description: s.description,
+          color: s.color,
+          isActive: s.isActive,
+          shouldDisplayToAgent: s.shouldDisplayToAgent,
+          context: s.context?.patterns?.length ? s.context : undefined,
+          journey: s.journey?.patterns?.length ? s.journey : undefined,
+          externalSegment: s.externalSegment,
+          assignmentExpirationDays: s.assignmentExpirationDays,
+          adopt: true,
+        };
+        out.push({ id: s.id, name: s.displayName, args });
+      }
+      return out;
+    },
+  },
   async create(i) {
     const index = await nameIndex();
     const taken = index.get(i.displayName);
@@ -458,6 +483,8 @@ const provider = shell(definition.kind);
  * re-applied. Type token: `pulumi-nodejs:dynamic/cxflow/genesys:JourneySegment`.
  */
 export class JourneySegment extends pulumi.dynamic.Resource {
+  /** @internal */
+  static readonly [DEFINITION] = definition;
   /** Name shown in Genesys Cloud, as the server holds it. */
   declare readonly displayName: pulumi.Output<string>;
   /** The server's description; absent when the segment has none. */

@@ -39,6 +39,12 @@ export function ourvoiceClient(o: OurVoiceClientOptions) {
     describe: (b) => (b as { message?: string } | undefined)?.message,
   });
   const client = {
+    /**
+     * Any row of the endpoint table by name, typed by the row (`call("getX", { params })`): the
+     * named methods below are shorthands, and a new resource may call its rows through this.
+     */
+    call: t.call.bind(t),
+
     /** One page of flows (`page` from 1, `limit`, `filter[…]`); `links` and `meta` say what follows. */
     listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", { query }),
     /** One flow by id, out of its `data` envelope; a `not_found` error when there is none. */

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { listingReads } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import { DEFINITION, NAME_KEY, type ResourceDefinition } from "../dynamic/define";
 import { diffFields, type Fields } from "../dynamic/fields";
 import { ourvoice } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
@@ -220,8 +220,35 @@ const reads = listingReads<ServerFlow>(
 
 const definition: ResourceDefinition<In, Out> = {
   kind: "ourvoice.Flow",
+  path: "/flows",
   args: FlowInputs,
   fields,
+  export: {
+    suffix: "OurVoiceFlow",
+    plural: "Our Voice flows",
+    async read({ clients, keep }) {
+      const out = [];
+      for await (const f of clients.ourvoice().flows({ limit: 100 })) {
+        if (!keep(f.name)) continue;
+        const metadata = parseMetadata(f.metadata);
+        const args = {
+          name: f.name,
+          type: f.type,
+          description: f.description,
+          status: f.status,
+          metadata: metadata && typeof metadata === "object" && Object.keys(metadata).length > 0 ? metadata : undefined,
+          adopt: true,
+        };
+        // Text that is not JSON comes back as it is.
+        const skipped =
+          typeof metadata === "string" && metadata === f.metadata
+            ? "its metadata is not JSON: the resource manages metadata as an object"
+            : undefined;
+        out.push({ id: f.id, name: f.name, args, skipped });
+      }
+      return out;
+    },
+  },
   named: { what: "Our Voice flow", property: "name", find: async (name) => (await findByName(name)).map((f) => f.id) },
   inputsOf(_outs, inputs) {
     if (inputs.description === "") delete inputs.description;
@@ -254,6 +281,8 @@ const provider = shell(definition.kind);
  * left out keeps the server's value. Type token: `pulumi-nodejs:dynamic/cxflow/ourvoice:Flow`.
  */
 export class Flow extends pulumi.dynamic.Resource {
+  /** @internal */
+  static readonly [DEFINITION] = definition;
   /** The flow's name, as the server holds it. */
   declare readonly name: pulumi.Output<string>;
   /** `voice` or `sms`, as the server holds it (a value Our Voice adds later passes through). */

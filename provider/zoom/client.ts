@@ -102,6 +102,12 @@ export function zoomClient(o: ZoomClientOptions) {
     describe,
   });
   const client = {
+    /**
+     * Any row of the endpoint table by name, typed by the row (`call("getX", { params })`): the
+     * named methods below are shorthands, and a new resource may call its rows through this.
+     */
+    call: t.call.bind(t),
+
     /** One page of List flows; an empty `next_page_token` marks the last page. */
     listFlows: (query: z.input<typeof ListFlowsQuery> = {}) => t.call("listFlows", { query }),
     /** Get flow by id: the flow with its versions and entry points; a `not_found` error when there is none. */

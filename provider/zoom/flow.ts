@@ -7,11 +7,13 @@ import { z } from "zod";
 import { listingReads } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import type { ExportedObject } from "../dynamic/export-spec";
 import { containsUnknown, type Fields, stable, UNKNOWN } from "../dynamic/fields";
 import { zoom } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { CxflowError, isNotFound } from "../http/errors";
+import { slug, uniqueIn } from "../text";
 import {
   type EntryPoint,
   type Flow as FlowModel,
@@ -356,8 +358,48 @@ const reads = listingReads<FlowModel>(
 
 const definition: ResourceDefinition<In, Out> = {
   kind: "zoom.Flow",
+  path: "/contact_center/flows",
   args: FlowInputs,
   fields,
+  export: {
+    suffix: "ZoomFlow",
+    plural: "Zoom flows",
+    async read({ clients, keep, done, save, progress, files }) {
+      const z = clients.zoom();
+      const listed = [];
+      for await (const f of z.flows({ page_size: 100 })) if (keep(f.flow_name)) listed.push(f);
+      const bar = progress("zoom flows", listed.length);
+      const out: ExportedObject[] = [];
+      // One export request per flow: each flow read in full is saved, so a resumed export skips it.
+      for (const summary of listed) {
+        let e = done(summary.flow_id);
+        if (e) files.add(e.file?.name.replace(/\.json$/, "") ?? "");
+        else {
+          const flow = await z.getFlow(summary.flow_id);
+          const latest = latestOf(flow);
+          e = { id: flow.flow_id, name: flow.flow_name, args: {} };
+          if (!latest) e.skipped = "it has no versions to export";
+          else {
+            const base = uniqueIn(files, slug(flow.flow_name) || "flow");
+            const content = (await z.exportFlow(flow.flow_id, latest.flow_version)) as Record<string, unknown>;
+            e.file = { name: `${base}.json`, content };
+            e.args = {
+              name: flow.flow_name,
+              flowFile: `flows/${base}.json`,
+              description: flow.flow_description,
+              versionDescription: latest.flow_version_description,
+              publish: latest.flow_version_status === "published" ? true : undefined,
+              adopt: true,
+            };
+          }
+          save(e);
+        }
+        out.push(e);
+        bar.tick();
+      }
+      return out;
+    },
+  },
   named: {
     what: "zoom flow",
     property: "name",
@@ -450,6 +492,8 @@ const provider = shell(definition.kind);
  * message naming them. Type token: `pulumi-nodejs:dynamic/cxflow/zoom:Flow`.
  */
 export class Flow extends pulumi.dynamic.Resource {
+  /** @internal */
+  static readonly [DEFINITION] = definition;
   /** The flow's name (`flow_name`), as the server holds it. */
   declare readonly name: pulumi.Output<string>;
   /** The flow's description (`flow_description`), as the server holds it; `""` when it has none. */

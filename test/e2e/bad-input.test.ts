@@ -5,6 +5,8 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { RESOURCES } from "../../provider/dynamic";
+import { vendorOf } from "../../provider/dynamic/define";
 import { MAX_FLOW_FILE_BYTES } from "../../provider/zoom/models";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import { PulumiCommandError, TestStack } from "./harness";
@@ -32,7 +34,7 @@ interface Case {
   absent?: string[];
 }
 
-const VENDORS = ["genesys", "zoom", "ourvoice"] as const;
+const VENDORS = [...new Set(RESOURCES.map((d) => vendorOf(d.kind)))];
 /** Vendor requests so far; the sandbox's own `_sandbox` admin calls do not count. */
 const vendorRequests = (sandbox: Sandbox) => VENDORS.reduce((n, v) => n + requestCount(sandbox, v), 0);
 
@@ -496,6 +498,11 @@ describe("bad input fails the preview, names the property and what is allowed, a
     for (const [property, reason] of c.problems) expect(output).toMatch(reportLine(c, property, reason));
     for (const text of c.absent ?? []) expect(output).not.toContain(text);
     expect(requests).toBe(0);
+  });
+
+  test("every registered resource kind has a case", () => {
+    const covered = new Set(resourceCases.map((c) => c.resource!.type));
+    expect(RESOURCES.map((d) => d.kind).filter((k) => !covered.has(k))).toEqual([]);
   });
 
   test("the same program with good arguments does reach the sandbox (so zero above means none sent)", async () => {

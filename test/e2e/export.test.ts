@@ -159,7 +159,7 @@ describe("cxflow export", () => {
   test("everything is taken over: the first up creates and deletes nothing, the next preview is clean", async () => {
     const out = path.join(work, "all");
     const r = await exportAll();
-    expect(r.stderr).toMatch(/wrote .*: 3 segments, \d+ action targets, \d+ Zoom flows, \d+ Our Voice flows/);
+    expect(r.stderr).toMatch(/wrote .*: \d+ action targets, 3 segments, \d+ Zoom flows, \d+ Our Voice flows/);
     expect(r.code).toBe(0);
     for (const f of ["Pulumi.yaml", "package.json", "tsconfig.json", "index.ts"])
       expect(fs.existsSync(path.join(out, f))).toBe(true);

@@ -1,6 +1,7 @@
 // Shared by the resource tests: a stack of the `resources` program whose declarations live in
 // config, and the resources' state as the engine stored it.
 import * as path from "node:path";
+import { RESOURCES } from "../../provider/dynamic";
 import type { Sandbox } from "../../sandbox";
 import { TestStack } from "./harness";
 
@@ -14,6 +15,71 @@ export interface Declared {
   args: Record<string, unknown>;
   /** Top-level args passed as Pulumi secrets. */
   secret?: string[];
+}
+
+/** What a sample declaration may vary: names, the version of its updatable field, what it points at. */
+export interface SampleOptions {
+  /** Keeps names apart between stacks on one sandbox. */
+  tag: string;
+  /** 1 for the first declaration; a higher one changes a field that updates in place. */
+  v?: number;
+  /** A seeded action target to take over (one per stack: two stacks would undo each other). */
+  targetName?: string;
+  /** A Zoom flow file: a path or the JSON text. */
+  flowFile?: string;
+}
+
+/** A Zoom flow file the samples import. */
+export const SAMPLE_FLOW_FILE = JSON.stringify({
+  channel: "voice",
+  channel_type: "voice",
+  definition: { start: "greet", widgets: [{ id: "greet", type: "play_message", next: "end" }] },
+});
+
+/**
+ * One valid declaration per registered kind, against the sandbox's seeded data: the bench and the
+ * matrices that cover every kind (security, bad input) declare one of each from here.
+ */
+export const SAMPLES: Record<string, { name: string; args(o: SampleOptions): Record<string, unknown> }> = {
+  "genesys.JourneySegment": {
+    name: "segment",
+    args: ({ tag, v = 1 }) => ({ displayName: `${tag} segment`, ...(v > 1 ? { description: `${tag} v${v}` } : {}) }),
+  },
+  "genesys.ActionTarget": {
+    name: "target",
+    args: ({ targetName = "Sales web chat", v = 1 }) => ({
+      targetName,
+      serviceLevel: { percentage: 0.8, durationMs: 30_000 },
+      shortAbandonThreshold: 5 + v,
+    }),
+  },
+  "ourvoice.Flow": {
+    name: "ourvoice",
+    args: ({ tag, v = 1 }) => ({
+      name: `${tag} flow`,
+      type: "voice",
+      metadata: { greeting: "hello", queue: "sales" },
+      ...(v > 1 ? { description: `${tag} v${v}` } : {}),
+    }),
+  },
+  "zoom.Flow": {
+    name: "zoom",
+    args: ({ tag, v = 1, flowFile = SAMPLE_FLOW_FILE }) => ({
+      name: `${tag} IVR`,
+      flowFile,
+      publish: true,
+      ...(v > 1 ? { description: `${tag} v${v}` } : {}),
+    }),
+  },
+};
+
+/** One resource of every registered kind (a kind without a sample is an error naming it). */
+export function oneOfEach(o: SampleOptions): Declared[] {
+  return RESOURCES.map((d) => {
+    const sample = SAMPLES[d.kind];
+    if (!sample) throw new Error(`no sample declaration of ${d.kind}: add one to SAMPLES in test/e2e/resources.ts`);
+    return { type: d.kind, name: sample.name, args: sample.args(o) };
+  });
 }
 
 /** A resource as stored in the stack's state. */

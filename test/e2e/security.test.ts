@@ -9,11 +9,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { DatabaseSync } from "node:sqlite";
 import { genesys, ourvoice, zoom } from "../../provider";
+import { RESOURCES } from "../../provider/dynamic";
 import { fillPath } from "../../provider/http/endpoint";
 import { type Sandbox, type SandboxCredentials, startSandbox, type VendorName } from "../../sandbox";
 import { vendors } from "../../sandbox/vendors";
 import { PulumiCommandError, type RunResult, type StackState, type TestStack } from "./harness";
-import { type Declared, declare, resourceStack, stored } from "./resources";
+import { declare, oneOfEach, resourceStack, stored } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -136,24 +137,8 @@ const kinds = async (stack: TestStack) =>
   Object.values(await stored(stack))
     .map((r) => r.type.replace("pulumi-nodejs:dynamic/cxflow/", ""))
     .sort();
-const ALL_KINDS = ["genesys:ActionTarget", "genesys:JourneySegment", "ourvoice:Flow", "zoom:Flow"];
-
-const FLOW_FILE = {
-  channel: "voice",
-  channel_type: "voice",
-  definition: { start: "greet", widgets: [{ id: "greet", type: "play_message", next: "end" }] },
-};
-/** One resource of each kind; `tag` keeps names apart between stacks on one sandbox. */
-const oneOfEach = (tag: string, targetName: string): Declared[] => [
-  { type: "genesys.JourneySegment", name: "segment", args: { displayName: `sec ${tag} segment` } },
-  {
-    type: "genesys.ActionTarget",
-    name: "target",
-    args: { targetName, serviceLevel: { percentage: 0.8, durationMs: 30_000 } },
-  },
-  { type: "ourvoice.Flow", name: "ovflow", args: { name: `sec ${tag} flow`, type: "voice" } },
-  { type: "zoom.Flow", name: "zflow", args: { name: `sec ${tag} IVR`, flowFile: JSON.stringify(FLOW_FILE) } },
-];
+/** Every registered kind, as the state names it (`genesys:JourneySegment`), sorted. */
+const ALL_KINDS = RESOURCES.map((d) => d.kind.replace(".", ":")).sort();
 
 /** The listening sockets on `port` (from /proc/net/tcp and tcp6): their local addresses. */
 function listeningOn(port: number): string[] {
@@ -219,12 +204,14 @@ describe("credentials stay out of state, logs and errors", () => {
     ]);
     stacks.push(byConfig, byEnv, wrong);
     await Promise.all([
-      declare(byConfig, oneOfEach("config", "Sales web chat")),
-      declare(byEnv, oneOfEach("env", "Billing email")),
+      declare(byConfig, oneOfEach({ tag: "sec config", targetName: "Sales web chat" })),
+      declare(byEnv, oneOfEach({ tag: "sec env", targetName: "Billing email" })),
       // No action target: its check reads the target, and that refused login would stop the run first.
       declare(
         wrong,
-        oneOfEach("refused", "Support callbacks").filter((r) => r.type !== "genesys.ActionTarget"),
+        oneOfEach({ tag: "sec refused", targetName: "Support callbacks" }).filter(
+          (r) => r.type !== "genesys.ActionTarget",
+        ),
       ),
     ]);
     const apply = async (name: "config" | "env", stack: TestStack) => {

@@ -25,6 +25,7 @@ function thingDefinition(server: Map<string, Thing>, kind = "test.Thing"): Resou
   let next = 0;
   return {
     kind,
+    path: "/things",
     args: z.strictObject({
       name: nonBlank(),
       size: z.number().optional(),

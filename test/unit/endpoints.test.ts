@@ -51,6 +51,16 @@ function clientCalls(t: Transport<typeof zoom.endpoints>, g: Transport<typeof ge
   endpoint({ method: "GET", path: "/flows", respnse: z.object({}) });
 }
 
+// Compile-time checks: a client's `call` is its transport's, so a resource without a named method is typed the same.
+async function clientCall(g: genesys.GenesysClient) {
+  const s: genesys.models.JourneySegment = await g.call("getSegment", { params: { segmentId: "s" } });
+  void s;
+  // @ts-expect-error a name that is no row of the table
+  void g.call("getSegments", { params: { segmentId: "s" } });
+  // @ts-expect-error a path parameter the row does not declare
+  void g.call("getSegment", { params: { flowId: "f" } });
+}
+
 // Compile-time checks: the sandbox mounts one handler per row, typed by that row.
 function sandboxHandlers() {
   const fine: Handlers<typeof ourvoice.endpoints> = {
@@ -89,5 +99,6 @@ function sandboxHandlers() {
 
 test("the compile-time checks above type-check (they are never run)", () => {
   expect(typeof clientCalls).toBe("function");
+  expect(typeof clientCall).toBe("function");
   expect(typeof sandboxHandlers).toBe("function");
 });

@@ -7,6 +7,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { RESOURCES } from "../provider/dynamic";
 import { FLOW_METRICS } from "../provider/genesys/analytics";
+import { VENDOR_NAMES, type VendorName } from "../provider/vendors";
 import { ANALYTICS_DATA_DAYS, type Sandbox, startSandbox } from "../sandbox";
 import { analyticsData } from "../sandbox/vendors/genesys-data";
 import { TestStack } from "../test/e2e/harness";
@@ -41,8 +42,8 @@ const notes: string[] = [];
 
 /** One row of the main table. */
 function row(step: string, seconds: number, requests?: Requests, note = "") {
-  const n = (v: "genesys" | "zoom" | "ourvoice") => (requests ? requests.vendor(v) : "");
-  steps.push([step, seconds.toFixed(2), n("genesys"), n("zoom"), n("ourvoice"), note]);
+  const n = (v: VendorName) => (requests ? requests.vendor(v) : "");
+  steps.push([step, seconds.toFixed(2), ...VENDOR_NAMES.map(n), note]);
   console.error(`[bench] ${step}: ${seconds.toFixed(2)} s`);
 }
 
@@ -270,9 +271,7 @@ async function main() {
   if (!fs.existsSync(path.join(ROOT, "dist", "provider", "index.js")))
     throw new Error("dist/ is missing: run `npm run build` first (npm run bench does)");
   const fast = await startSandbox({
-    rateLimits: Object.fromEntries(
-      ["genesys", "zoom", "ourvoice"].map((v) => [v, { limit: UNLIMITED, periodSeconds: 60 }]),
-    ),
+    rateLimits: Object.fromEntries(VENDOR_NAMES.map((v) => [v, { limit: UNLIMITED, periodSeconds: 60 }])),
   });
   const disposals: TestStack[] = [];
   try {
@@ -341,7 +340,7 @@ async function main() {
     console.log("\nRequests per operation, one resource of each type (tokens: OAuth token requests)\n");
     console.log(table(["step", "seconds", ...RESOURCE_TYPES, "tokens", "other"], types.rows));
     console.log("\nSteps (requests the sandbox counted, by vendor)\n");
-    console.log(table(["step", "seconds", "genesys", "zoom", "ourvoice", "notes"], steps));
+    console.log(table(["step", "seconds", ...VENDOR_NAMES, "notes"], steps));
     console.log("");
     console.log(
       `up300              ${up300.toFixed(2)}  (${segUp.value.seconds.toFixed(2)} s / ${noopSeconds.toFixed(2)} s no-op; target ≤ 1.3)`,

@@ -2,6 +2,7 @@
 import { type ConfigSource, type EnvSource, resolveGenesys, resolveOurVoice, resolveZoom } from "./config";
 import { type GenesysClient, genesysClient } from "./genesys/client";
 import { type OurVoiceClient, ourvoiceClient } from "./ourvoice/client";
+import type { VendorName } from "./vendors";
 import { type ZoomClient, zoomClient } from "./zoom/client";
 
 /** Clients built on demand (cheap: token caches and limiters are shared per account in the process). */
@@ -14,10 +15,11 @@ export interface Clients {
   ourvoice(): OurVoiceClient;
 }
 
+/** Each vendor's client from its settings: a vendor in provider/vendors.ts without one does not compile. */
 export function clientsFrom(source: ConfigSource, env: EnvSource = process.env): Clients {
   return {
     genesys: () => genesysClient(resolveGenesys(source, env)),
     zoom: () => zoomClient(resolveZoom(source, env)),
     ourvoice: () => ourvoiceClient(resolveOurVoice(source, env)),
-  };
+  } satisfies Record<VendorName, () => unknown>;
 }

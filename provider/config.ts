@@ -7,7 +7,7 @@
  * program, without importing `@pulumi/pulumi` itself. Secrets never appear in error messages.
  */
 import type { Budget } from "./http/limiter";
-import { SANDBOX_DEFAULT_CREDENTIALS, SANDBOX_PATHS } from "./sandbox-defaults";
+import { VENDORS, type VendorName } from "./vendors";
 
 /**
  * Reads one stack config value by its full key (e.g. `cxflow:genesysClientId`); `undefined` when
@@ -32,6 +32,10 @@ export interface Setting {
   readonly label: string;
   /** Whether the value is a credential (stored as a stack secret, never echoed). */
   readonly secret: boolean;
+  /** The vendor a credential or budget belongs to; absent for settings of every vendor. */
+  readonly vendor?: VendorName;
+  /** What a credential is when a sandbox URL is set and the credential is not. */
+  readonly sandboxDefault?: string;
 }
 
 /** Every setting this module reads, by name: env vars as the vendors' own tools name them, keys `cxflow:<name>`. */
@@ -41,41 +45,77 @@ export const SETTINGS = {
     env: "GENESYSCLOUD_OAUTHCLIENT_ID",
     label: "Genesys client id",
     secret: true,
+    vendor: "genesys",
+    sandboxDefault: VENDORS.genesys.sandboxCredentials.clientId,
   },
   genesysClientSecret: {
     key: "cxflow:genesysClientSecret",
     env: "GENESYSCLOUD_OAUTHCLIENT_SECRET",
     label: "Genesys client secret",
     secret: true,
+    vendor: "genesys",
+    sandboxDefault: VENDORS.genesys.sandboxCredentials.clientSecret,
   },
-  genesysRegion: { key: "cxflow:genesysRegion", env: "GENESYSCLOUD_REGION", label: "Genesys region", secret: false },
-  zoomAccountId: { key: "cxflow:zoomAccountId", env: "ZOOM_ACCOUNT_ID", label: "Zoom account id", secret: true },
-  zoomClientId: { key: "cxflow:zoomClientId", env: "ZOOM_CLIENT_ID", label: "Zoom client id", secret: true },
+  genesysRegion: {
+    key: "cxflow:genesysRegion",
+    env: "GENESYSCLOUD_REGION",
+    label: "Genesys region",
+    secret: false,
+    vendor: "genesys",
+  },
+  zoomAccountId: {
+    key: "cxflow:zoomAccountId",
+    env: "ZOOM_ACCOUNT_ID",
+    label: "Zoom account id",
+    secret: true,
+    vendor: "zoom",
+    sandboxDefault: VENDORS.zoom.sandboxCredentials.accountId,
+  },
+  zoomClientId: {
+    key: "cxflow:zoomClientId",
+    env: "ZOOM_CLIENT_ID",
+    label: "Zoom client id",
+    secret: true,
+    vendor: "zoom",
+    sandboxDefault: VENDORS.zoom.sandboxCredentials.clientId,
+  },
   zoomClientSecret: {
     key: "cxflow:zoomClientSecret",
     env: "ZOOM_CLIENT_SECRET",
     label: "Zoom client secret",
     secret: true,
+    vendor: "zoom",
+    sandboxDefault: VENDORS.zoom.sandboxCredentials.clientSecret,
   },
-  ourvoiceApiKey: { key: "cxflow:ourvoiceApiKey", env: "OURVOICE_API_KEY", label: "Our Voice API key", secret: true },
+  ourvoiceApiKey: {
+    key: "cxflow:ourvoiceApiKey",
+    env: "OURVOICE_API_KEY",
+    label: "Our Voice API key",
+    secret: true,
+    vendor: "ourvoice",
+    sandboxDefault: VENDORS.ourvoice.sandboxCredentials.apiKey,
+  },
   sandboxUrl: { key: "cxflow:sandboxUrl", env: "CXFLOW_SANDBOX_URL", label: "Sandbox URL", secret: false },
   genesysRequestsPerMinute: {
     key: "cxflow:genesysRequestsPerMinute",
     env: "CXFLOW_GENESYS_REQUESTS_PER_MINUTE",
     label: "Genesys request budget",
     secret: false,
+    vendor: "genesys",
   },
   zoomRequestsPerSecond: {
     key: "cxflow:zoomRequestsPerSecond",
     env: "CXFLOW_ZOOM_REQUESTS_PER_SECOND",
     label: "Zoom request budget",
     secret: false,
+    vendor: "zoom",
   },
   ourvoiceRequestsPerMinute: {
     key: "cxflow:ourvoiceRequestsPerMinute",
     env: "CXFLOW_OURVOICE_REQUESTS_PER_MINUTE",
     label: "Our Voice request budget",
     secret: false,
+    vendor: "ourvoice",
   },
 } as const satisfies Record<string, Setting>;
 
@@ -137,15 +177,10 @@ export function readSetting(name: SettingName, source: ConfigSource, env: EnvSou
   return undefined;
 }
 
-/** Sandbox defaults: a sandbox stack needs no secrets. Used only when a sandbox URL is set. */
-export const SANDBOX_CREDENTIALS = {
-  genesysClientId: SANDBOX_DEFAULT_CREDENTIALS.genesys.clientId,
-  genesysClientSecret: SANDBOX_DEFAULT_CREDENTIALS.genesys.clientSecret,
-  zoomAccountId: SANDBOX_DEFAULT_CREDENTIALS.zoom.accountId,
-  zoomClientId: SANDBOX_DEFAULT_CREDENTIALS.zoom.clientId,
-  zoomClientSecret: SANDBOX_DEFAULT_CREDENTIALS.zoom.clientSecret,
-  ourvoiceApiKey: SANDBOX_DEFAULT_CREDENTIALS.ourvoice.apiKey,
-} as const;
+/** A vendor's credentials: the settings a refused login asks the user to check. */
+export function credentialsOf(vendor: VendorName): Setting[] {
+  return Object.values(SETTINGS).filter((st: Setting) => st.vendor === vendor && st.secret);
+}
 
 /**
  * The validated sandbox URL (http or https; a trailing `/` is dropped), or `undefined` when none is
@@ -190,16 +225,13 @@ export function resolveBudget(
   return { limit: Number(value), periodMs };
 }
 
-function credential(
-  name: keyof typeof SANDBOX_CREDENTIALS,
-  source: ConfigSource,
-  env: EnvSource,
-  sandbox: string | undefined,
-): string {
+/** A credential: set, or the sandbox's default when a sandbox URL is set (a sandbox stack needs no secrets). */
+function credential(name: SettingName, source: ConfigSource, env: EnvSource, sandbox: string | undefined): string {
   const value = readSetting(name, source, env);
   if (value !== undefined) return value;
-  if (sandbox !== undefined) return SANDBOX_CREDENTIALS[name];
-  throw new MissingCredentialError(SETTINGS[name]);
+  const setting: Setting = SETTINGS[name];
+  if (sandbox !== undefined && setting.sandboxDefault !== undefined) return setting.sandboxDefault;
+  throw new MissingCredentialError(setting);
 }
 
 /** A Genesys Cloud region: the id used by Genesys' tools and the domain its hosts live under. */
@@ -292,8 +324,8 @@ export function resolveGenesys(source: ConfigSource, env: EnvSource = process.en
   const budget = resolveBudget("genesysRequestsPerMinute", 60_000, source, env);
   if (sandboxUrl !== undefined) {
     return {
-      apiBase: `${sandboxUrl}${SANDBOX_PATHS.genesys.api}`,
-      tokenUrl: `${sandboxUrl}${SANDBOX_PATHS.genesys.token}`,
+      apiBase: `${sandboxUrl}${VENDORS.genesys.sandboxPaths.api}`,
+      tokenUrl: `${sandboxUrl}${VENDORS.genesys.sandboxPaths.token}`,
       region: undefined,
       sandboxUrl,
       clientId,
@@ -343,8 +375,8 @@ export const ZOOM_TOKEN_URL = "https://zoom.us/oauth/token";
 export function resolveZoom(source: ConfigSource, env: EnvSource = process.env): ZoomConfig {
   const sandboxUrl = resolveSandboxUrl(source, env);
   return {
-    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}${SANDBOX_PATHS.zoom.api}` : ZOOM_API_BASE,
-    tokenUrl: sandboxUrl !== undefined ? `${sandboxUrl}${SANDBOX_PATHS.zoom.token}` : ZOOM_TOKEN_URL,
+    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}${VENDORS.zoom.sandboxPaths.api}` : ZOOM_API_BASE,
+    tokenUrl: sandboxUrl !== undefined ? `${sandboxUrl}${VENDORS.zoom.sandboxPaths.token}` : ZOOM_TOKEN_URL,
     sandboxUrl,
     accountId: credential("zoomAccountId", source, env, sandboxUrl),
     clientId: credential("zoomClientId", source, env, sandboxUrl),
@@ -375,7 +407,7 @@ export const OURVOICE_API_BASE = "https://api.getourvoice.com/v1";
 export function resolveOurVoice(source: ConfigSource, env: EnvSource = process.env): OurVoiceConfig {
   const sandboxUrl = resolveSandboxUrl(source, env);
   return {
-    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}${SANDBOX_PATHS.ourvoice.api}` : OURVOICE_API_BASE,
+    apiBase: sandboxUrl !== undefined ? `${sandboxUrl}${VENDORS.ourvoice.sandboxPaths.api}` : OURVOICE_API_BASE,
     sandboxUrl,
     apiKey: credential("ourvoiceApiKey", source, env, sandboxUrl),
     budget: resolveBudget("ourvoiceRequestsPerMinute", 60_000, source, env),

@@ -6,15 +6,16 @@ import type { z } from "zod";
 import { type Clients, clientsFrom } from "./clients";
 import {
   type ConfigSource,
+  credentialsOf,
   InvalidConfigError,
   MissingCredentialError,
   readSetting,
   SETTINGS,
-  type Setting,
   type SettingName,
 } from "./config";
 import { checkInputs } from "./dynamic/check";
 import { CxflowError } from "./http/errors";
+import { VENDOR_NAMES, VENDORS } from "./vendors";
 
 /** What every data-source function (`getX`, `getXOutput`) accepts besides its own arguments. */
 export interface FunctionArgs {
@@ -50,24 +51,6 @@ export interface FunctionContext extends Clients {
 }
 
 type Vendor = keyof Clients;
-
-const VENDORS: Record<Vendor, { label: string; credentials: Setting[]; permission: string }> = {
-  genesys: {
-    label: "Genesys",
-    credentials: [SETTINGS.genesysClientId, SETTINGS.genesysClientSecret],
-    permission: "give the OAuth client's role the journey and analytics permissions",
-  },
-  zoom: {
-    label: "Zoom",
-    credentials: [SETTINGS.zoomAccountId, SETTINGS.zoomClientId, SETTINGS.zoomClientSecret],
-    permission: "add the Contact Center flow scopes to the Server-to-Server OAuth app",
-  },
-  ourvoice: {
-    label: "Our Voice",
-    credentials: [SETTINGS.ourvoiceApiKey],
-    permission: "use an API key that may read flows",
-  },
-};
 
 /** Settings and credential failures of the current program run, by vendor and settings. */
 const failuresByRun = new WeakMap<object, Map<string, Error>>();
@@ -128,10 +111,11 @@ function refusal(e: unknown, used: ReadonlySet<Vendor>): { vendor: Vendor; error
   const vendor = named && named in VENDORS ? (named as Vendor) : used.size === 1 ? [...used][0] : undefined;
   if (!vendor) return undefined;
   const v = VENDORS[vendor];
+  const credentials = credentialsOf(vendor);
   const todo =
     e.status === 403
       ? `${v.label} accepted the credentials but not this call: ${v.permission}.`
-      : `${v.label} refused the credentials: check ${v.credentials.map((s) => s.key).join(", ")} (secret stack config) or ${v.credentials.map((s) => s.env).join(", ")}; they may be wrong, rotated or revoked.`;
+      : `${v.label} refused the credentials: check ${credentials.map((s) => s.key).join(", ")} (secret stack config) or ${credentials.map((s) => s.env).join(", ")}; they may be wrong, rotated or revoked.`;
   const error = new CxflowError({
     code: e.code,
     route: e.route,
@@ -163,9 +147,7 @@ function context(used: Set<Vendor>): FunctionContext {
       }
     };
   return {
-    genesys: client("genesys"),
-    zoom: client("zoom"),
-    ourvoice: client("ourvoice"),
+    ...(Object.fromEntries(VENDOR_NAMES.map((v) => [v, client(v)])) as unknown as Clients),
     progress: (message) => pulumi.log.info(message),
   };
 }

@@ -1,6 +1,6 @@
 import { appendFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { SANDBOX_PATHS } from "../provider/sandbox-defaults";
+import { VENDOR_NAMES, VENDORS } from "../provider/vendors";
 import { parseAnalyticsEnd, parseFault, parseRateLimit, parseTokenTtl } from "./options";
 import { startSandbox } from "./server";
 import type { Faults, RateLimit, SandboxOptions, VendorName } from "./types";
@@ -115,13 +115,15 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
 export async function main(argv: string[]): Promise<void> {
   const sandbox = await startSandbox(parseSandboxArgs(argv));
   const c = sandbox.options.credentials;
-  const { genesys: g, zoom: z, ourvoice: o } = SANDBOX_PATHS;
   process.stdout.write(`${sandbox.url}\n`);
   process.stdout.write(
     [
-      `genesys   ${sandbox.url}${g.root}  (token: ${g.token})  client ${c.genesys.clientId} / ${c.genesys.clientSecret}`,
-      `zoom      ${sandbox.url}${z.root}     (token: ${z.token})  account ${c.zoom.accountId}, client ${c.zoom.clientId} / ${c.zoom.clientSecret}`,
-      `ourvoice  ${sandbox.url}${o.api}  key ${c.ourvoice.apiKey}`,
+      ...VENDOR_NAMES.map((v) => {
+        const p = VENDORS[v].sandboxPaths;
+        const token = "token" in p ? `  (token: ${p.token})` : "";
+        const creds = Object.entries(c[v]).map(([k, value]) => `${k} ${value}`);
+        return `${v.padEnd(9)} ${sandbox.url}${p.api}${token}  ${creds.join(", ")}`;
+      }),
       `admin     ${sandbox.url}/_sandbox/stats  data ${sandbox.options.data ?? "in memory"}, seed ${sandbox.options.seed}, analytics end ${sandbox.analyticsEnd.slice(0, 10)}`,
       "",
     ].join("\n"),

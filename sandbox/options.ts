@@ -1,8 +1,6 @@
-import { SANDBOX_DEFAULT_CREDENTIALS } from "../provider/sandbox-defaults";
-import { VENDOR_NAMES } from "../provider/vendors";
+import { VENDOR_NAMES, VENDORS } from "../provider/vendors";
 import type { FaultKind, RateLimit, ResolvedOptions, SandboxCredentials, SandboxOptions, VendorName } from "./types";
 
-export const VENDORS: readonly VendorName[] = VENDOR_NAMES;
 export const FAULT_KINDS: readonly FaultKind[] = [
   "error5xx",
   "reset",
@@ -14,17 +12,20 @@ export const FAULT_KINDS: readonly FaultKind[] = [
 ];
 
 /** Credentials the sandbox accepts unless told otherwise (the client side's sandbox defaults too). */
-export const DEFAULT_CREDENTIALS: SandboxCredentials = structuredClone(SANDBOX_DEFAULT_CREDENTIALS);
+export const DEFAULT_CREDENTIALS = perVendor((v) => ({ ...VENDORS[v].sandboxCredentials })) as SandboxCredentials;
 
 /**
  * Default request budgets: Genesys 300/min per token (its documented default); Zoom 30/s (the
  * "Light" label of a Pro account); Our Voice 60/min (Laravel's default `throttle:api`, inferred).
  */
-export const DEFAULT_RATE_LIMITS: Record<VendorName, RateLimit> = {
-  genesys: { limit: 300, periodSeconds: 60 },
-  zoom: { limit: 30, periodSeconds: 1 },
-  ourvoice: { limit: 60, periodSeconds: 60 },
-};
+export const DEFAULT_RATE_LIMITS: Record<VendorName, RateLimit> = perVendor((v) => ({
+  ...VENDORS[v].sandboxRateLimit,
+}));
+
+/** A record with one entry per vendor. */
+function perVendor<T>(make: (v: VendorName) => T): Record<VendorName, T> {
+  return Object.fromEntries(VENDOR_NAMES.map((v) => [v, make(v)])) as Record<VendorName, T>;
+}
 
 const DAY = 86_400_000;
 
@@ -74,12 +75,8 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     host: o.host ?? "127.0.0.1",
     data: o.data,
     seed: o.seed ?? 1,
-    credentials: {
-      genesys: { ...DEFAULT_CREDENTIALS.genesys, ...o.credentials?.genesys },
-      zoom: { ...DEFAULT_CREDENTIALS.zoom, ...o.credentials?.zoom },
-      ourvoice: { ...DEFAULT_CREDENTIALS.ourvoice, ...o.credentials?.ourvoice },
-    },
-    tokenTtl: { genesys: 86_400, zoom: 3_600, ourvoice: 0, ...o.tokenTtl },
+    credentials: perVendor((v) => ({ ...DEFAULT_CREDENTIALS[v], ...o.credentials?.[v] })) as SandboxCredentials,
+    tokenTtl: { ...perVendor((v) => VENDORS[v].sandboxTokenTtl), ...o.tokenTtl },
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },
     faults: structuredClone(o.faults ?? {}),
     analyticsJobTtl: o.analyticsJobTtl ?? 3600,
@@ -89,8 +86,8 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
 }
 
 function vendorOf(text: string, what: string): VendorName {
-  if (!(VENDORS as readonly string[]).includes(text)) {
-    throw new Error(`${what}: unknown vendor "${text}" (allowed: ${VENDORS.join(", ")})`);
+  if (!(VENDOR_NAMES as readonly string[]).includes(text)) {
+    throw new Error(`${what}: unknown vendor "${text}" (allowed: ${VENDOR_NAMES.join(", ")})`);
   }
   return text as VendorName;
 }

@@ -3,9 +3,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo, Socket } from "node:net";
 import type { z } from "zod";
 import { CREDENTIAL_PARAM } from "../provider/http/errors";
-import { SANDBOX_PATHS } from "../provider/sandbox-defaults";
+import { VENDOR_NAMES, VENDORS } from "../provider/vendors";
 import { decodeBody, parseQuery, pathMatcher, readBody, send } from "./http";
-import { resolveOptions, VENDORS } from "./options";
+import { resolveOptions } from "./options";
 import { seededRandom } from "./seeded";
 import { Store } from "./store";
 import type {
@@ -131,8 +131,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return { status: 200, body: limits };
       case "POST /_sandbox/revoke": {
         const { vendor, token } = (body ?? {}) as { vendor?: VendorName; token?: string };
-        if (!vendor || !VENDORS.includes(vendor))
-          return { status: 400, body: { message: `vendor must be one of ${VENDORS.join(", ")}` } };
+        if (!vendor || !VENDOR_NAMES.includes(vendor))
+          return { status: 400, body: { message: `vendor must be one of ${VENDOR_NAMES.join(", ")}` } };
         return { status: 200, body: { revoked: store.revokeTokens(vendor, token) } };
       }
       default:
@@ -269,7 +269,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         return send(res, {
           status: 404,
           body: {
-            message: `no vendor at ${url.pathname} (try ${vendors.map((v) => SANDBOX_PATHS[v.name].root).join(", ")})`,
+            message: `no vendor at ${url.pathname} (try ${vendors.map((v) => VENDORS[v.name].sandboxPaths.root).join(", ")})`,
           },
         });
       const reply = await handleVendor(vendor, req, url, raw);
@@ -354,7 +354,7 @@ function splitQuery(target: string): [string, string] {
 
 /** The vendor whose root (`/genesys`, `/zoom`, `/ourvoice`) a path is under. */
 function vendorAt(path: string): Vendor | undefined {
-  return vendors.find((v) => path.startsWith(`${SANDBOX_PATHS[v.name].root}/`));
+  return vendors.find((v) => path.startsWith(`${VENDORS[v.name].sandboxPaths.root}/`));
 }
 
 function isPrincipal(x: Principal | Reply): x is Principal {

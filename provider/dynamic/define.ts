@@ -11,8 +11,33 @@ import { atDefault, containsUnknown, diffFields, type Fields, same } from "./fie
 /** Plain inputs as the provider host hands them over (no `__provider`). */
 export type Inputs = Record<string, any>;
 
+/** An object found by its name: its id, and whatever else the kind's `adopt()` wants of it. */
+export interface Found {
+  id: string;
+}
+
+/**
+ * The input that names an object uniquely at its vendor, and how to find objects by it. From it
+ * come the name claim at preview (two resources, one name), the create lifecycle (a name in use
+ * is refused unless `adopt`, which takes the one object over), `cxflow recover`'s lookup and the
+ * message of an update whose object was deleted outside Pulumi.
+ */
+export interface Named<F extends Found = Found> {
+  /** What one object is called in messages, e.g. `journey segment`. */
+  what: string;
+  /** The input holding the name, e.g. `displayName`. */
+  property: string;
+  /** Every object named exactly `name`. Create asks it once per resource, so it should be cheap. */
+  find(name: string): Promise<F[]>;
+  /**
+   * Set when the vendor itself refuses a create whose name is in use: create then does not look
+   * first (one request less), and the kind's `create()` reports the refusal with {@link nameInUse}.
+   */
+  vendorRefuses?: boolean;
+}
+
 /** Everything one resource type declares. */
-export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs = Inputs> {
+export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs = Inputs, F extends Found = Found> {
   /** `vendor.Type`, e.g. `genesys.JourneySegment`: names the resource in messages. */
   kind: string;
   /**
@@ -45,19 +70,24 @@ export interface ResourceDefinition<I extends Inputs = Inputs, O extends Inputs 
   reads?: { invalidate(): void };
   /** Said by `cxflow recover` about a found object whose pending inputs miss something. */
   recoveryWarning?(inputs: I): string | undefined;
+  /**
+   * Makes a new object. With `named`, it runs only once no object holds the name (or, with
+   * `vendorRefuses`, the vendor is left to refuse it), and never twice at once for one name.
+   */
   create(inputs: I): Promise<{ id: string; outs: O }>;
+  /**
+   * Takes over `found`, the one object holding the declared name, for a create with
+   * `adopt: true`: writes only what differs, so an equal object gets no write. Needs `named`.
+   */
+  adopt?(found: F, inputs: I): Promise<O>;
   /** The object as the server holds it now, or `undefined` when it is gone. */
   read(id: string, olds: O): Promise<O | undefined>;
   /** Makes the server match `news`; `changed` lists the fields that differ from `olds`. */
   update(id: string, olds: O, news: I, changed: string[]): Promise<O>;
   /** Removes (or, for objects the API cannot delete, releases) the object; gone is success. */
   delete(id: string, olds: O): Promise<void>;
-  /**
-   * The input that names an object uniquely at its vendor, and how to find objects by it. From it
-   * come the resource's name claim (two resources, one name: check fails), `cxflow recover`'s
-   * lookup and the message of an update whose object was deleted outside Pulumi.
-   */
-  named?: { what: string; property: string; find(name: string): Promise<string[]> };
+  /** The input that names an object uniquely, when one does (see {@link Named}). */
+  named?: Named<F>;
   /** Whether an error means the object is gone (default: a `not_found` CxflowError). */
   gone?(e: unknown): boolean;
   /**
@@ -148,10 +178,55 @@ export function locator(
   if (!named) return undefined;
   return async (i) => {
     const name = String(i[named.property]);
-    const ids = await named.find(name);
-    if (ids.length > 1) throw new Error(`${ids.length} ${named.what}s are named "${name}" (${ids.join(", ")})`);
-    return ids[0];
+    const found = await named.find(name);
+    if (found.length > 1) throw new Error(`${found.length} ${named.what}s are named "${name}" (${idsOf(found)})`);
+    return found[0]?.id;
   };
+}
+
+const idsOf = (found: Found[]) => found.map((f) => f.id).join(", ");
+
+/** The message for a create whose name is in use: what to do about it. */
+export function nameInUse(named: Pick<Named, "what" | "property">, name: string, ids?: string): string {
+  const a = /^[aeiou]/i.test(named.what) ? "an" : "a";
+  return `${a} ${named.what} named "${name}" already exists${ids ? ` (${ids})` : ""}: set adopt: true to manage it, or choose another ${named.property}`;
+}
+
+/** Names whose create or takeover is in flight in this provider process, by kind. */
+const creating = new Set<string>();
+
+/** The create lifecycle of a named kind: refuse a name in use unless adopting, adopt one, or create. */
+async function createOrAdopt<I extends Inputs, O extends Inputs, F extends Found>(
+  def: ResourceDefinition<I, O, F>,
+  i: I,
+): Promise<{ id: string; outs: O }> {
+  const named = def.named;
+  if (!named) return def.create(i);
+  const name = String(i[named.property]);
+  const key = `${def.kind}\0${name}`;
+  // Names unknown at preview escape the claim check; two such creates must not race each other.
+  if (creating.has(key)) {
+    throw new Error(
+      `another ${named.what} named "${name}" is being created in this stack: choose another ${named.property}`,
+    );
+  }
+  creating.add(key);
+  try {
+    const adopting = i.adopt === true && def.adopt !== undefined;
+    if (adopting || !named.vendorRefuses) {
+      const found = await named.find(name);
+      if (found.length > 0 && !adopting) throw new Error(nameInUse(named, name, idsOf(found)));
+      if (found.length > 1) {
+        throw new Error(
+          `${found.length} ${named.what}s are named "${name}" (${idsOf(found)}): adopt needs exactly one`,
+        );
+      }
+      if (found.length === 1) return { id: found[0].id, outs: await def.adopt!(found[0], i) };
+    }
+    return await def.create(i);
+  } finally {
+    creating.delete(key);
+  }
 }
 
 /** Everything `inputs` claim: the unique name, then what the kind claims itself. */
@@ -205,8 +280,8 @@ async function writing<T>(def: ResourceDefinition<any, any>, run: () => Promise<
 const goneBy = (def: ResourceDefinition<any, any>) => (e: unknown) => (def.gone ? def.gone(e) : isNotFound(e));
 
 /** A complete dynamic provider for `def`. Resources whose name must be unique delete before replacing. */
-export function providerOf<I extends Inputs, O extends Inputs>(
-  def: ResourceDefinition<I, O>,
+export function providerOf<I extends Inputs, O extends Inputs, F extends Found>(
+  def: ResourceDefinition<I, O, F>,
 ): Required<Omit<pulumi.dynamic.ResourceProvider<I, O>, "configure">> & pulumi.dynamic.ResourceProvider<I, O> {
   const gone = goneBy(def);
   return {
@@ -246,7 +321,7 @@ export function providerOf<I extends Inputs, O extends Inputs>(
     },
     async create(inputs) {
       const i = plain(inputs) as I;
-      const { id, outs } = await writing(def, () => def.create(i));
+      const { id, outs } = await writing(def, () => createOrAdopt(def, i));
       return { id, outs: wire(withDeclared(outs, i)) };
     },
     async read(id, props) {

@@ -281,7 +281,7 @@ function toOutputs(s: Segment, local: { adopt?: boolean; adopted?: boolean }): O
 // Display names: cxflow refuses a second segment with a name in use (Genesys does not say whether
 // it would), because the name is how an ambiguous create is recovered and how `adopt` finds one.
 
-/** name → id (or "" while a create of that name is in flight), loaded once per provider process. */
+/** name → id, loaded once per provider process and kept up to date by its creates, renames and deletes. */
 let names: Promise<Map<string, string>> | undefined;
 
 async function listNames(): Promise<Map<string, string>> {
@@ -395,28 +395,11 @@ const definition: ResourceDefinition<In, Out> = {
     },
   },
   async create(i) {
-    const index = await nameIndex();
-    const taken = index.get(i.displayName);
-    if (taken !== undefined) {
-      if (!i.adopt || taken === "") {
-        throw new Error(
-          `a journey segment named "${i.displayName}" already exists${taken ? ` (${taken})` : " in this stack"}: set adopt: true to manage it, or choose another displayName`,
-        );
-      }
-      return { id: taken, outs: await converge(taken, i, { adopt: i.adopt, adopted: true }) };
-    }
-    index.set(i.displayName, "");
-    let created: Segment;
-    try {
-      created = await createOnce(
-        () => genesys().createSegment(createBody(i)),
-        () => findByName(i.displayName),
-      );
-    } catch (e) {
-      index.delete(i.displayName);
-      throw e;
-    }
-    index.set(i.displayName, created.id);
+    const created = await createOnce(
+      () => genesys().createSegment(createBody(i)),
+      () => findByName(i.displayName),
+    );
+    if (names) (await names).set(i.displayName, created.id);
     const local = { adopt: i.adopt, adopted: false };
     // Usually nothing is left to do; a segment found after an ambiguous create may need a PATCH.
     try {
@@ -425,6 +408,7 @@ const definition: ResourceDefinition<In, Out> = {
       throw partiallyCreated(created.id, toOutputs(created, local), e);
     }
   },
+  adopt: (found, i) => converge(found.id, i, { adopt: i.adopt, adopted: true }),
   async read(id, olds) {
     const s = await reads.load(id);
     return s === undefined ? undefined : toOutputs(s, olds);
@@ -450,9 +434,10 @@ const definition: ResourceDefinition<In, Out> = {
   named: {
     what: "journey segment",
     property: "displayName",
+    // The process's name index: 300 creates cost one listing, not 300.
     find: async (name) => {
-      const s = await findByName(name);
-      return s ? [s.id] : [];
+      const id = (await nameIndex()).get(name);
+      return id === undefined ? [] : [{ id }];
     },
   },
   reads,

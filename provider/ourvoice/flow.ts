@@ -164,40 +164,19 @@ async function findByName(name: string): Promise<ServerFlow[]> {
   return found;
 }
 
-/** Names whose create is in flight in this provider process (two resources, one name). */
-const creating = new Set<string>();
+/** Takes over the one flow named like the declaration; a flow that already holds it gets no write. */
+async function adopt(found: ServerFlow, i: In): Promise<Out> {
+  const body = changesFrom(found, i);
+  const now = body === undefined ? found : await ourvoice().updateFlow(found.id, body);
+  return toOutputs(now, { adopt: i.adopt, adopted: true });
+}
 
 async function create(i: In): Promise<{ id: string; outs: Out }> {
-  if (creating.has(i.name)) {
-    throw new Error(`another flow named "${i.name}" is being created in this stack: choose another name`);
-  }
-  creating.add(i.name);
-  try {
-    const existing = await findByName(i.name);
-    if (existing.length > 0) {
-      const ids = existing.map((f) => f.id).join(", ");
-      if (!i.adopt) {
-        throw new Error(
-          `an Our Voice flow named "${i.name}" already exists (${ids}): set adopt: true to manage it, or choose another name`,
-        );
-      }
-      if (existing.length > 1) {
-        throw new Error(`${existing.length} Our Voice flows are named "${i.name}" (${ids}): adopt needs exactly one`);
-      }
-      const found = existing[0];
-      // A flow that already holds the declaration is taken over without a write (updated_at stays).
-      const body = changesFrom(found, i);
-      const now = body === undefined ? found : await ourvoice().updateFlow(found.id, body);
-      return { id: found.id, outs: toOutputs(now, { adopt: i.adopt, adopted: true }) };
-    }
-    const created = await createOnce(
-      () => ourvoice().createFlow(createBody(i)),
-      async () => (await findByName(i.name))[0],
-    );
-    return { id: created.id, outs: toOutputs(created, { adopt: i.adopt, adopted: false }) };
-  } finally {
-    creating.delete(i.name);
-  }
+  const created = await createOnce(
+    () => ourvoice().createFlow(createBody(i)),
+    async () => (await findByName(i.name))[0],
+  );
+  return { id: created.id, outs: toOutputs(created, { adopt: i.adopt, adopted: false }) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +197,7 @@ const reads = listingReads<ServerFlow>(
   },
 );
 
-const definition: ResourceDefinition<In, Out> = {
+const definition: ResourceDefinition<In, Out, ServerFlow> = {
   kind: "ourvoice.Flow",
   path: "/flows",
   args: FlowInputs,
@@ -249,12 +228,13 @@ const definition: ResourceDefinition<In, Out> = {
       return out;
     },
   },
-  named: { what: "Our Voice flow", property: "name", find: async (name) => (await findByName(name)).map((f) => f.id) },
+  named: { what: "Our Voice flow", property: "name", find: findByName },
   inputsOf(_outs, inputs) {
     if (inputs.description === "") delete inputs.description;
     return inputs;
   },
   create,
+  adopt,
   reads,
   async read(id, olds) {
     const f = await reads.load(id);

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { listingReads } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
-import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import { DEFINITION, NAME_KEY, nameInUse, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
 import type { ExportedObject } from "../dynamic/export-spec";
 import { containsUnknown, type Fields, stable, UNKNOWN } from "../dynamic/fields";
 import { zoom } from "../dynamic/runtime";
@@ -317,6 +317,15 @@ async function converge(current: FlowModel, i: In, file: FlowFileText | undefine
   return touched ? api.getFlow(flow.flow_id) : flow;
 }
 
+/** The outputs a resource keeps of its own (Zoom holds none of them). */
+const localOf = (i: In, file: FlowFileText, adopted: boolean) => ({
+  flowFile: i.flowFile,
+  fileHash: file.hash,
+  publish: i.publish ?? false,
+  adopt: i.adopt,
+  adopted,
+});
+
 /** Imports `file` as a new flow; a name in use is an error that points at `adopt`. */
 async function importNew(i: In, file: FlowFileText): Promise<FlowModel> {
   try {
@@ -333,9 +342,7 @@ async function importNew(i: In, file: FlowFileText): Promise<FlowModel> {
     );
   } catch (e) {
     if (e instanceof CxflowError && e.code === "validation" && zoomCode(e) === 3202) {
-      throw new Error(
-        `a zoom flow named "${i.name}" already exists: set adopt: true to manage it, or choose another name`,
-      );
+      throw new Error(nameInUse(definition.named!, i.name));
     }
     throw e;
   }
@@ -356,7 +363,7 @@ const reads = listingReads<FlowModel>(
   },
 );
 
-const definition: ResourceDefinition<In, Out> = {
+const definition: ResourceDefinition<In, Out, { id: string; flow: FlowModel }> = {
   kind: "zoom.Flow",
   path: "/contact_center/flows",
   args: FlowInputs,
@@ -404,9 +411,11 @@ const definition: ResourceDefinition<In, Out> = {
     what: "zoom flow",
     property: "name",
     find: async (name) => {
-      const f = await findByName(name);
-      return f ? [f.flow_id] : [];
+      const flow = await findByName(name);
+      return flow ? [{ id: flow.flow_id, flow }] : [];
     },
+    // Zoom answers an import under a name in use with its code 3202 (see importNew).
+    vendorRefuses: true,
   },
   gone: isGone,
   inputsOf(outs, inputs) {
@@ -422,24 +431,23 @@ const definition: ResourceDefinition<In, Out> = {
   },
   async create(i) {
     const file = readFlowFile(i.flowFile);
-    const existing = i.adopt ? await findByName(i.name) : undefined;
-    const local = { flowFile: i.flowFile, fileHash: file.hash, publish: i.publish ?? false, adopt: i.adopt };
-    if (existing) {
-      const mine = { ...local, adopted: true };
-      try {
-        const latest = latestOf(existing);
-        const same = latest !== undefined && (await holds(existing.flow_id, latest.flow_version, file));
-        return { id: existing.flow_id, outs: toOutputs(await converge(existing, i, same ? undefined : file), mine) };
-      } catch (e) {
-        throw partiallyCreated(existing.flow_id, toOutputs(existing, mine), e);
-      }
-    }
-    const mine = { ...local, adopted: false };
+    const mine = localOf(i, file, false);
     const created = await importNew(i, file);
     try {
       return { id: created.flow_id, outs: toOutputs(await converge(created, i, undefined), mine) };
     } catch (e) {
       throw partiallyCreated(created.flow_id, toOutputs(created, mine), e);
+    }
+  },
+  async adopt({ flow }, i) {
+    const file = readFlowFile(i.flowFile);
+    const mine = localOf(i, file, true);
+    try {
+      const latest = latestOf(flow);
+      const same = latest !== undefined && (await holds(flow.flow_id, latest.flow_version, file));
+      return toOutputs(await converge(flow, i, same ? undefined : file), mine);
+    } catch (e) {
+      throw partiallyCreated(flow.flow_id, toOutputs(flow, mine), e);
     }
   },
   reads,

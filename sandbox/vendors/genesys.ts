@@ -13,8 +13,8 @@ import {
   RequestContext,
   RequestJourney,
 } from "../../provider/genesys/models";
-import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
 import { formatPath } from "../../provider/text";
+import { VENDORS } from "../../provider/vendors";
 import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
 import type { AnswerOf, CallOf, Failure, RawRoute, Reply, Vendor, VendorContext } from "../types";
@@ -70,7 +70,7 @@ function clientCredentials(header: string | string[] | undefined, form: URLSearc
 
 const tokenRoute: RawRoute = {
   method: "POST",
-  path: SANDBOX_PATHS.genesys.token,
+  path: VENDORS.genesys.sandboxPaths.token,
   handle(req, ctx) {
     const form = new URLSearchParams(req.text);
     const creds = clientCredentials(req.headers.authorization, form);
@@ -391,7 +391,7 @@ const routes = routesOf(endpoints, {
 /** The Genesys Cloud emulation: OAuth client credentials, journey segments and action targets. */
 export const genesys: Vendor = {
   name: "genesys",
-  apiPrefix: SANDBOX_PATHS.genesys.api,
+  apiPrefix: VENDORS.genesys.sandboxPaths.api,
   routes: [...routes, ...analyticsRoutes],
   rawRoutes: [tokenRoute],
   authenticate(headers, ctx, now) {

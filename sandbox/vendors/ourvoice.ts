@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { endpoints } from "../../provider/ourvoice/endpoints";
 import type { CreateFlow, Flow } from "../../provider/ourvoice/models";
-import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
+import { VENDORS } from "../../provider/vendors";
 import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
 import type { AnswerOf, CallOf, Failure, Vendor, VendorContext } from "../types";
@@ -59,7 +59,7 @@ function page(call: CallOf<typeof endpoints.listFlows>, ctx: VendorContext): Ans
   const lastPage = Math.max(1, Math.ceil(all.length / q.limit));
   const start = (q.page - 1) * q.limit;
   const data = all.slice(start, start + q.limit);
-  const path = `http://${call.headers.host ?? "127.0.0.1"}${SANDBOX_PATHS.ourvoice.api}/flows`;
+  const path = `http://${call.headers.host ?? "127.0.0.1"}${VENDORS.ourvoice.sandboxPaths.api}/flows`;
   const link = (n: number) => `${path}?page=${n}&limit=${q.limit}`;
   return {
     status: 200,
@@ -143,7 +143,7 @@ const SEED_NAMES = ["Main IVR", "After hours", "Appointment reminder", "Delivery
 
 export const ourvoice: Vendor = {
   name: "ourvoice",
-  apiPrefix: SANDBOX_PATHS.ourvoice.api,
+  apiPrefix: VENDORS.ourvoice.sandboxPaths.api,
   routes,
   authenticate(headers, ctx) {
     const m = /^Bearer\s+(.+)$/i.exec(String(headers.authorization ?? ""));

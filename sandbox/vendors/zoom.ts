@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { z } from "zod";
-import { SANDBOX_PATHS } from "../../provider/sandbox-defaults";
+import { VENDORS } from "../../provider/vendors";
 import { endpoints } from "../../provider/zoom/endpoints";
 import {
   type Channel,
@@ -342,7 +342,7 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 
 const tokenRoute: RawRoute = {
   method: "POST",
-  path: SANDBOX_PATHS.zoom.token,
+  path: VENDORS.zoom.sandboxPaths.token,
   handle(req, ctx) {
     const creds = ctx.options.credentials.zoom;
     // Zoom's sample sends a form body; much public code sends query parameters. Accept both.
@@ -498,7 +498,7 @@ function seed(ctx: VendorContext): void {
 /** Zoom Contact Center: flows under `/zoom/v2`, server-to-server OAuth at `/zoom/oauth/token`. */
 export const zoom: Vendor = {
   name: "zoom",
-  apiPrefix: SANDBOX_PATHS.zoom.api,
+  apiPrefix: VENDORS.zoom.sandboxPaths.api,
   routes,
   rawRoutes: [tokenRoute],
   authenticate(headers, ctx, now) {

@@ -7,6 +7,7 @@ import {
   impliedInputs,
   locator,
   NAME_KEY,
+  nameInUse,
   providerOf,
   type ResourceDefinition,
   uniqueName,
@@ -166,7 +167,7 @@ describe("the lifecycle every kind shares", () => {
   });
 
   test("a named kind is found by name for recover, claims its name, and refuses an ambiguous name", async () => {
-    const ids: Record<string, string[]> = { one: ["1"], two: ["2", "3"], none: [] };
+    const ids: Record<string, { id: string }[]> = { one: [{ id: "1" }], two: [{ id: "2" }, { id: "3" }], none: [] };
     const def = goneThing({ what: "thing", property: "name", find: async (n) => ids[n] });
     const locate = locator(def)!;
     expect(await locate({ name: "one" })).toBe("1");
@@ -178,5 +179,88 @@ describe("the lifecycle every kind shares", () => {
       { property: "name", reason: expect.stringContaining('is also declared by resource "a"') },
     ]);
     expect(locator(thingDefinition(new Map()))).toBeUndefined();
+  });
+
+  describe("create of a named kind", () => {
+    /** A named thing over `server`, found by name there; `calls` records what the lifecycle asked. */
+    function namedThing(vendorRefuses = false) {
+      const server = new Map<string, Thing>();
+      const calls: string[] = [];
+      const base = thingDefinition(server, `test.Named${vendorRefuses ? "Refused" : ""}`);
+      let release: (() => void) | undefined;
+      const def: ResourceDefinition<any, any> = {
+        ...base,
+        claims: undefined,
+        named: {
+          what: "thing",
+          property: "name",
+          vendorRefuses,
+          async find(name) {
+            calls.push(`find ${name}`);
+            return [...server].filter(([, t]) => t.name === name).map(([id]) => ({ id }));
+          },
+        },
+        async create(i) {
+          calls.push(`create ${i.name}`);
+          if (i.name === "slow") await new Promise<void>((r) => (release = r));
+          return base.create(i);
+        },
+        async adopt(found, i) {
+          calls.push(`adopt ${found.id}`);
+          return { ...server.get(found.id)!, adopt: i.adopt };
+        },
+      };
+      return { server, calls, p: providerOf(def), release: () => release?.() };
+    }
+
+    test("a free name is created; a name in use is refused, naming the ids and adopt", async () => {
+      const { p, calls, server } = namedThing();
+      const { id } = await p.create!({ name: "A" });
+      await expect(p.create!({ name: "A" })).rejects.toThrow(
+        `a thing named "A" already exists (${id}): set adopt: true to manage it, or choose another name`,
+      );
+      expect(calls).toEqual(["find A", "create A", "find A"]);
+      expect(server.size).toBe(1);
+    });
+
+    test("adopt takes the one object over without a create; several of one name are refused", async () => {
+      const { p, calls, server } = namedThing();
+      const { id } = await p.create!({ name: "A" });
+      expect(await p.create!({ name: "A", adopt: true })).toMatchObject({ id, outs: { name: "A", adopt: true } });
+      server.set("x", { name: "A" });
+      await expect(p.create!({ name: "A", adopt: true })).rejects.toThrow(
+        `2 things are named "A" (${id}, x): adopt needs exactly one`,
+      );
+      expect(calls).toEqual(["find A", "create A", "find A", `adopt ${id}`, "find A"]);
+      // Nothing to adopt: adopt creates.
+      await p.create!({ name: "B", adopt: true });
+      expect(calls.slice(-2)).toEqual(["find B", "create B"]);
+    });
+
+    test("vendorRefuses: a plain create does not look first; adopt still does", async () => {
+      const { p, calls } = namedThing(true);
+      await p.create!({ name: "A" });
+      await p.create!({ name: "A", adopt: true });
+      expect(calls).toEqual(["create A", "find A", "adopt 1"]);
+    });
+
+    test("two creates of one name at once: the second is refused while the first is in flight", async () => {
+      const { p, release, server } = namedThing();
+      const first = p.create!({ name: "slow" });
+      await new Promise((r) => setTimeout(r, 10));
+      await expect(p.create!({ name: "slow" })).rejects.toThrow(
+        'another thing named "slow" is being created in this stack: choose another name',
+      );
+      release();
+      await first;
+      expect(server.size).toBe(1);
+    });
+
+    test("the name-in-use message reads with its article and names the property", () => {
+      expect(nameInUse({ what: "Our Voice flow", property: "name" }, "X")).toMatch(/^an Our Voice flow named "X"/);
+      expect(nameInUse({ what: "journey segment", property: "displayName" }, "X", "7")).toBe(
+        'a journey segment named "X" already exists (7): set adopt: true to manage it, or choose another displayName',
+      );
+    });
   });
 });

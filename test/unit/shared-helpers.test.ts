@@ -1,12 +1,13 @@
 // The small helpers the provider and the sandbox share: one copy each, read the same way by both.
 import { z } from "zod";
-import { resolveGenesys, resolveOurVoice, resolveZoom, SANDBOX_CREDENTIALS } from "../../provider/config";
+import { resolveGenesys, resolveOurVoice, resolveZoom, SETTINGS } from "../../provider/config";
 import { CREDENTIAL_PARAM, redactUrl } from "../../provider/http/errors";
-import { SANDBOX_DEFAULT_CREDENTIALS, SANDBOX_PATHS } from "../../provider/sandbox-defaults";
 import { formatPath, issuesText } from "../../provider/text";
 import { ISO_DURATION, isTimeZone, parseIsoDuration } from "../../provider/time";
+import { VENDOR_NAMES, VENDORS, type VendorName } from "../../provider/vendors";
 import { DEFAULT_CREDENTIALS, resolveOptions } from "../../sandbox/options";
 import { seededId, seededRandom, seededUuid } from "../../sandbox/seeded";
+import type { SandboxCredentials } from "../../sandbox/types";
 import { vendors } from "../../sandbox/vendors";
 import { genesysError } from "../../sandbox/vendors/genesys-errors";
 
@@ -79,20 +80,36 @@ test("a Genesys error is an ErrorBody whose contextId is the correlation id", ()
   expect(r.headers).toEqual({ "ININ-Correlation-Id": body.contextId, "Retry-After": "1" });
 });
 
+/** The keys of each vendor's sandbox credentials in the vendor table. */
+type TableCredentials = { [V in VendorName]: keyof (typeof VENDORS)[V]["sandboxCredentials"] };
+/** The keys of the hand-written, documented `SandboxCredentials`, per vendor. */
+type DocumentedCredentials = { [V in keyof SandboxCredentials]: keyof SandboxCredentials[V] };
+// Fails to compile when the documented type and the vendor table name other vendors or fields.
+const credentialsMatch: [TableCredentials, DocumentedCredentials] extends [DocumentedCredentials, TableCredentials]
+  ? true
+  : false = true;
+
 describe("the sandbox and the client side read the same defaults", () => {
+  test("the documented SandboxCredentials type has the vendor table's vendors and fields", () => {
+    expect(credentialsMatch).toBe(true);
+  });
+
   const sandbox = () => "http://127.0.0.1:1";
 
   test("credentials a sandbox stack sends are those the sandbox accepts", () => {
     const accepted = resolveOptions().credentials;
-    expect(accepted).toEqual(SANDBOX_DEFAULT_CREDENTIALS);
-    expect(DEFAULT_CREDENTIALS).toEqual(SANDBOX_DEFAULT_CREDENTIALS);
+    const table = Object.fromEntries(VENDOR_NAMES.map((v) => [v, VENDORS[v].sandboxCredentials]));
+    expect(accepted).toEqual(table);
+    expect(DEFAULT_CREDENTIALS).toEqual(table);
     const key = (k: string) => (k === "cxflow:sandboxUrl" ? sandbox() : undefined);
     const g = resolveGenesys(key, {});
     const zm = resolveZoom(key, {});
     expect({ clientId: g.clientId, clientSecret: g.clientSecret }).toEqual(accepted.genesys);
     expect({ accountId: zm.accountId, clientId: zm.clientId, clientSecret: zm.clientSecret }).toEqual(accepted.zoom);
     expect(resolveOurVoice(key, {}).apiKey).toBe(accepted.ourvoice.apiKey);
-    expect(SANDBOX_CREDENTIALS.zoomAccountId).toBe(accepted.zoom.accountId);
+    expect(SETTINGS.zoomAccountId.sandboxDefault).toBe(accepted.zoom.accountId);
+    // Every credential has a sandbox default, so a sandbox stack needs no secrets.
+    expect(Object.values(SETTINGS).filter((s) => s.secret && !("sandboxDefault" in s))).toEqual([]);
   });
 
   test("API bases and token URLs are where the sandbox mounts its vendors", () => {
@@ -102,8 +119,8 @@ describe("the sandbox and the client side read the same defaults", () => {
     expect(resolveGenesys(key, {}).apiBase).toBe(`${sandbox()}${prefix.genesys}`);
     expect(resolveZoom(key, {}).apiBase).toBe(`${sandbox()}${prefix.zoom}`);
     expect(resolveOurVoice(key, {}).apiBase).toBe(`${sandbox()}${prefix.ourvoice}`);
-    expect(tokenPaths.sort()).toEqual([SANDBOX_PATHS.genesys.token, SANDBOX_PATHS.zoom.token].sort());
-    expect(new URL(resolveGenesys(key, {}).tokenUrl).pathname).toBe(SANDBOX_PATHS.genesys.token);
-    expect(new URL(resolveZoom(key, {}).tokenUrl).pathname).toBe(SANDBOX_PATHS.zoom.token);
+    expect(tokenPaths.sort()).toEqual([VENDORS.genesys.sandboxPaths.token, VENDORS.zoom.sandboxPaths.token].sort());
+    expect(new URL(resolveGenesys(key, {}).tokenUrl).pathname).toBe(VENDORS.genesys.sandboxPaths.token);
+    expect(new URL(resolveZoom(key, {}).tokenUrl).pathname).toBe(VENDORS.zoom.sandboxPaths.token);
   });
 });

@@ -152,6 +152,32 @@ function context(used: Set<Vendor>): FunctionContext {
   };
 }
 
+/** Up to five names containing `wanted` (case-insensitively), to say what a failed exact lookup found. */
+function similar(names: (string | undefined)[], wanted: string): string {
+  const near = names.filter((n): n is string => !!n && n.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
+  return near.length ? ` (similar: ${near.map((n) => `"${n}"`).join(", ")})` : "";
+}
+
+/**
+ * For a lookup by exact name (`getX({ name })`): the one item of `all` named `wanted`, or an error
+ * that says what was found instead (similar names, or the ids of several and "use id").
+ */
+export function onlyNamed<T extends { id?: string }>(
+  fn: string,
+  what: string,
+  all: T[],
+  nameOf: (t: T) => string | undefined,
+  wanted: string,
+): T {
+  const named = all.filter((t) => nameOf(t) === wanted);
+  if (named.length === 1) return named[0];
+  throw new Error(
+    named.length === 0
+      ? `${fn}: no ${what} is named "${wanted}"${similar(all.map(nameOf), wanted)}`
+      : `${fn}: ${named.length} ${what}s are named "${wanted}" (${named.map((t) => t.id).join(", ")}): use id`,
+  );
+}
+
 /** A refinement (for `.refine(...exactlyOne("id", "name"))`): exactly one of two arguments is set. */
 export function exactlyOne(a: string, b: string) {
   const check = (v: Record<string, unknown>) => (v[a] === undefined) !== (v[b] === undefined);

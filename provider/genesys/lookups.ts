@@ -1,6 +1,6 @@
 // Genesys lookups: journey segments and action targets by id or exact name, or every one matching filters.
 import { z } from "zod";
-import { dataSource, exactlyOne } from "../function";
+import { dataSource, exactlyOne, onlyNamed } from "../function";
 import type { GenesysClient } from "./client";
 import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
 import { type ActionTarget, ActionTargetState, type JourneySegment, MediaType } from "./models";
@@ -39,29 +39,6 @@ export const GetActionTargetsArgs = z.strictObject({
   /** Only targets that support this media type. */
   mediaType: MediaType.optional(),
 });
-
-/** Up to five names containing `wanted` (case-insensitively), to say what a failed exact lookup found. */
-function similar(names: (string | undefined)[], wanted: string): string {
-  const near = names.filter((n): n is string => !!n && n.toLowerCase().includes(wanted.toLowerCase())).slice(0, 5);
-  return near.length ? ` (similar: ${near.map((n) => `"${n}"`).join(", ")})` : "";
-}
-
-/** Exactly one item named `wanted`, or an error that says what was found. */
-function single<T extends { id?: string }>(
-  fn: string,
-  kind: string,
-  all: T[],
-  nameOf: (t: T) => string | undefined,
-  wanted: string,
-): T {
-  const named = all.filter((t) => nameOf(t) === wanted);
-  if (named.length === 1) return named[0];
-  throw new Error(
-    named.length === 0
-      ? `${fn}: no ${kind} is named "${wanted}"${similar(all.map(nameOf), wanted)}`
-      : `${fn}: ${named.length} ${kind}s are named "${wanted}" (${named.map((t) => t.id).join(", ")}): use id`,
-  );
-}
 
 /** The segments with these ids, `MAX_SEGMENT_IDS` per request (`segmentIds` takes no paging). */
 async function segmentsByIds(client: GenesysClient, ids: string[]): Promise<JourneySegmentsResult> {
@@ -111,7 +88,7 @@ const journeySegment = dataSource(
   async (a, ctx): Promise<JourneySegment> => {
     if (a.id !== undefined) return ctx.genesys().getSegment(a.id);
     const all = await allSegments(ctx.genesys(), false);
-    return single("genesys.getJourneySegment", "segment", all, (s) => s.displayName, a.displayName as string);
+    return onlyNamed("genesys.getJourneySegment", "segment", all, (s) => s.displayName, a.displayName as string);
   },
 );
 
@@ -133,7 +110,7 @@ const actionTarget = dataSource(
   async (a, ctx): Promise<ActionTarget> => {
     if (a.id !== undefined) return ctx.genesys().getActionTarget(a.id);
     const all = await allActionTargets(ctx.genesys());
-    return single("genesys.getActionTarget", "action target", all, (t) => t.name, a.name as string);
+    return onlyNamed("genesys.getActionTarget", "action target", all, (t) => t.name, a.name as string);
   },
 );
 

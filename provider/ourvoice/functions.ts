@@ -1,6 +1,6 @@
 // Our Voice lookups: one flow by id or exact name, or every flow matching filters.
 import { z } from "zod";
-import { dataSource, exactlyOne } from "../function";
+import { dataSource, exactlyOne, onlyNamed } from "../function";
 import type { Flow } from "./models";
 
 /** Arguments of {@link getFlow}: exactly one of `id` and `name`. */
@@ -26,14 +26,7 @@ const flows = dataSource("ourvoice.getFlows", GetFlowsArgs, async (a, ctx): Prom
 const flow = dataSource("ourvoice.getFlow", GetFlowArgs, async (a, ctx): Promise<Flow> => {
   if (a.id !== undefined) return ctx.ourvoice().getFlow(a.id);
   const { flows: named } = await flows.get({ name: a.name });
-  if (named.length !== 1) {
-    throw new Error(
-      named.length === 0
-        ? `ourvoice.getFlow: no flow is named "${a.name}"`
-        : `ourvoice.getFlow: ${named.length} flows are named "${a.name}" (${named.map((f) => f.id).join(", ")}): use id`,
-    );
-  }
-  return named[0];
+  return onlyNamed("ourvoice.getFlow", "flow", named, (f) => f.name, a.name as string);
 });
 
 /** Every Our Voice flow matching the filters (all pages). */

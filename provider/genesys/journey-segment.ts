@@ -495,7 +495,7 @@ export class JourneySegment extends pulumi.dynamic.Resource {
   /** Days a visitor keeps the segment once assigned; absent when unset. */
   declare readonly assignmentExpirationDays: pulumi.Output<number | undefined>;
   /** `Session` (read-only today). */
-  declare readonly scope: pulumi.Output<string>;
+  declare readonly scope: pulumi.Output<Segment["scope"]>;
   /** Rises with every change. */
   declare readonly version: pulumi.Output<number>;
   /** The segment's API path, `/api/v2/journey/segments/<id>`. */

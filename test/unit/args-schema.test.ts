@@ -1,11 +1,17 @@
 // Each resource's hand-written `Args` interface (the users' documentation) and the strict schema
-// check() applies must describe the same inputs: these assertions fail to compile when they drift.
+// check() applies must describe the same inputs, and its class must declare the outputs its
+// provider stores: these assertions fail to compile when they drift.
 import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
-import type { ActionTargetArgs, ActionTargetInputs } from "../../provider/genesys/action-target";
-import type { JourneySegmentArgs, JourneySegmentInputs } from "../../provider/genesys/journey-segment";
-import type { FlowArgs as OurVoiceArgs, FlowInputs as OurVoiceInputs } from "../../provider/ourvoice/flow";
-import type { FlowArgs as ZoomArgs, FlowInputs as ZoomInputs } from "../../provider/zoom/flow";
+import type { DEFINITION, ResourceDefinition } from "../../provider/dynamic/define";
+import type { ActionTarget, ActionTargetArgs, ActionTargetInputs } from "../../provider/genesys/action-target";
+import type { JourneySegment, JourneySegmentArgs, JourneySegmentInputs } from "../../provider/genesys/journey-segment";
+import type {
+  FlowArgs as OurVoiceArgs,
+  Flow as OurVoiceFlow,
+  FlowInputs as OurVoiceInputs,
+} from "../../provider/ourvoice/flow";
+import type { FlowArgs as ZoomArgs, Flow as ZoomFlow, FlowInputs as ZoomInputs } from "../../provider/zoom/flow";
 
 /** `true` only when A and B are the same type: same properties, same optionality, same values. */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -22,6 +28,35 @@ type Plain<T> = unknown extends T
         ? { [K in keyof T]: Plain<T[K]> }
         : T;
 
+/** A resource class's outputs, as users see them: its `pulumi.Output` properties. */
+type Declared<C extends abstract new (...a: any) => any> = {
+  [K in keyof InstanceType<C> as InstanceType<C>[K] extends pulumi.Output<any> ? K : never]: true;
+};
+/** What the provider keeps in state for a class: its definition's outputs. */
+type Stored<C> = C extends { readonly [DEFINITION]: ResourceDefinition<any, infer O, any> } ? O : never;
+/**
+ * `true` when every output the provider stores is declared on the class or is an input echoed
+ * back (e.g. `adopt`), and the class declares nothing the provider does not store.
+ */
+type OutputsMatch<C extends abstract new (...a: any) => any, Args> = [
+  Exclude<keyof Stored<C>, keyof Declared<C> | keyof Args>,
+  Exclude<keyof Declared<C>, keyof Stored<C> | "id" | "urn">,
+] extends [never, never]
+  ? true
+  : false;
+
+const outputs: {
+  journeySegment: OutputsMatch<typeof JourneySegment, JourneySegmentArgs>;
+  actionTarget: OutputsMatch<typeof ActionTarget, ActionTargetArgs>;
+  ourvoiceFlow: OutputsMatch<typeof OurVoiceFlow, OurVoiceArgs>;
+  zoomFlow: OutputsMatch<typeof ZoomFlow, ZoomArgs>;
+} = {
+  journeySegment: true,
+  actionTarget: true,
+  ourvoiceFlow: true,
+  zoomFlow: true,
+};
+
 const checks: {
   journeySegment: Same<Flat<Plain<JourneySegmentArgs>>, Flat<z.input<typeof JourneySegmentInputs>>>;
   actionTarget: Same<Flat<Plain<ActionTargetArgs>>, Flat<z.input<typeof ActionTargetInputs>>>;
@@ -36,4 +71,8 @@ const checks: {
 
 test("every resource's Args interface equals its input schema (checked when this file compiles)", () => {
   expect(Object.values(checks).every(Boolean)).toBe(true);
+});
+
+test("every resource class declares exactly the outputs its provider stores (checked when this file compiles)", () => {
+  expect(Object.values(outputs).every(Boolean)).toBe(true);
 });

@@ -1,5 +1,6 @@
 // Coalesces concurrent single-object reads (the engine refreshes resources in parallel) into one
 // list call per batch, e.g. Genesys' `segmentIds` (≤ 100 ids per request).
+import { isNotFound } from "../http/errors";
 
 /** When a batch goes (see {@link Batcher}). */
 export interface BatchTiming {
@@ -131,20 +132,29 @@ export class Batcher<V> {
 
 /**
  * Reads of a kind whose API looks objects up one at a time but can list them all: a lone read is
- * one GET; from the second read within 10 s (a refresh) on, the whole listing (at most `maxItems`
+ * one GET (an error that `gone` recognises, by default a `not_found`, means the object is gone);
+ * from the second read within 10 s (a refresh) on, the whole listing (at most `maxItems`
  * objects) answers them, so a refresh of hundreds costs a few pages.
  */
 export function listingReads<V>(
   get: (id: string) => Promise<V | undefined>,
   list: () => AsyncIterable<[string, V]>,
-  maxItems = 2_000,
+  { gone = isNotFound, maxItems = 2_000 }: { gone?: (e: unknown) => boolean; maxItems?: number } = {},
 ): Batcher<V> {
+  const one = async (id: string) => {
+    try {
+      return await get(id);
+    } catch (e) {
+      if (gone(e)) return undefined;
+      throw e;
+    }
+  };
   return new Batcher<V>(
     async (ids) => {
       const found = new Map<string, V>();
       await Promise.all(
         ids.map(async (id) => {
-          const v = await get(id);
+          const v = await one(id);
           if (v !== undefined) found.set(id, v);
         }),
       );

@@ -8,7 +8,6 @@ import { DEFINITION, NAME_KEY, type ResourceDefinition } from "../dynamic/define
 import { diffFields, type Fields } from "../dynamic/fields";
 import { ourvoice } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { isNotFound } from "../http/errors";
 import { type CreateFlow, FLOW_STATUSES, FLOW_TYPES, type Flow as ServerFlow, type UpdateFlow } from "./models";
 
 // ---------------------------------------------------------------------------------------------
@@ -151,8 +150,6 @@ function toOutputs(f: ServerFlow, local: { adopt?: boolean; adopted?: boolean })
   };
 }
 
-const gone = isNotFound;
-
 // ---------------------------------------------------------------------------------------------
 // Names: cxflow refuses a second flow with a name in use, because the name is how an ambiguous
 // create is recovered and how `adopt` finds a flow.
@@ -184,14 +181,7 @@ async function create(i: In): Promise<{ id: string; outs: Out }> {
 
 /** Refresh reads: one GET alone, the whole listing (100 a page) for a refresh of many. */
 const reads = listingReads<ServerFlow>(
-  async (id) => {
-    try {
-      return await ourvoice().getFlow(id);
-    } catch (e) {
-      if (gone(e)) return undefined;
-      throw e;
-    }
-  },
+  (id) => ourvoice().getFlow(id),
   async function* () {
     for await (const f of ourvoice().flows({ limit: 100 })) yield [f.id, f];
   },

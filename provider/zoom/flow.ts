@@ -350,17 +350,11 @@ async function importNew(i: In, file: FlowFileText): Promise<FlowModel> {
 
 /** Refresh reads: one GET alone, the whole listing (Zoom lists the same flow objects) for many. */
 const reads = listingReads<FlowModel>(
-  async (id) => {
-    try {
-      return await zoom().getFlow(id);
-    } catch (e) {
-      if (isGone(e)) return undefined;
-      throw e;
-    }
-  },
+  (id) => zoom().getFlow(id),
   async function* () {
     for await (const f of zoom().flows({ page_size: 100 })) yield [f.flow_id, f];
   },
+  { gone: isGone },
 );
 
 const definition: ResourceDefinition<In, Out, { id: string; flow: FlowModel }> = {

@@ -1,5 +1,6 @@
 // Concurrent reads become one list call per batch; a batch goes when reads pause, or at its limits.
 import { BATCH_DEFAULTS, Batcher, listingReads } from "../../provider/dynamic/batch";
+import { CxflowError } from "../../provider/http/errors";
 
 /** A Batcher over numbers-as-strings that records every call it makes. */
 function recording(max: number, timing?: ConstructorParameters<typeof Batcher>[2]) {
@@ -189,7 +190,10 @@ describe("listingReads (kinds with no batch lookup)", () => {
     const reads = listingReads(
       async (id) => {
         calls.get++;
-        return objects.get(id);
+        if (id === "broken") throw new Error("boom");
+        const o = objects.get(id);
+        if (!o) throw new CxflowError({ code: "not_found", message: "404", route: "test GET /things/{id}" });
+        return o;
       },
       async function* () {
         const all = [...objects.entries()];
@@ -198,17 +202,19 @@ describe("listingReads (kinds with no batch lookup)", () => {
           yield* all.slice(k, k + 100);
         }
       },
-      250,
+      { maxItems: 250 },
     );
     return { objects, calls, reads };
   }
 
-  test("a lone read is one GET; a gone object is undefined", async () => {
+  test("a lone read is one GET; a not-found answer is a gone object; other failures fail the read", async () => {
     const { calls, reads } = server(3);
     expect(await reads.load("id1")).toEqual({ id: "id1" });
     expect(calls).toEqual({ get: 1, pages: 0 });
     reads.invalidate();
     expect(await reads.load("nope")).toBeUndefined();
+    reads.invalidate();
+    await expect(reads.load("broken")).rejects.toThrow("boom");
   });
 
   test("a refresh of 200 in waves of 8 costs one GET and the listing's pages", async () => {

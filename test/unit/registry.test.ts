@@ -39,6 +39,16 @@ describe("the resource registry", () => {
     },
   );
 
+  test.each(RESOURCES.map((d) => [d.kind, d] as const))(
+    "%s: an adopt input comes with a name to find the object by and a takeover that writes only what differs",
+    (_kind, d) => {
+      if (!("adopt" in d.fields)) return;
+      expect(d.named?.property).toBeDefined();
+      expect(d.fields[d.named!.property]).toBeDefined();
+      expect(typeof d.adopt).toBe("function");
+    },
+  );
+
   test("modules without resource classes register nothing", () => {
     expect(definitionsIn({ a: 1, f: () => 1, C: class {} })).toEqual([]);
   });

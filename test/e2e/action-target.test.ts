@@ -1,9 +1,9 @@
 // One scenario: tests run in order, each building on the last.
 // cxflow.genesys.ActionTarget under the real engine, against the sandbox.
-import { config, genesys } from "../../provider";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import type { genesys } from "../../provider";
+import type { Sandbox } from "../../sandbox";
 import { PulumiCommandError, scenario, type TestStack } from "./harness";
-import { type Declared, declare, resourceStack, stored } from "./resources";
+import { type Declared, declare, sandboxClients, stored, useResourceStack } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -23,20 +23,13 @@ describe("ActionTarget", () => {
   let sandbox: Sandbox;
   let stack: TestStack;
   let seeded: Map<string, genesys.models.ActionTarget>;
-  const client = () =>
-    genesys.genesysClient(config.resolveGenesys(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+  const client = () => sandboxClients(sandbox.url).genesys();
   const byName = (name: string) => seeded.get(name)!;
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
+  useResourceStack(async (s) => {
+    ({ sandbox, stack } = s);
     seeded = new Map();
     for await (const t of client().actionTargets()) seeded.set(t.name!, t);
-    stack = await resourceStack(sandbox);
-  });
-  afterAll(async () => {
-    await stack?.destroy().catch(() => undefined);
-    await stack?.dispose();
-    await sandbox?.stop();
   });
 
   step("a bad stack fails its preview, naming each property, with zero requests", async () => {

@@ -3,9 +3,9 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import type { Sandbox } from "../../sandbox";
 import { PulumiCommandError, type TestStack } from "./harness";
-import { type Declared, declare, resourceStack, sandboxClients, stored } from "./resources";
+import { type Declared, declare, sandboxClients, stored, useResourceStack } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -21,16 +21,14 @@ describe("drift and claims", () => {
   let dir: string;
   const clients = () => sandboxClients(sandbox.url);
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    stack = await resourceStack(sandbox);
+  useResourceStack((s) => {
+    ({ sandbox, stack } = s);
+  });
+  beforeAll(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-drift-"));
     fs.writeFileSync(path.join(dir, "ivr.json"), JSON.stringify(FLOW_FILE));
   });
-  afterAll(async () => {
-    await stack?.destroy().catch(() => undefined);
-    await stack?.dispose();
-    await sandbox?.stop();
+  afterAll(() => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,9 +1,9 @@
 // One scenario: tests run in order, each building on the last.
 // cxflow.genesys.JourneySegment under the real engine, against the sandbox.
-import { config, genesys } from "../../provider";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import type { genesys } from "../../provider";
+import type { Sandbox } from "../../sandbox";
 import { PulumiCommandError, scenario, type TestStack } from "./harness";
-import { type Declared, declare, requestCount, resourceStack, stored } from "./resources";
+import { type Declared, declare, requestCount, sandboxClients, stored, useResourceStack } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -44,23 +44,16 @@ describe("JourneySegment", () => {
   let sandbox: Sandbox;
   let stack: TestStack;
   let baseline: string[];
-  const client = () =>
-    genesys.genesysClient(config.resolveGenesys(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+  const client = () => sandboxClients(sandbox.url).genesys();
   const allSegments = async () => {
     const out: genesys.models.JourneySegment[] = [];
     for await (const s of client().segments({ pageSize: 200 })) out.push(s);
     return out;
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    baseline = (await allSegments()).map((s) => s.id).sort();
-    stack = await resourceStack(sandbox);
-  });
-  afterAll(async () => {
-    await stack?.destroy().catch(() => undefined);
-    await stack?.dispose();
-    await sandbox?.stop();
+  useResourceStack(async (s) => {
+    ({ sandbox, stack } = s);
+    baseline = (await allSegments()).map((x) => x.id).sort();
   });
 
   step("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {

@@ -1,9 +1,9 @@
 // One scenario: tests run in order, each building on the last.
 // cxflow.ourvoice.Flow under the real engine, against the sandbox.
-import { config, ourvoice } from "../../provider";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import type { ourvoice } from "../../provider";
+import type { Sandbox } from "../../sandbox";
 import { PulumiCommandError, scenario, type TestStack } from "./harness";
-import { type Declared, declare, requestCount, resourceStack, stored } from "./resources";
+import { type Declared, declare, requestCount, sandboxClients, stored, useResourceStack } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -39,23 +39,16 @@ describe("Our Voice Flow", () => {
   let sandbox: Sandbox;
   let stack: TestStack;
   let baseline: string[];
-  const client = () =>
-    ourvoice.ourvoiceClient(config.resolveOurVoice(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+  const client = () => sandboxClients(sandbox.url).ourvoice();
   const allFlows = async () => {
     const out: ourvoice.models.Flow[] = [];
     for await (const f of client().flows({ limit: 100 })) out.push(f);
     return out;
   };
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
+  useResourceStack(async (s) => {
+    ({ sandbox, stack } = s);
     baseline = (await allFlows()).map((f) => f.id).sort();
-    stack = await resourceStack(sandbox);
-  });
-  afterAll(async () => {
-    await stack?.destroy().catch(() => undefined);
-    await stack?.dispose();
-    await sandbox?.stop();
   });
 
   step("a bad stack fails its preview, naming each property and what is allowed, with zero requests", async () => {

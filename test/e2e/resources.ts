@@ -2,7 +2,7 @@
 // config, and the resources' state as the engine stored it.
 import * as path from "node:path";
 import { RESOURCES } from "../../provider/dynamic";
-import type { Sandbox } from "../../sandbox";
+import { type Sandbox, startSandbox } from "../../sandbox";
 import { TestStack } from "./harness";
 
 export { sandboxClients } from "../contract/helpers";
@@ -95,6 +95,25 @@ export interface Stored {
 }
 
 /** A stack of test/e2e/programs/resources pointed at `sandbox`, with extra env and secret config. */
+/**
+ * A sandbox and a stack of the `resources` program for the enclosing `describe`: started before
+ * its tests (then `ready` runs, e.g. to note what the sandbox holds), destroyed and stopped after.
+ */
+export function useResourceStack(ready: (s: { sandbox: Sandbox; stack: TestStack }) => void | Promise<void>): void {
+  let sandbox: Sandbox | undefined;
+  let stack: TestStack | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox();
+    stack = await resourceStack(sandbox);
+    await ready({ sandbox, stack });
+  });
+  afterAll(async () => {
+    await stack?.destroy().catch(() => undefined);
+    await stack?.dispose();
+    await sandbox?.stop();
+  });
+}
+
 export async function resourceStack(
   sandbox: Sandbox,
   extra: { env?: Record<string, string>; secrets?: Record<string, string> } = {},

@@ -3,10 +3,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { config, zoom } from "../../provider";
-import { type Sandbox, startSandbox } from "../../sandbox";
+import type { zoom } from "../../provider";
+import type { Sandbox } from "../../sandbox";
 import { PulumiCommandError, scenario, type TestStack } from "./harness";
-import { type Declared, declare, requestCount, resourceStack, stored } from "./resources";
+import { type Declared, declare, requestCount, sandboxClients, stored, useResourceStack } from "./resources";
 
 jest.setTimeout(10 * 60_000);
 
@@ -54,8 +54,7 @@ describe("Zoom Flow", () => {
     fs.writeFileSync(p, typeof content === "string" ? content : JSON.stringify(content, null, 2));
     return p;
   };
-  const client = () =>
-    zoom.zoomClient(config.resolveZoom(config.configFromMap({ "cxflow:sandboxUrl": sandbox.url }), {}));
+  const client = () => sandboxClients(sandbox.url).zoom();
   const allFlows = async () => {
     const out: zoom.models.Flow[] = [];
     for await (const f of client().flows({ page_size: 100 })) out.push(f);
@@ -63,16 +62,14 @@ describe("Zoom Flow", () => {
   };
   const statuses = (f: zoom.models.Flow) => (f.flow_versions ?? []).map((v) => v.flow_version_status);
 
-  beforeAll(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-zoom-flow-"));
-    sandbox = await startSandbox();
+  useResourceStack(async (s) => {
+    ({ sandbox, stack } = s);
     baseline = await allFlows();
-    stack = await resourceStack(sandbox);
   });
-  afterAll(async () => {
-    await stack?.destroy().catch(() => undefined);
-    await stack?.dispose();
-    await sandbox?.stop();
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-zoom-flow-"));
+  });
+  afterAll(() => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 

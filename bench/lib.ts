@@ -11,9 +11,6 @@ import { VENDOR_NAMES, type VendorName } from "../provider/vendors";
 import type { Sandbox, SandboxStats } from "../sandbox";
 import { descendants, type TestStack } from "../test/e2e/harness";
 
-export const VENDORS = VENDOR_NAMES;
-export type Vendor = VendorName;
-
 /** Seconds since `start` (a `process.hrtime.bigint()`). */
 export const since = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -35,7 +32,7 @@ export class Requests {
 
   static between(before: Counters, after: Counters): Requests {
     const routes: Record<string, Record<string, number>> = {};
-    for (const v of VENDORS) {
+    for (const v of VENDOR_NAMES) {
       routes[v] = {};
       for (const [route, n] of Object.entries(after[v] ?? {})) {
         const d = n - (before[v]?.[route] ?? 0);
@@ -46,25 +43,26 @@ export class Requests {
   }
 
   /** Requests to one vendor (token requests included). */
-  vendor(v: Vendor): number {
+  vendor(v: VendorName): number {
     return Object.values(this.routes[v] ?? {}).reduce((a, b) => a + b, 0);
   }
 
   get total(): number {
-    return VENDORS.reduce((n, v) => n + this.vendor(v), 0);
+    return VENDOR_NAMES.reduce((n, v) => n + this.vendor(v), 0);
   }
 
   /** Requests by what they served: a resource kind, or `tokens` (OAuth) and `other`. */
   byType(): Record<string, number> {
     const out: Record<string, number> = { ...zeroes(), tokens: 0, other: 0 };
-    for (const v of VENDORS) for (const [route, n] of Object.entries(this.routes[v] ?? {})) out[typeOf(v, route)] += n;
+    for (const v of VENDOR_NAMES)
+      for (const [route, n] of Object.entries(this.routes[v] ?? {})) out[typeOf(v, route)] += n;
     return out;
   }
 
   /** Writes (POST, PUT, PATCH, DELETE) by resource kind; token requests are not writes. */
   writesByType(): Record<string, number> {
     const out = zeroes();
-    for (const v of VENDORS)
+    for (const v of VENDOR_NAMES)
       for (const [route, n] of Object.entries(this.routes[v] ?? {})) {
         const type = typeOf(v, route);
         if (/^(POST|PUT|PATCH|DELETE) /.test(route) && type in out) out[type] += n;
@@ -78,16 +76,19 @@ export const RESOURCE_TYPES: readonly string[] = RESOURCES.map((d) => d.kind);
 
 const zeroes = () => Object.fromEntries(RESOURCE_TYPES.map((k) => [k, 0])) as Record<string, number>;
 
+/** Registered kinds, longest collection path first, so a route goes to its most specific kind. */
+const BY_PATH = [...RESOURCES].sort((a, b) => b.path.length - a.path.length);
+
 /**
  * The resource kind a sandbox route serves (routes are `METHOD /path` as the sandbox counts them):
  * the kind of the vendor whose collection path is the longest prefix of the route's path.
  */
-function typeOf(vendor: Vendor, route: string): string {
+function typeOf(vendor: VendorName, route: string): string {
   const routePath = route.slice(route.indexOf(" ") + 1);
   if (routePath.includes("/oauth/")) return "tokens";
-  const owner = RESOURCES.filter(
+  const owner = BY_PATH.find(
     (d) => vendorOf(d.kind) === vendor && (routePath === d.path || routePath.startsWith(`${d.path}/`)),
-  ).sort((a, b) => b.path.length - a.path.length)[0];
+  );
   return owner?.kind ?? "other";
 }
 

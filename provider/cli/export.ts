@@ -6,7 +6,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { clientsFrom } from "../clients";
 import { configFromMap, type EnvSource } from "../config";
-import { RESOURCES } from "../dynamic";
+import { definitionFor, RESOURCES } from "../dynamic";
 import { type ResourceDefinition, vendorOf } from "../dynamic/define";
 import type { ExportContext, ExportedObject } from "../dynamic/export-spec";
 import { issuesText, slug, uniqueIn } from "../text";
@@ -122,7 +122,7 @@ async function readKind(def: ResourceDefinition<any, any>, ctx: ExportContext): 
 function variable(resourceName: string, kind: string): string {
   const camel = resourceName.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
   const safe = /^[a-z]/.test(camel) ? camel : `x${camel}`;
-  return `${safe}${EXPORTED.find((d) => d.kind === kind)?.export?.suffix ?? ""}`;
+  return `${safe}${definitionFor(kind)?.export?.suffix ?? ""}`;
 }
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
@@ -182,7 +182,7 @@ function onlyReferences(v: unknown, refs: ReadonlyMap<string, string>): boolean 
  */
 function secretObjectOf(o: Exported): Record<string, unknown> | undefined {
   const v = o.args.metadata;
-  const secret = EXPORTED.find((d) => d.kind === o.kind)?.fields.metadata?.secret;
+  const secret = definitionFor(o.kind)?.fields.metadata?.secret;
   return secret && v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 

@@ -31,13 +31,7 @@ export {
   getFlowObservationsOutput,
 } from "./flow-observations";
 export { getJourneyAggregates, getJourneyAggregatesOutput, type JourneyAggregatesResult } from "./journey-aggregates";
-export {
-  JourneySegment,
-  type JourneySegmentArgs,
-  type SegmentContextCriterionArgs,
-  type SegmentCriterionArgs,
-  type SegmentJourneyPatternArgs,
-} from "./journey-segment";
+export { JourneySegment, type JourneySegmentArgs } from "./journey-segment";
 export {
   getActionTarget,
   getActionTargetOutput,
@@ -49,5 +43,12 @@ export {
   getJourneySegmentsOutput,
   type JourneySegmentsResult,
 } from "./lookups";
+export type {
+  ContextArgs,
+  JourneyArgs,
+  SegmentContextCriterionArgs,
+  SegmentCriterionArgs,
+  SegmentJourneyPatternArgs,
+} from "./patterns";
 // Wire models live under `models`, so an internal schema's name is not part of the public API.
 export * as models from "./wire";

@@ -5,56 +5,32 @@ import { Batcher } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
 import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
-import { asSet, desired, diffFields, type Fields } from "../dynamic/fields";
+import { desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { CxflowError, isNotFound } from "../http/errors";
 import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
 import {
   Color,
-  CriteriaOperator,
-  EntityType,
   ExternalSegmentSource,
   type JourneySegmentRequest,
   type PatchSegment,
   type JourneySegment as Segment,
-  WritableStreamType,
 } from "./models";
+import {
+  type ContextArgs,
+  ContextInput,
+  contextField,
+  type JourneyArgs,
+  JourneyInput,
+  journeyField,
+  patternInputs,
+  toContext,
+  toJourney,
+} from "./patterns";
 
 // ---------------------------------------------------------------------------------------------
 // Public arguments
-
-/** A condition on a journey event or on the visitor's context. */
-export interface SegmentCriterionArgs {
-  /** What is compared, e.g. `page.url`, `device.category`, `attributes.plan.value`. */
-  key: pulumi.Input<string>;
-  /** Values compared with `operator`; order does not matter. */
-  values: pulumi.Input<pulumi.Input<string>[]>;
-  /** Comparison (default `equal`). */
-  operator?: pulumi.Input<CriteriaOperator>;
-  /** Compare case-insensitively (default false). */
-  shouldIgnoreCase?: pulumi.Input<boolean>;
-}
-
-/** A context criterion; `entityType` is `visit` (the only kind the API has) when absent. */
-export interface SegmentContextCriterionArgs extends SegmentCriterionArgs {
-  /** What the criterion looks at: `visit`, the only entity type (default `visit`). */
-  entityType?: pulumi.Input<"visit">;
-}
-
-/** Events of one stream that must match `count` times. */
-export interface SegmentJourneyPatternArgs {
-  /** All must match; order does not matter. */
-  criteria: pulumi.Input<pulumi.Input<SegmentCriterionArgs>[]>;
-  /** How many matching events (at least 1). */
-  count: pulumi.Input<number>;
-  /** `Web` or `App` (the API refuses the other stream types on write). */
-  streamType: pulumi.Input<"Web" | "App">;
-  /** Session type, e.g. `web`. */
-  sessionType: pulumi.Input<string>;
-  /** Custom event name, for `App` streams. */
-  eventName?: pulumi.Input<string>;
-}
 
 /** Inputs of a {@link JourneySegment}; only `displayName` is required. */
 export interface JourneySegmentArgs {
@@ -69,11 +45,9 @@ export interface JourneySegmentArgs {
   /** Default false. */
   shouldDisplayToAgent?: pulumi.Input<boolean>;
   /** Context conditions (patterns and criteria compare as sets); absent means none. */
-  context?: pulumi.Input<{
-    patterns?: pulumi.Input<pulumi.Input<{ criteria: pulumi.Input<pulumi.Input<SegmentContextCriterionArgs>[]> }>[]>;
-  }>;
+  context?: pulumi.Input<ContextArgs>;
   /** Journey conditions (patterns and criteria compare as sets); absent means none. */
-  journey?: pulumi.Input<{ patterns?: pulumi.Input<pulumi.Input<SegmentJourneyPatternArgs>[]> }>;
+  journey?: pulumi.Input<JourneyArgs>;
   /**
    * A segment mirrored from an outside system. A new `id` or `source` (default `Custom`) replaces
    * the segment; `name` changes in place.
@@ -95,13 +69,6 @@ export interface JourneySegmentArgs {
 // ---------------------------------------------------------------------------------------------
 // Schema and field specs
 
-const criterion = z.strictObject({
-  key: z.string().min(1),
-  values: z.array(z.string()),
-  operator: CriteriaOperator.optional(),
-  shouldIgnoreCase: z.boolean().optional(),
-});
-
 /** The strict schema of {@link JourneySegmentArgs} that check() applies. */
 export const JourneySegmentInputs = z.strictObject({
   displayName: nonBlank(),
@@ -109,28 +76,8 @@ export const JourneySegmentInputs = z.strictObject({
   color: Color.optional(),
   isActive: z.boolean().optional(),
   shouldDisplayToAgent: z.boolean().optional(),
-  context: z
-    .strictObject({
-      patterns: z
-        .array(z.strictObject({ criteria: z.array(criterion.extend({ entityType: EntityType.optional() })).min(1) }))
-        .optional(),
-    })
-    .optional(),
-  journey: z
-    .strictObject({
-      patterns: z
-        .array(
-          z.strictObject({
-            criteria: z.array(criterion).min(1),
-            count: z.number().int().min(1),
-            streamType: WritableStreamType,
-            sessionType: z.string().min(1),
-            eventName: z.string().optional(),
-          }),
-        )
-        .optional(),
-    })
-    .optional(),
+  context: ContextInput.optional(),
+  journey: JourneyInput.optional(),
   externalSegment: z
     .strictObject({ id: nonBlank(), name: nonBlank(), source: ExternalSegmentSource.optional() })
     .optional(),
@@ -146,29 +93,6 @@ interface Out extends Omit<Segment, "id"> {
   adopted: boolean;
 }
 
-type AnyCriterion = z.infer<typeof criterion> & { entityType?: string };
-const sameCriterion = (c: AnyCriterion) => ({
-  key: c.key,
-  values: asSet(c.values),
-  operator: c.operator ?? "equal",
-  shouldIgnoreCase: c.shouldIgnoreCase ?? false,
-  ...(c.entityType !== undefined || "entityType" in c ? { entityType: c.entityType ?? "visit" } : {}),
-});
-const contextCriterion = (c: AnyCriterion) => ({ ...sameCriterion(c), entityType: c.entityType ?? "visit" });
-
-const NONE = { patterns: [] };
-
-/** A criterion without the members that hold the server's defaults. */
-function lean(c: AnyCriterion): AnyCriterion {
-  const { operator, shouldIgnoreCase, entityType, ...rest } = c;
-  return {
-    ...rest,
-    ...(operator !== undefined && operator !== "equal" ? { operator } : {}),
-    ...(shouldIgnoreCase ? { shouldIgnoreCase } : {}),
-    ...(entityType !== undefined && entityType !== "visit" ? { entityType } : {}),
-  };
-}
-
 /** Every input field and how it diffs. */
 export const fields: Fields = {
   displayName: {},
@@ -176,21 +100,8 @@ export const fields: Fields = {
   color: { serverChosen: true, canonical: (v: string) => v.toLowerCase() },
   isActive: { default: true },
   shouldDisplayToAgent: { default: false },
-  context: {
-    default: NONE,
-    canonical: (c: In["context"]) => asSet(c?.patterns, (p) => asSet(p.criteria, contextCriterion)),
-  },
-  journey: {
-    default: NONE,
-    canonical: (j: In["journey"]) =>
-      asSet(j?.patterns, (p) => ({
-        count: p.count,
-        streamType: p.streamType,
-        sessionType: p.sessionType,
-        eventName: p.eventName || undefined,
-        criteria: asSet(p.criteria, (c) => ({ ...sameCriterion(c), entityType: undefined })),
-      })),
-  },
+  context: contextField,
+  journey: journeyField,
   externalSegment: {
     canonical: (e: NonNullable<In["externalSegment"]>) => ({ id: e.id, name: e.name, source: e.source ?? "Custom" }),
     // Only the name of an external segment can change.
@@ -203,23 +114,6 @@ export const fields: Fields = {
 
 // ---------------------------------------------------------------------------------------------
 // Wire mapping
-
-/** A criterion as sent: the server's defaults made explicit. */
-const wireCriterion = <C extends AnyCriterion>(c: C) => ({
-  ...c,
-  operator: c.operator ?? "equal",
-  shouldIgnoreCase: c.shouldIgnoreCase ?? false,
-});
-
-const toContext = (c: In["context"]) => ({
-  patterns: (c?.patterns ?? []).map((p) => ({
-    criteria: p.criteria.map((x) => ({ ...wireCriterion(x), entityType: x.entityType ?? ("visit" as const) })),
-  })),
-});
-
-const toJourney = (j: In["journey"]) => ({
-  patterns: (j?.patterns ?? []).map((p) => ({ ...p, criteria: p.criteria.map(wireCriterion) })),
-});
 
 function createBody(i: In): JourneySegmentRequest {
   return {
@@ -442,12 +336,7 @@ const definition: ResourceDefinition<In, Out> = {
   },
   reads,
   inputsOf(_outs, inputs) {
-    // The server writes its defaults into conditions; the program's form leaves them out.
-    for (const key of ["context", "journey"] as const) {
-      const v = inputs[key] as In["context"] | In["journey"];
-      if (v?.patterns?.length === 0) delete inputs[key];
-      else if (v) inputs[key] = { patterns: v.patterns?.map((p: any) => ({ ...p, criteria: p.criteria.map(lean) })) };
-    }
+    patternInputs(inputs);
     if (inputs.description === "") delete inputs.description;
     return inputs;
   },

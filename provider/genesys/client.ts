@@ -9,8 +9,8 @@ import type { RetryPolicy } from "../http/retry";
 import { Transport } from "../http/transport";
 import type { AggregateDataContainer } from "./analytics";
 import { type ActivityPagingQuery, analyticsEndpoints } from "./analytics-endpoints";
-import { endpoints, type ListActionTargetsQuery, type ListSegmentsQuery } from "./endpoints";
-import { type ActionTarget, ErrorBody, type JourneySegment, OAuthError } from "./models";
+import { endpoints, type ListActionTargetsQuery, type ListOutcomesQuery, type ListSegmentsQuery } from "./endpoints";
+import { ErrorBody, OAuthError } from "./models";
 
 /** How to reach Genesys Cloud with an OAuth client-credentials client. */
 export interface GenesysClientOptions {
@@ -34,6 +34,18 @@ export interface GenesysClientOptions {
   retry?: RetryPolicy;
   /** Per-attempt timeout in ms (default 30 s). */
   timeoutMs?: number;
+}
+
+/** Every entity of a Genesys listing, page by page; stops at the last or an empty page. */
+async function* everyPage<T>(
+  page: (pageNumber: number) => Promise<{ entities?: T[]; pageNumber?: number; pageCount?: number }>,
+): AsyncGenerator<T> {
+  for (let pageNumber = 1; ; pageNumber++) {
+    const res = await page(pageNumber);
+    const items = res.entities ?? [];
+    yield* items;
+    if (items.length === 0 || (res.pageNumber ?? pageNumber) >= (res.pageCount ?? Number.POSITIVE_INFINITY)) return;
+  }
 }
 
 /** The `message` of a Genesys ErrorBody, e.g. `Segment … not found`. */
@@ -156,28 +168,15 @@ export function genesysClient(o: GenesysClientOptions) {
 
     // ---- Paging
 
-    /** Every segment matching `query`, page by page; stops at the last or an empty page. */
-    async *segments(
-      query: Omit<z.input<typeof ListSegmentsQuery>, "pageNumber" | "segmentIds"> = {},
-    ): AsyncGenerator<JourneySegment> {
-      for (let pageNumber = 1; ; pageNumber++) {
-        const res = await client.listSegments({ ...query, pageNumber });
-        const items = res.entities ?? [];
-        yield* items;
-        if (items.length === 0 || (res.pageNumber ?? pageNumber) >= (res.pageCount ?? Number.POSITIVE_INFINITY)) return;
-      }
-    },
-    /** Every action target, page by page; stops at the last or an empty page. */
-    async *actionTargets(
-      query: Omit<z.input<typeof ListActionTargetsQuery>, "pageNumber"> = {},
-    ): AsyncGenerator<ActionTarget> {
-      for (let pageNumber = 1; ; pageNumber++) {
-        const res = await client.listActionTargets({ ...query, pageNumber });
-        const items = res.entities ?? [];
-        yield* items;
-        if (items.length === 0 || (res.pageNumber ?? pageNumber) >= (res.pageCount ?? Number.POSITIVE_INFINITY)) return;
-      }
-    },
+    /** Every segment matching `query`, page by page. */
+    segments: (query: Omit<z.input<typeof ListSegmentsQuery>, "pageNumber" | "segmentIds"> = {}) =>
+      everyPage((pageNumber) => client.listSegments({ ...query, pageNumber })),
+    /** Every action target, page by page. */
+    actionTargets: (query: Omit<z.input<typeof ListActionTargetsQuery>, "pageNumber"> = {}) =>
+      everyPage((pageNumber) => client.listActionTargets({ ...query, pageNumber })),
+    /** Every outcome matching `query`, page by page. */
+    outcomes: (query: Omit<z.input<typeof ListOutcomesQuery>, "pageNumber" | "outcomeIds"> = {}) =>
+      everyPage((pageNumber) => t.call("listOutcomes", { query: { ...query, pageNumber } })),
     /** Every result group of a fulfilled flow aggregate job, following `cursor` until it is absent. */
     async *flowAggregateJobResults(jobId: string): AsyncGenerator<AggregateDataContainer> {
       for (let cursor: string | undefined; ; ) {

@@ -6,13 +6,19 @@ import {
   ActionTargetListing,
   JourneySegment,
   JourneySegmentRequest,
+  Outcome,
+  OutcomeListing,
+  OutcomeRequest,
   PatchActionTarget,
+  PatchOutcome,
   PatchSegment,
   SegmentListing,
 } from "./models";
 
-/** Largest `segmentIds` list one listing call takes. */
-export const MAX_SEGMENT_IDS = 100;
+/** Largest id list (`segmentIds`) one listing call takes. */
+export const MAX_LISTING_IDS = 100;
+/** Largest `outcomeIds` list one outcome listing takes (per the swagger). */
+export const MAX_OUTCOME_IDS = 20;
 /** Largest page the sandbox serves (undocumented upstream; Genesys' Terraform provider uses up to 200). */
 export const MAX_PAGE_SIZE = 200;
 
@@ -22,19 +28,21 @@ const pageNumber = z.coerce.number().int().min(1).optional();
 const boolean = z.union([z.boolean(), z.stringbool()]).optional();
 
 /** A list of ids as repeated keys, one comma-separated value, or both (the JS SDK joins arrays with commas). */
-const idList = z.preprocess(
-  (v) =>
-    v === undefined
-      ? undefined
-      : (Array.isArray(v) ? v : [v])
-          .flatMap((s) => String(s).split(","))
-          .map((s) => s.trim())
-          .filter((s) => s !== ""),
-  z.array(z.string()).min(1).max(MAX_SEGMENT_IDS).optional(),
-);
+const idList = (max: number) =>
+  z.preprocess(
+    (v) =>
+      v === undefined
+        ? undefined
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => String(s).split(","))
+            .map((s) => s.trim())
+            .filter((s) => s !== ""),
+    z.array(z.string()).min(1).max(max).optional(),
+  );
 
 const segmentParams = z.object({ segmentId: z.string().min(1) });
 const actionTargetParams = z.object({ actionTargetId: z.string().min(1) });
+const outcomeParams = z.object({ outcomeId: z.string().min(1) });
 
 /** Query of the segment listing. `segmentIds` cannot be combined with paging or sorting. */
 export const ListSegmentsQuery = z.object({
@@ -44,13 +52,27 @@ export const ListSegmentsQuery = z.object({
   pageNumber,
   /** Only active segments when true. */
   isActive: boolean,
-  segmentIds: idList,
+  segmentIds: idList(MAX_LISTING_IDS),
 });
 export type ListSegmentsQuery = z.infer<typeof ListSegmentsQuery>;
 
 /** Query of the action-target listing. */
 export const ListActionTargetsQuery = z.object({ pageSize, pageNumber });
 export type ListActionTargetsQuery = z.infer<typeof ListActionTargetsQuery>;
+
+/** Query of the outcome listing. `outcomeIds` cannot be combined with paging or sorting. */
+export const ListOutcomesQuery = z.object({
+  /** Comma-separated top-level fields; `-` prefix sorts descending. */
+  sortBy: z.string().optional(),
+  pageSize,
+  pageNumber,
+  outcomeIds: idList(MAX_OUTCOME_IDS),
+  /** Fields `queryValue` is matched against (e.g. `displayName`). */
+  queryFields: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Text the `queryFields` must contain, case-insensitively. */
+  queryValue: z.string().optional(),
+});
+export type ListOutcomesQuery = z.infer<typeof ListOutcomesQuery>;
 
 /** The journey endpoint table shared by the Genesys client and the sandbox. */
 export const endpoints = {
@@ -107,5 +129,38 @@ export const endpoints = {
     body: PatchActionTarget.optional(),
     response: ActionTarget,
     idempotent: true,
+  }),
+  listOutcomes: endpoint({
+    method: "GET",
+    path: "/journey/outcomes",
+    query: ListOutcomesQuery,
+    response: OutcomeListing,
+  }),
+  getOutcome: endpoint({
+    method: "GET",
+    path: "/journey/outcomes/{outcomeId}",
+    params: outcomeParams,
+    response: Outcome,
+  }),
+  createOutcome: endpoint({
+    method: "POST",
+    path: "/journey/outcomes",
+    body: OutcomeRequest,
+    response: Outcome,
+    status: 201,
+  }),
+  patchOutcome: endpoint({
+    method: "PATCH",
+    path: "/journey/outcomes/{outcomeId}",
+    params: outcomeParams,
+    body: PatchOutcome,
+    response: Outcome,
+    idempotent: true,
+  }),
+  deleteOutcome: endpoint({
+    method: "DELETE",
+    path: "/journey/outcomes/{outcomeId}",
+    params: outcomeParams,
+    status: 204,
   }),
 };

@@ -31,16 +31,22 @@ export {
   getFlowObservationsOutput,
 } from "./flow-observations";
 export { getJourneyAggregates, getJourneyAggregatesOutput, type JourneyAggregatesResult } from "./journey-aggregates";
+export { JourneyOutcome, type JourneyOutcomeArgs } from "./journey-outcome";
 export { JourneySegment, type JourneySegmentArgs } from "./journey-segment";
 export {
   getActionTarget,
   getActionTargetOutput,
   getActionTargets,
   getActionTargetsOutput,
+  getJourneyOutcome,
+  getJourneyOutcomeOutput,
+  getJourneyOutcomes,
+  getJourneyOutcomesOutput,
   getJourneySegment,
   getJourneySegmentOutput,
   getJourneySegments,
   getJourneySegmentsOutput,
+  type JourneyOutcomesResult,
   type JourneySegmentsResult,
 } from "./lookups";
 export type {

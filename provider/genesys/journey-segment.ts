@@ -1,15 +1,15 @@
 // The Genesys Cloud journey segment resource: `pulumi-nodejs:dynamic/cxflow/genesys:JourneySegment`.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { Batcher } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
 import { createOnce } from "../dynamic/create-once";
 import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
 import { desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { CxflowError, isNotFound } from "../http/errors";
-import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
+import { isNotFound } from "../http/errors";
+import { MAX_PAGE_SIZE } from "./endpoints";
+import { converge, idListingReads, NameIndex } from "./journey-entities";
 import {
   Color,
   ExternalSegmentSource,
@@ -166,7 +166,10 @@ function patchBody(changed: string[], i: In, version: number): PatchSegment {
   return body;
 }
 
-function toOutputs(s: Segment, local: { adopt?: boolean; adopted?: boolean }): Out {
+/** What cxflow keeps beside the server's object. */
+type Local = { adopt?: boolean; adopted?: boolean };
+
+function toOutputs(s: Segment, local: Local): Out {
   const { id: _id, ...server } = s;
   return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
 }
@@ -175,23 +178,7 @@ function toOutputs(s: Segment, local: { adopt?: boolean; adopted?: boolean }): O
 // Display names: cxflow refuses a second segment with a name in use (Genesys does not say whether
 // it would), because the name is how an ambiguous create is recovered and how `adopt` finds one.
 
-/** name → id, loaded once per provider process and kept up to date by its creates, renames and deletes. */
-let names: Promise<Map<string, string>> | undefined;
-
-async function listNames(): Promise<Map<string, string>> {
-  const map = new Map<string, string>();
-  for await (const s of genesys().segments({ pageSize: MAX_PAGE_SIZE }))
-    if (!map.has(s.displayName)) map.set(s.displayName, s.id);
-  return map;
-}
-
-function nameIndex(): Promise<Map<string, string>> {
-  names ??= listNames().catch((e) => {
-    names = undefined;
-    throw e;
-  });
-  return names;
-}
+const names = new NameIndex(() => genesys().segments({ pageSize: MAX_PAGE_SIZE }));
 
 /** The segment with exactly this display name, read fresh from the server. */
 async function findByName(displayName: string): Promise<Segment | undefined> {
@@ -202,61 +189,21 @@ async function findByName(displayName: string): Promise<Segment | undefined> {
 // ---------------------------------------------------------------------------------------------
 // CRUD
 
-/** Read-ahead lists the whole org only up to this many pages (of 200): beyond, batches are cheaper. */
-export const READ_AHEAD_MAX_PAGES = 10;
-
-/**
- * Refresh reads, coalesced: concurrent reads of up to 100 segments are one `segmentIds` listing;
- * once a refresh has read more than 24 (three waves of the engine's default 8 in flight), the
- * org's segments are listed whole (≤ 2,000) and the next 10 s of reads are answered from that.
- */
-const reads = new Batcher<Segment>(
-  async (ids) => {
-    const page = await genesys().listSegments({ segmentIds: ids });
-    return new Map((page.entities ?? []).map((s) => [s.id, s]));
-  },
-  MAX_SEGMENT_IDS,
-  {},
-  {
-    after: 24,
-    windowMs: 10_000,
-    async loadAll() {
-      const g = genesys();
-      const all = new Map<string, Segment>();
-      for (let pageNumber = 1; ; pageNumber++) {
-        const page = await g.listSegments({ pageSize: MAX_PAGE_SIZE, pageNumber });
-        if ((page.pageCount ?? 1) > READ_AHEAD_MAX_PAGES) return undefined;
-        for (const s of page.entities ?? []) all.set(s.id, s);
-        if (pageNumber >= (page.pageCount ?? 1) || (page.entities ?? []).length === 0) return all;
-      }
-    },
-  },
+const reads = idListingReads(
+  (segmentIds) => genesys().listSegments({ segmentIds }),
+  (query) => genesys().listSegments(query),
 );
 
-/**
- * Reads the segment (or starts from `known`, a create's answer) and PATCHes what differs from `i`,
- * echoing the version just read; a conflict is re-read and re-applied.
- */
-async function converge(
-  id: string,
-  i: In,
-  local: { adopt?: boolean; adopted?: boolean },
-  known?: Segment,
-): Promise<Out> {
+/** Makes the segment match `i` with PATCHes of what differs (see {@link converge}). */
+async function apply(id: string, i: In, local: Local, known?: Segment): Promise<Out> {
   const g = genesys();
-  for (let attempt = 1; ; attempt++) {
-    const current = attempt === 1 && known ? known : await g.getSegment(id);
-    const { changed } = diffFields(fields, toOutputs(current, local), i);
-    const patchable = changed.filter((k) => k !== "adopt");
-    if (patchable.length === 0) return toOutputs(current, local);
-    try {
-      return toOutputs(await g.patchSegment(id, patchBody(patchable, i, current.version)), local);
-    } catch (e) {
-      // Someone else changed the segment between our read and write: read again and re-apply.
-      if (e instanceof CxflowError && e.code === "conflict" && attempt < 5) continue;
-      throw e;
-    }
-  }
+  const s = await converge({
+    get: () => g.getSegment(id),
+    known,
+    changes: (current) => diffFields(fields, toOutputs(current, local), i).changed.filter((k) => k !== "adopt"),
+    patch: (changed, version) => g.patchSegment(id, patchBody(changed, i, version)),
+  });
+  return toOutputs(s, local);
 }
 
 const definition: ResourceDefinition<In, Out> = {
@@ -293,27 +240,23 @@ const definition: ResourceDefinition<In, Out> = {
       () => genesys().createSegment(createBody(i)),
       () => findByName(i.displayName),
     );
-    if (names) (await names).set(i.displayName, created.id);
+    await names.set(i.displayName, created.id);
     const local = { adopt: i.adopt, adopted: false };
     // Usually nothing is left to do; a segment found after an ambiguous create may need a PATCH.
     try {
-      return { id: created.id, outs: await converge(created.id, i, local, created) };
+      return { id: created.id, outs: await apply(created.id, i, local, created) };
     } catch (e) {
       throw partiallyCreated(created.id, toOutputs(created, local), e);
     }
   },
-  adopt: (found, i) => converge(found.id, i, { adopt: i.adopt, adopted: true }),
+  adopt: (found, i) => apply(found.id, i, { adopt: i.adopt, adopted: true }),
   async read(id, olds) {
     const s = await reads.load(id);
     return s === undefined ? undefined : toOutputs(s, olds);
   },
   async update(id, olds, news) {
-    const outs = await converge(id, news, { adopt: olds.adopt, adopted: olds.adopted });
-    if (names && olds.displayName !== outs.displayName) {
-      const index = await names;
-      index.delete(olds.displayName);
-      index.set(outs.displayName, id);
-    }
+    const outs = await apply(id, news, { adopt: olds.adopt, adopted: olds.adopted });
+    await names.set(outs.displayName, id, olds.displayName);
     return outs;
   },
   async delete(id, olds) {
@@ -323,16 +266,12 @@ const definition: ResourceDefinition<In, Out> = {
       .catch((e) => {
         if (!isNotFound(e)) throw e;
       });
-    if (names) (await names).delete(olds.displayName);
+    await names.delete(olds.displayName);
   },
   named: {
     what: "journey segment",
     property: "displayName",
-    // The process's name index: 300 creates cost one listing, not 300.
-    find: async (name) => {
-      const id = (await nameIndex()).get(name);
-      return id === undefined ? [] : [{ id }];
-    },
+    find: (name) => names.find(name),
   },
   reads,
   inputsOf(_outs, inputs) {

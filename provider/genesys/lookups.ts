@@ -1,9 +1,9 @@
-// Genesys lookups: journey segments and action targets by id or exact name, or every one matching filters.
+// Genesys lookups: journey segments, outcomes and action targets by id or exact name, or every one matching filters.
 import { z } from "zod";
 import { dataSource, exactlyOne, onlyNamed } from "../function";
 import type { GenesysClient } from "./client";
-import { MAX_PAGE_SIZE, MAX_SEGMENT_IDS } from "./endpoints";
-import { type ActionTarget, ActionTargetState, type JourneySegment, MediaType } from "./models";
+import { MAX_LISTING_IDS, MAX_OUTCOME_IDS, MAX_PAGE_SIZE } from "./endpoints";
+import { type ActionTarget, ActionTargetState, type JourneySegment, MediaType, type Outcome } from "./models";
 
 /** Arguments of {@link getJourneySegment}: exactly one of `id` and `displayName`. */
 export const GetJourneySegmentArgs = z
@@ -28,6 +28,29 @@ export interface JourneySegmentsResult {
   missing: string[];
 }
 
+/** Arguments of {@link getJourneyOutcome}: exactly one of `id` and `displayName`. */
+export const GetJourneyOutcomeArgs = z
+  .strictObject({ id: z.uuid().optional(), displayName: z.string().min(1).optional() })
+  .refine(...exactlyOne("id", "displayName"));
+
+/** Arguments of {@link getJourneyOutcomes}: every filter is optional and they combine. */
+export const GetJourneyOutcomesArgs = z.strictObject({
+  /** Outcomes by id, any number; answered in the order asked, each id once. */
+  ids: z.array(z.uuid()).min(1).optional(),
+  /** Exact display name. */
+  displayName: z.string().min(1).optional(),
+  /** Only active (`true`) or only inactive (`false`) outcomes. */
+  isActive: z.boolean().optional(),
+});
+
+/** Result of {@link getJourneyOutcomes}. */
+export interface JourneyOutcomesResult {
+  /** The matching outcomes: in the order of `ids` when given, else in the server's listing order. */
+  outcomes: Outcome[];
+  /** Ids asked for in `ids` that do not exist (empty without `ids`). */
+  missing: string[];
+}
+
 /** Arguments of {@link getActionTarget}: exactly one of `id` and `name`. */
 export const GetActionTargetArgs = z
   .strictObject({ id: z.uuid().optional(), name: z.string().min(1).optional() })
@@ -40,17 +63,33 @@ export const GetActionTargetsArgs = z.strictObject({
   mediaType: MediaType.optional(),
 });
 
-/** The segments with these ids, `MAX_SEGMENT_IDS` per request (`segmentIds` takes no paging). */
+/** The segments with these ids, `MAX_LISTING_IDS` per request (`segmentIds` takes no paging). */
 async function segmentsByIds(client: GenesysClient, ids: string[]): Promise<JourneySegmentsResult> {
   const found = new Map<string, JourneySegment>();
-  for (let i = 0; i < ids.length; i += MAX_SEGMENT_IDS) {
-    const res = await client.listSegments({ segmentIds: ids.slice(i, i + MAX_SEGMENT_IDS) });
+  for (let i = 0; i < ids.length; i += MAX_LISTING_IDS) {
+    const res = await client.listSegments({ segmentIds: ids.slice(i, i + MAX_LISTING_IDS) });
     for (const s of res.entities ?? []) found.set(s.id, s);
   }
   return {
     segments: ids.flatMap((id) => found.get(id) ?? []),
     missing: ids.filter((id) => !found.has(id)),
   };
+}
+
+/** The outcomes with these ids, `MAX_OUTCOME_IDS` per request (`outcomeIds` takes no paging). */
+async function outcomesByIds(client: GenesysClient, ids: string[]): Promise<JourneyOutcomesResult> {
+  const found = new Map<string, Outcome>();
+  for (let i = 0; i < ids.length; i += MAX_OUTCOME_IDS) {
+    const res = await client.call("listOutcomes", { query: { outcomeIds: ids.slice(i, i + MAX_OUTCOME_IDS) } });
+    for (const o of res.entities ?? []) found.set(o.id, o);
+  }
+  return { outcomes: ids.flatMap((id) => found.get(id) ?? []), missing: ids.filter((id) => !found.has(id)) };
+}
+
+async function allOutcomes(client: GenesysClient): Promise<Outcome[]> {
+  const out: Outcome[] = [];
+  for await (const o of client.outcomes({ pageSize: MAX_PAGE_SIZE })) out.push(o);
+  return out;
 }
 
 async function allSegments(client: GenesysClient, onlyActive: boolean): Promise<JourneySegment[]> {
@@ -92,6 +131,31 @@ const journeySegment = dataSource(
   },
 );
 
+const journeyOutcomes = dataSource(
+  "genesys.getJourneyOutcomes",
+  GetJourneyOutcomesArgs,
+  async (a, ctx): Promise<JourneyOutcomesResult> => {
+    const matches = (o: Outcome) =>
+      (a.displayName === undefined || o.displayName === a.displayName) &&
+      (a.isActive === undefined || o.isActive === a.isActive);
+    if (a.ids !== undefined) {
+      const { outcomes, missing } = await outcomesByIds(ctx.genesys(), [...new Set(a.ids)]);
+      return { outcomes: outcomes.filter(matches), missing };
+    }
+    return { outcomes: (await allOutcomes(ctx.genesys())).filter(matches), missing: [] };
+  },
+);
+
+const journeyOutcome = dataSource(
+  "genesys.getJourneyOutcome",
+  GetJourneyOutcomeArgs,
+  async (a, ctx): Promise<Outcome> => {
+    if (a.id !== undefined) return ctx.genesys().call("getOutcome", { params: { outcomeId: a.id } });
+    const all = await allOutcomes(ctx.genesys());
+    return onlyNamed("genesys.getJourneyOutcome", "outcome", all, (o) => o.displayName, a.displayName as string);
+  },
+);
+
 const actionTargets = dataSource(
   "genesys.getActionTargets",
   GetActionTargetsArgs,
@@ -130,3 +194,11 @@ export const getActionTargetsOutput = actionTargets.getOutput;
 export const getActionTarget = actionTarget.get;
 /** {@link getActionTarget} as an Output. */
 export const getActionTargetOutput = actionTarget.getOutput;
+/** Journey outcomes by `ids` (batched, in the order asked, unknown ids in `missing`) or all pages, filtered. */
+export const getJourneyOutcomes = journeyOutcomes.get;
+/** {@link getJourneyOutcomes} as an Output. */
+export const getJourneyOutcomesOutput = journeyOutcomes.getOutput;
+/** One journey outcome by `id` or exact `displayName` (a name must match exactly one outcome). */
+export const getJourneyOutcome = journeyOutcome.get;
+/** {@link getJourneyOutcome} as an Output. */
+export const getJourneyOutcomeOutput = journeyOutcome.getOutput;

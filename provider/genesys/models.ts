@@ -1,4 +1,4 @@
-// Wire models of the Genesys Cloud journey API (segments, action targets) and its OAuth login.
+// Wire models of the Genesys Cloud journey API (segments, action targets, outcomes) and its OAuth login.
 // Field names, JSON types, enums and required flags follow the public swagger (see
 // docs/vendors.md); response objects strip unknown fields.
 import { z } from "zod";
@@ -299,7 +299,7 @@ export type PatchJourney = z.infer<typeof PatchJourney>;
 export const PatchSegment = z.object({
   isActive: z.boolean().optional(),
   displayName: z.string().min(1).optional(),
-  version: z.number().int().nullable().optional(),
+  version: z.number().int().optional(),
   description: z.string().nullable().optional(),
   color: Color.optional(),
   shouldDisplayToAgent: z.boolean().optional(),
@@ -386,3 +386,76 @@ export type SegmentListing = z.infer<typeof SegmentListing>;
 /** One page of action targets. */
 export const ActionTargetListing = listing(ActionTarget);
 export type ActionTargetListing = z.infer<typeof ActionTargetListing>;
+
+// ---------------------------------------------------------------------------------------------
+// Journey outcomes
+
+/** Type of the value an outcome records. */
+export const AssociatedValueDataType = z.enum(["Number", "Integer"]);
+export type AssociatedValueDataType = z.infer<typeof AssociatedValueDataType>;
+
+/** The custom-event attribute (`attributes.<name>.value`) whose value an achieved outcome records, e.g. an order total. */
+export const AssociatedValueField = z.object({ dataType: AssociatedValueDataType, name: z.string() });
+export type AssociatedValueField = z.infer<typeof AssociatedValueField>;
+
+/**
+ * A journey outcome: a goal a visitor can reach (a purchase, a sign-up), recognised by the same
+ * context and journey conditions as a segment. Action maps predict and target it; analytics count it.
+ */
+export const Outcome = z.object({
+  /** Server-assigned UUID. */
+  id: z.string(),
+  isActive: z.boolean(),
+  displayName: z.string(),
+  /** Optimistic-concurrency token, 1 on creation. */
+  version: z.number().int(),
+  description: z.string().optional(),
+  /** Whether reaching the outcome is good for the business (a purchase) or not (a cancellation). */
+  isPositive: z.boolean(),
+  context: Context,
+  journey: Journey,
+  associatedValueField: AssociatedValueField.optional(),
+  selfUri: z.string().optional(),
+  /** ISO-8601 date-time in UTC. */
+  createdDate: z.string(),
+  /** ISO-8601 date-time in UTC. */
+  modifiedDate: z.string(),
+});
+export type Outcome = z.infer<typeof Outcome>;
+
+/** Body of an outcome create. Only `displayName` is required; the server fills the rest. */
+export const OutcomeRequest = z.object({
+  displayName: z.string().min(1),
+  isActive: z.boolean().optional(),
+  /** No documented meaning on create; omit it. */
+  version: z.number().int().optional(),
+  description: z.string().optional(),
+  isPositive: z.boolean().optional(),
+  context: RequestContext.optional(),
+  journey: RequestJourney.optional(),
+  associatedValueField: z.object({ dataType: AssociatedValueDataType, name: z.string().min(1) }).optional(),
+});
+export type OutcomeRequest = z.infer<typeof OutcomeRequest>;
+
+/**
+ * Body of an outcome PATCH: `displayName` is required (as the SDK's PatchOutcome has it), other
+ * absent fields stay unchanged and `null` clears an optional one. A stale `version` is refused with 409.
+ */
+export const PatchOutcome = z.object({
+  displayName: z.string().min(1),
+  isActive: z.boolean().optional(),
+  version: z.number().int().optional(),
+  description: z.string().nullable().optional(),
+  isPositive: z.boolean().optional(),
+  context: PatchContext.optional(),
+  journey: PatchJourney.optional(),
+  associatedValueField: z
+    .object({ dataType: AssociatedValueDataType.optional(), name: z.string().min(1).optional() })
+    .nullable()
+    .optional(),
+});
+export type PatchOutcome = z.infer<typeof PatchOutcome>;
+
+/** One page of journey outcomes. */
+export const OutcomeListing = listing(Outcome);
+export type OutcomeListing = z.infer<typeof OutcomeListing>;

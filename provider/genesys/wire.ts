@@ -1,4 +1,4 @@
 /** Genesys Cloud wire models: the zod schemas and types of the journey and analytics APIs. */
 export * from "./analytics";
-export { ListActionTargetsQuery, ListSegmentsQuery } from "./endpoints";
+export { ListActionTargetsQuery, ListOutcomesQuery, ListSegmentsQuery } from "./endpoints";
 export * from "./models";

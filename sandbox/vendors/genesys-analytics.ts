@@ -21,7 +21,7 @@ import { type Duration, isTimeZone, parseIsoDuration } from "../../provider/time
 import { routesOf } from "../routes";
 import type { AnswerOf, CallOf, VendorContext } from "../types";
 import { type AnalyticsData, analyticsData, type DimValue, type Fact, type InFlight } from "./genesys-data";
-import { genesysError } from "./genesys-errors";
+import { genesysError } from "./genesys-replies";
 
 const DAY = 86_400_000;
 /** Longest interval an aggregate query may span (the real limit is undocumented). */

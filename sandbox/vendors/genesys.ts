@@ -1,11 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { z } from "zod";
 import { endpoints } from "../../provider/genesys/endpoints";
 import {
   type ActionTarget,
-  type Context,
-  type CriteriaOperator,
-  type Journey,
   type JourneySegment,
   type MediaType,
   type OAuthError,
@@ -13,13 +9,13 @@ import {
   RequestContext,
   RequestJourney,
 } from "../../provider/genesys/models";
-import { formatPath } from "../../provider/text";
 import { VENDORS } from "../../provider/vendors";
 import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
-import type { AnswerOf, CallOf, Failure, RawRoute, Reply, Vendor, VendorContext } from "../types";
+import type { AnswerOf, CallOf, RawRoute, Reply, Vendor, VendorContext } from "../types";
 import { analyticsRoutes } from "./genesys-analytics";
-import { genesysError as error } from "./genesys-errors";
+import { outcomeHandlers, toContext, toJourney } from "./genesys-journey";
+import { badRequest, genesysError as error, page, sorted } from "./genesys-replies";
 
 // Genesys Cloud journey API (what cxflow relies on: docs/vendors.md): every error is an
 // ErrorBody; listings are pageNumber/pageSize envelopes with relative `/api/v2/...` URIs.
@@ -32,15 +28,6 @@ const targets = (ctx: VendorContext) => ctx.store.collection<ActionTarget>("gene
 export const DEFAULT_SEGMENT_COLOR = "#008000";
 
 const iso = (ms: number) => new Date(ms).toISOString();
-
-function badRequest(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): Failure {
-  const details = issues.map((i) => ({ errorCode: i.code, fieldName: formatPath([...prefix, ...i.path]) || "body" }));
-  const first = issues[0];
-  const message = first
-    ? `${details[0].fieldName}: ${first.message}`
-    : "The request could not be understood by the server due to malformed syntax.";
-  return error(400, "bad.request", message, { details });
-}
 
 const segmentNotFound = (id: string) => error(404, "not.found", `Segment ${id} not found`, { entityId: id });
 const targetNotFound = (id: string) => error(404, "not.found", `Action target ${id} not found`, { entityId: id });
@@ -93,39 +80,6 @@ const tokenRoute: RawRoute = {
 };
 
 // ---------------------------------------------------------------------------------------------
-// Paging
-
-/** Slices one page and builds the envelope with relative URIs that keep the other query values. */
-function page<T>(
-  all: T[],
-  path: string,
-  pageSize: number,
-  pageNumber: number,
-  keep: Record<string, string | undefined> = {},
-) {
-  const pageCount = Math.ceil(all.length / pageSize);
-  const uri = (n: number) => {
-    const q = new URLSearchParams();
-    for (const [k, v] of Object.entries(keep)) if (v !== undefined) q.set(k, v);
-    q.set("pageSize", String(pageSize));
-    q.set("pageNumber", String(n));
-    return `${API}${path}?${q}`;
-  };
-  return {
-    entities: all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize),
-    pageSize,
-    pageNumber,
-    total: all.length,
-    pageCount,
-    firstUri: uri(1),
-    selfUri: uri(pageNumber),
-    lastUri: uri(Math.max(1, pageCount)),
-    ...(pageNumber > 1 ? { previousUri: uri(Math.min(pageNumber - 1, Math.max(1, pageCount))) } : {}),
-    ...(pageNumber < pageCount ? { nextUri: uri(pageNumber + 1) } : {}),
-  };
-}
-
-// ---------------------------------------------------------------------------------------------
 // Journey segments
 
 /** Fields `sortBy` may name: the scalar top-level fields of a segment. */
@@ -142,22 +96,6 @@ const SORTABLE = new Set([
   "createdDate",
   "modifiedDate",
 ]);
-
-function compareBy(keys: { field: keyof JourneySegment; desc: boolean }[]) {
-  return (a: JourneySegment, b: JourneySegment) => {
-    for (const { field, desc } of keys) {
-      const x = a[field] as string | number | boolean | undefined;
-      const y = b[field] as string | number | boolean | undefined;
-      if (x === y) continue;
-      // Absent values sort last, whatever the direction.
-      if (x === undefined) return 1;
-      if (y === undefined) return -1;
-      const c = typeof x === "string" && typeof y === "string" ? x.localeCompare(y) : x < y ? -1 : 1;
-      return desc ? -c : c;
-    }
-    return 0;
-  };
-}
 
 type Row = typeof endpoints;
 
@@ -177,37 +115,13 @@ function listSegments(call: CallOf<Row["listSegments"]>, ctx: VendorContext): An
     return { status: 200, body: page(found, "/journey/segments", Math.max(1, found.length), 1) };
   }
   if (q.sortBy) {
-    const keys = q.sortBy
-      .split(",")
-      .map((k) => k.trim())
-      .filter(Boolean)
-      .map((k) => ({ field: k.replace(/^-/, ""), desc: k.startsWith("-") }));
-    const unknown = keys.find((k) => !SORTABLE.has(k.field));
-    if (unknown) {
-      return error(400, "bad.request", `sortBy: cannot sort by "${unknown.field}"`, {
-        details: [{ errorCode: "bad.request", fieldName: "sortBy" }],
-      });
-    }
-    all = [...all].sort(compareBy(keys as { field: keyof JourneySegment; desc: boolean }[]));
+    const order = sorted(all, q.sortBy, SORTABLE);
+    if (!Array.isArray(order)) return order;
+    all = order;
   }
   const keep = { sortBy: q.sortBy, isActive: q.isActive === undefined ? undefined : String(q.isActive) };
   return { status: 200, body: page(all, "/journey/segments", q.pageSize ?? 25, q.pageNumber ?? 1, keep) };
 }
-
-/** Criteria as the server stores them: `operator` defaults to `equal`, `shouldIgnoreCase` to false. */
-const criterion = <C extends { operator?: CriteriaOperator; shouldIgnoreCase?: boolean }>(c: C) => ({
-  ...c,
-  operator: c.operator ?? "equal",
-  shouldIgnoreCase: c.shouldIgnoreCase ?? false,
-});
-
-const toContext = (c: RequestContext | undefined): Context => ({
-  patterns: (c?.patterns ?? []).map((p) => ({ criteria: p.criteria.map(criterion) })),
-});
-
-const toJourney = (j: RequestJourney | undefined): Journey => ({
-  patterns: (j?.patterns ?? []).map((p) => ({ ...p, criteria: p.criteria.map(criterion) })),
-});
 
 function createSegment(call: CallOf<Row["createSegment"]>, ctx: VendorContext): AnswerOf<Row["createSegment"]> {
   const b = call.body;
@@ -386,9 +300,10 @@ const routes = routesOf(endpoints, {
     return t ? { status: 200, body: t } : targetNotFound(call.params.actionTargetId);
   },
   patchActionTarget,
+  ...outcomeHandlers,
 });
 
-/** The Genesys Cloud emulation: OAuth client credentials, journey segments and action targets. */
+/** The Genesys Cloud emulation: OAuth client credentials, journey segments, action targets and outcomes. */
 export const genesys: Vendor = {
   name: "genesys",
   apiPrefix: VENDORS.genesys.sandboxPaths.api,

@@ -92,6 +92,42 @@ describe("adopt writes nothing when the object already matches, and only what di
     expect(await g.getSegment(other.id)).toMatchObject({ description: "now managed", color: "#123456" });
   });
 
+  test("journey outcome", async () => {
+    const g = clients().genesys();
+    const journey = {
+      patterns: [
+        {
+          criteria: [{ key: "page.url", values: ["/thank-you"], operator: "containsAny" as const }],
+          count: 1,
+          streamType: "Web" as const,
+          sessionType: "web",
+        },
+      ],
+    };
+    const body = { description: "by hand", isPositive: true, journey };
+    const create = (displayName: string) => g.call("createOutcome", { body: { displayName, ...body } });
+    // Both exist before the provider's first create: it lists outcome names once per process.
+    const equal = await create("adopt equal outcome");
+    const other = await create("adopt other outcome");
+    const p = await provider("genesys.JourneyOutcome");
+    const declared = { description: "by hand", journey, adopt: true };
+
+    let r: any;
+    expect(
+      await writesOf(async () => (r = await p.create({ displayName: "adopt equal outcome", ...declared }))),
+    ).toEqual({});
+    expect(r.id).toBe(equal.id);
+    expect(r.outs).toMatchObject({ adopted: true, version: equal.version, modifiedDate: equal.modifiedDate });
+
+    const made = await writesOf(() => p.create({ displayName: "adopt other outcome", ...declared, isPositive: false }));
+    expect(made).toEqual({ "genesys PATCH /journey/outcomes/{outcomeId}": 1 });
+    expect(await g.call("getOutcome", { params: { outcomeId: other.id } })).toMatchObject({
+      isPositive: false,
+      description: "by hand",
+      version: 2,
+    });
+  });
+
   test("action target (always taken over)", async () => {
     const g = clients().genesys();
     const all = [];

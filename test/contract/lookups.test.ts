@@ -1,4 +1,4 @@
-// Genesys segment/action-target and Zoom flow lookups against the sandbox, checked against the clients' own listings.
+// Genesys segment/outcome/action-target and Zoom flow lookups against the sandbox, checked against the clients' own listings.
 import { randomUUID } from "node:crypto";
 import { config, genesys, zoom } from "../../provider";
 import { FunctionArgsError } from "../../provider/function";
@@ -118,6 +118,42 @@ describe("genesys.getJourneySegments / getJourneySegment", () => {
   });
 });
 
+describe("genesys.getJourneyOutcomes / getJourneyOutcome", () => {
+  const OUTCOMES = "GET /journey/outcomes";
+  let outcomes: genesys.models.Outcome[];
+  beforeAll(async () => {
+    const g = genesysClient();
+    outcomes = [];
+    for (let i = 1; i <= 45; i++)
+      outcomes.push(await g.call("createOutcome", { body: { displayName: `Outcome ${i}`, isActive: i % 4 !== 0 } }));
+  });
+
+  test("45 ids come back in the order asked, 20 per request (the API's limit), with an unknown id reported", async () => {
+    const ghost = randomUUID();
+    const asked = [...outcomes].reverse().map((o) => o.id);
+    asked.splice(10, 0, ghost);
+    const lists = counter("genesys", OUTCOMES);
+    const result = await genesys.getJourneyOutcomes({ ids: asked });
+    expect(lists()).toBe(3);
+    expect(result.outcomes.map((o) => o.id)).toEqual([...outcomes].reverse().map((o) => o.id));
+    expect(result.missing).toEqual([ghost]);
+  });
+
+  test("by exact name or id; isActive filters", async () => {
+    expect(await genesys.getJourneyOutcome({ displayName: "Outcome 4" })).toEqual(outcomes[3]);
+    expect(await genesys.getJourneyOutcome({ id: outcomes[9].id })).toEqual(outcomes[9]);
+    await expect(genesys.getJourneyOutcome({ displayName: "Outcome" })).rejects.toThrow(
+      /no outcome is named "Outcome" \(similar: "Outcome 1", /,
+    );
+    const inactive = await genesys.getJourneyOutcomes({ isActive: false });
+    expect(inactive.outcomes.map((o) => o.displayName)).toEqual(
+      outcomes.filter((o) => !o.isActive).map((o) => o.displayName),
+    );
+    const named = await genesys.getJourneyOutcomes({ displayName: "Outcome 12", isActive: true });
+    expect(named.outcomes).toEqual([]);
+  });
+});
+
 describe("genesys.getActionTargets / getActionTarget", () => {
   test("every target, by id and by name", async () => {
     const listed = await all(genesysClient().actionTargets({ pageSize: 2 }));
@@ -219,6 +255,11 @@ describe("bad arguments", () => {
     await bad(genesys.getJourneySegments({ ids: [randomUUID(), "nope"] }), /ids\[1\] /);
     await bad(genesys.getJourneySegments({ ids: [] }), /ids /);
     await bad(genesys.getJourneySegments({ isActive: "yes" } as any), /isActive /);
+    await bad(genesys.getJourneyOutcome({ id: "x" }), /^genesys\.getJourneyOutcome: id /);
+    await bad(
+      genesys.getJourneyOutcomes({ name: "Purchase" } as any),
+      /name is not a known property; allowed: ids, displayName, isActive/,
+    );
     await bad(genesys.getActionTarget({}), /id set exactly one of id and name/);
     await bad(genesys.getActionTargets({ state: "gone" } as any), /state /);
     await bad(

@@ -77,6 +77,24 @@ describe("JourneySegment provider", () => {
   });
 });
 
+describe("JourneyOutcome provider", () => {
+  afterEach(() => faults({}));
+
+  test("a create whose answer is lost is found by name: exactly one outcome, and it is the one in state", async () => {
+    const p = await provider("genesys.JourneyOutcome");
+    await faults({ genesys: { "lost-create": 1 } });
+    const posts = () => requests(sandbox, "genesys", "POST /journey/outcomes");
+    const before = posts();
+    const { id, outs } = await p.create({ displayName: "lost answer outcome", isPositive: false });
+    const named = [];
+    for await (const o of client().outcomes({ pageSize: 200 }))
+      if (o.displayName === "lost answer outcome") named.push(o.id);
+    expect(named).toEqual([id]);
+    expect(posts() - before).toBe(1);
+    expect(outs).toMatchObject({ displayName: "lost answer outcome", isPositive: false, adopted: false });
+  });
+});
+
 describe("Our Voice Flow provider", () => {
   afterEach(() => faults({}));
 

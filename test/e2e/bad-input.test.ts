@@ -59,6 +59,11 @@ function reportLine(c: Case, property: string, reason: string): RegExp {
 }
 
 const segment = (args: Record<string, unknown>): Declared => ({ type: "genesys.JourneySegment", name: "seg", args });
+const outcome = (args: Record<string, unknown>): Declared => ({
+  type: "genesys.JourneyOutcome",
+  name: "outcome",
+  args,
+});
 const target = (args: Record<string, unknown>): Declared => ({ type: "genesys.ActionTarget", name: "target", args });
 const ourvoiceFlow = (args: Record<string, unknown>, secret?: string[]): Declared => ({
   type: "ourvoice.Flow",
@@ -212,6 +217,27 @@ const resourceCases: Case[] = [
       ["journey.patterns[0].streamType", 'must be one of "Web", "App"; got "Custom"'],
       ["journey.patterns[1].count", "must be a whole number; got 1.5"],
       ["externalSegment.source", 'must be one of "AdobeExperiencePlatform", "Custom"; got "Segment"'],
+    ],
+  },
+  {
+    title: "genesys.JourneyOutcome: wrong types, bad conditions, an unknown value type, unknown properties",
+    resource: outcome({
+      displayName: " ",
+      isPositive: "yes",
+      journey: { patterns: [{ criteria: [], count: 1, streamType: "Conversation", sessionType: "web" }] },
+      associatedValueField: { dataType: "Currency", name: "attributes.total.value" },
+      valueField: "total",
+    }),
+    problems: [
+      ["displayName", "must not be empty or only spaces"],
+      ["isPositive", 'must be boolean; got "yes"'],
+      ["journey.patterns[0].criteria", "must have at least 1 item(s)"],
+      ["journey.patterns[0].streamType", 'must be one of "Web", "App"; got "Conversation"'],
+      ["associatedValueField.dataType", 'must be one of "Number", "Integer"; got "Currency"'],
+      [
+        "valueField",
+        "is not a known property; allowed: displayName, description, isActive, isPositive, context, journey, associatedValueField, adopt",
+      ],
     ],
   },
   {

@@ -52,7 +52,7 @@ function writes() {
       .reduce((n, [, c]) => n + c, 0);
   return {
     creates:
-      sum(v.genesys, /^POST \/journey\/segments$/) +
+      sum(v.genesys, /^POST \/journey\/(segments|outcomes)$/) +
       sum(v.zoom, /^POST \/contact_center\/flows$/) +
       sum(v.ourvoice, /^POST \/flows$/),
     deletes: sum(v.genesys, /^DELETE /) + sum(v.zoom, /^DELETE /) + sum(v.ourvoice, /^DELETE /),
@@ -115,6 +115,23 @@ beforeAll(async () => {
     journey: { patterns: [] },
     externalSegment: { id: "cdp-42", name: "High value", source: "AdobeExperiencePlatform" },
   } as never);
+  await g.call("createOutcome", {
+    body: {
+      displayName: "Order placed",
+      isPositive: true,
+      journey: {
+        patterns: [
+          {
+            criteria: [{ key: "page.url", values: ["/thank-you"], operator: "containsAny" }],
+            count: 1,
+            streamType: "Web",
+            sessionType: "web",
+          },
+        ],
+      },
+      associatedValueField: { dataType: "Number", name: "attributes.orderTotal.value" },
+    },
+  });
   // A Zoom flow made and published here, beside the seeded ones (drafts, published, archived).
   const file = {
     channel: "voice",
@@ -159,7 +176,9 @@ describe("cxflow export", () => {
   test("everything is taken over: the first up creates and deletes nothing, the next preview is clean", async () => {
     const out = path.join(work, "all");
     const r = await exportAll();
-    expect(r.stderr).toMatch(/wrote .*: \d+ action targets, 3 segments, \d+ Zoom flows, \d+ Our Voice flows/);
+    expect(r.stderr).toMatch(
+      /wrote .*: \d+ action targets, 1 outcomes, 3 segments, \d+ Zoom flows, \d+ Our Voice flows/,
+    );
     expect(r.code).toBe(0);
     for (const f of ["Pulumi.yaml", "package.json", "tsconfig.json", "index.ts"])
       expect(fs.existsSync(path.join(out, f))).toBe(true);
@@ -167,6 +186,7 @@ describe("cxflow export", () => {
     // Readable names, and references where one object points at another.
     expect(program).toMatch(/export const vipVisitorsSegment = new cxflow\.genesys\.JourneySegment\("vip-visitors"/);
     expect(program).toMatch(/segmentId: vipVisitorsSegment\.id/);
+    expect(program).toMatch(/export const orderPlacedOutcome = new cxflow\.genesys\.JourneyOutcome\("order-placed"/);
     expect(program).toMatch(/zoomFlowId: exportedIvrZoomFlow\.id/);
     expect(program).not.toContain(`"${ids.vip}",`);
     // Metadata values are not in the source: each flow's go to secret config, as the summary says.

@@ -45,6 +45,18 @@ export const SAMPLES: Record<string, { name: string; args(o: SampleOptions): Rec
     name: "segment",
     args: ({ tag, v = 1 }) => ({ displayName: `${tag} segment`, ...(v > 1 ? { description: `${tag} v${v}` } : {}) }),
   },
+  "genesys.JourneyOutcome": {
+    name: "outcome",
+    args: ({ tag, v = 1 }) => ({
+      displayName: `${tag} outcome`,
+      journey: {
+        patterns: [
+          { criteria: [{ key: "page.url", values: ["/thanks"] }], count: 1, streamType: "Web", sessionType: "web" },
+        ],
+      },
+      ...(v > 1 ? { description: `${tag} v${v}` } : {}),
+    }),
+  },
   "genesys.ActionTarget": {
     name: "target",
     args: ({ targetName = "Sales web chat", v = 1 }) => ({

@@ -1,5 +1,6 @@
 // The one diff engine: field specs decide what is a change, what replaces, and what is not a change.
 import { asSet, diffFields, type Fields, same, UNKNOWN } from "../../provider/dynamic/fields";
+import { fields as outcomeFields } from "../../provider/genesys/journey-outcome";
 import { fields as segmentFields } from "../../provider/genesys/journey-segment";
 
 describe("same", () => {
@@ -139,5 +140,54 @@ describe("journey segment fields", () => {
         externalSegment: { id: "e1", name: "CDP", source: "AdobeExperiencePlatform" },
       }).replaces,
     ).toEqual(["externalSegment"]);
+  });
+});
+
+describe("journey outcome fields", () => {
+  const server = {
+    displayName: "Purchase",
+    isActive: true,
+    isPositive: true,
+    description: "Order placed",
+    context: {
+      patterns: [
+        {
+          criteria: [
+            {
+              key: "device.category",
+              values: ["mobile"],
+              operator: "equal",
+              shouldIgnoreCase: false,
+              entityType: "visit",
+            },
+          ],
+        },
+      ],
+    },
+    journey: { patterns: [] },
+    associatedValueField: { dataType: "Number", name: "attributes.total.value" },
+  };
+  const declared = {
+    displayName: "Purchase",
+    description: "Order placed",
+    context: { patterns: [{ criteria: [{ key: "device.category", values: ["mobile"] }] }] },
+    associatedValueField: { dataType: "Number", name: "attributes.total.value" },
+  };
+
+  test("the server's defaults (active, positive, criteria members, no journey) are not changes", () => {
+    expect(diffFields(outcomeFields, server, declared).changed).toEqual([]);
+  });
+
+  test("a negative outcome, a new value field or none, and an empty description are changes", () => {
+    expect(diffFields(outcomeFields, server, { ...declared, isPositive: false }).changed).toEqual(["isPositive"]);
+    expect(
+      diffFields(outcomeFields, server, { ...declared, associatedValueField: { dataType: "Integer", name: "n" } })
+        .changed,
+    ).toEqual(["associatedValueField"]);
+    const { associatedValueField: _v, description: _d, ...bare } = declared;
+    expect(diffFields(outcomeFields, server, { ...bare, description: "" }).changed).toEqual([
+      "description",
+      "associatedValueField",
+    ]);
   });
 });

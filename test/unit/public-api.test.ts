@@ -23,6 +23,7 @@ describe("public API", () => {
       [
         "ActionTarget",
         "AnalyticsJobError",
+        "JourneyOutcome",
         "JourneySegment",
         "PER_INTERACTION_DIMENSIONS",
         "SYNC_MAX_BUCKETS",
@@ -33,7 +34,7 @@ describe("public API", () => {
         "filter",
         "genesysClient",
         ...["ActionTarget", "ActionTargets", "FlowActivity", "FlowAggregates", "FlowObservations"]
-          .concat(["JourneyAggregates", "JourneySegment", "JourneySegments"])
+          .concat(["JourneyAggregates", "JourneyOutcome", "JourneyOutcomes", "JourneySegment", "JourneySegments"])
           .flatMap((n) => [`get${n}`, `get${n}Output`]),
         "models",
       ].sort(),

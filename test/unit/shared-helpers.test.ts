@@ -9,7 +9,7 @@ import { DEFAULT_CREDENTIALS, resolveOptions } from "../../sandbox/options";
 import { seededId, seededRandom, seededUuid } from "../../sandbox/seeded";
 import type { SandboxCredentials } from "../../sandbox/types";
 import { vendors } from "../../sandbox/vendors";
-import { genesysError } from "../../sandbox/vendors/genesys-errors";
+import { genesysError } from "../../sandbox/vendors/genesys-replies";
 
 describe("ISO-8601 durations", () => {
   test("split into calendar parts and a fixed part; weeks are 7 days", () => {

@@ -9,7 +9,13 @@ import type { RetryPolicy } from "../http/retry";
 import { Transport } from "../http/transport";
 import type { AggregateDataContainer } from "./analytics";
 import { type ActivityPagingQuery, analyticsEndpoints } from "./analytics-endpoints";
-import { endpoints, type ListActionTargetsQuery, type ListOutcomesQuery, type ListSegmentsQuery } from "./endpoints";
+import {
+  endpoints,
+  type ListActionTargetsQuery,
+  type ListActionTemplatesQuery,
+  type ListOutcomesQuery,
+  type ListSegmentsQuery,
+} from "./endpoints";
 import { ErrorBody, OAuthError } from "./models";
 
 /** How to reach Genesys Cloud with an OAuth client-credentials client. */
@@ -174,6 +180,9 @@ export function genesysClient(o: GenesysClientOptions) {
     /** Every action target, page by page. */
     actionTargets: (query: Omit<z.input<typeof ListActionTargetsQuery>, "pageNumber"> = {}) =>
       everyPage((pageNumber) => client.listActionTargets({ ...query, pageNumber })),
+    /** Every action template matching `query`, page by page. */
+    actionTemplates: (query: Omit<z.input<typeof ListActionTemplatesQuery>, "pageNumber"> = {}) =>
+      everyPage((pageNumber) => t.call("listActionTemplates", { query: { ...query, pageNumber } })),
     /** Every outcome matching `query`, page by page. */
     outcomes: (query: Omit<z.input<typeof ListOutcomesQuery>, "pageNumber" | "outcomeIds"> = {}) =>
       everyPage((pageNumber) => t.call("listOutcomes", { query: { ...query, pageNumber } })),

@@ -2,14 +2,20 @@
 import { z } from "zod";
 import { endpoint } from "../http/endpoint";
 import {
+  ActionMediaType,
   ActionTarget,
   ActionTargetListing,
+  ActionTemplate,
+  ActionTemplateListing,
+  ActionTemplateRequest,
+  ActionTemplateState,
   JourneySegment,
   JourneySegmentRequest,
   Outcome,
   OutcomeListing,
   OutcomeRequest,
   PatchActionTarget,
+  PatchActionTemplate,
   PatchOutcome,
   PatchSegment,
   SegmentListing,
@@ -43,6 +49,7 @@ const idList = (max: number) =>
 const segmentParams = z.object({ segmentId: z.string().min(1) });
 const actionTargetParams = z.object({ actionTargetId: z.string().min(1) });
 const outcomeParams = z.object({ outcomeId: z.string().min(1) });
+const actionTemplateParams = z.object({ actionTemplateId: z.string().min(1) });
 
 /** Query of the segment listing. `segmentIds` cannot be combined with paging or sorting. */
 export const ListSegmentsQuery = z.object({
@@ -73,6 +80,21 @@ export const ListOutcomesQuery = z.object({
   queryValue: z.string().optional(),
 });
 export type ListOutcomesQuery = z.infer<typeof ListOutcomesQuery>;
+
+/** Query of the action-template listing. */
+export const ListActionTemplatesQuery = z.object({
+  /** Comma-separated top-level fields; `-` prefix sorts descending. */
+  sortBy: z.string().optional(),
+  pageSize,
+  pageNumber,
+  mediaType: ActionMediaType.optional(),
+  state: ActionTemplateState.optional(),
+  /** Fields `queryValue` is matched against (e.g. `name`). */
+  queryFields: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Text the `queryFields` must contain, case-insensitively. */
+  queryValue: z.string().optional(),
+});
+export type ListActionTemplatesQuery = z.infer<typeof ListActionTemplatesQuery>;
 
 /** The journey endpoint table shared by the Genesys client and the sandbox. */
 export const endpoints = {
@@ -161,6 +183,41 @@ export const endpoints = {
     method: "DELETE",
     path: "/journey/outcomes/{outcomeId}",
     params: outcomeParams,
+    status: 204,
+  }),
+  listActionTemplates: endpoint({
+    method: "GET",
+    path: "/journey/actiontemplates",
+    query: ListActionTemplatesQuery,
+    response: ActionTemplateListing,
+  }),
+  getActionTemplate: endpoint({
+    method: "GET",
+    path: "/journey/actiontemplates/{actionTemplateId}",
+    params: actionTemplateParams,
+    response: ActionTemplate,
+  }),
+  createActionTemplate: endpoint({
+    method: "POST",
+    path: "/journey/actiontemplates",
+    body: ActionTemplateRequest,
+    response: ActionTemplate,
+    status: 201,
+  }),
+  patchActionTemplate: endpoint({
+    method: "PATCH",
+    path: "/journey/actiontemplates/{actionTemplateId}",
+    params: actionTemplateParams,
+    body: PatchActionTemplate,
+    response: ActionTemplate,
+    idempotent: true,
+  }),
+  /** Without `hardDelete=true` the template stays, in state `Deleted`. */
+  deleteActionTemplate: endpoint({
+    method: "DELETE",
+    path: "/journey/actiontemplates/{actionTemplateId}",
+    params: actionTemplateParams,
+    query: z.object({ hardDelete: boolean }),
     status: 204,
   }),
 };

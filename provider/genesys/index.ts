@@ -30,6 +30,12 @@ export {
   getFlowObservations,
   getFlowObservationsOutput,
 } from "./flow-observations";
+export {
+  type ContentOfferArgs,
+  JourneyActionTemplate,
+  type JourneyActionTemplateArgs,
+  type TextStyleArgs,
+} from "./journey-action-template";
 export { getJourneyAggregates, getJourneyAggregatesOutput, type JourneyAggregatesResult } from "./journey-aggregates";
 export { JourneyOutcome, type JourneyOutcomeArgs } from "./journey-outcome";
 export { JourneySegment, type JourneySegmentArgs } from "./journey-segment";
@@ -38,6 +44,10 @@ export {
   getActionTargetOutput,
   getActionTargets,
   getActionTargetsOutput,
+  getJourneyActionTemplate,
+  getJourneyActionTemplateOutput,
+  getJourneyActionTemplates,
+  getJourneyActionTemplatesOutput,
   getJourneyOutcome,
   getJourneyOutcomeOutput,
   getJourneyOutcomes,

@@ -1,4 +1,4 @@
-// What the versioned journey objects (segments, outcomes) share: reads batched through the
+// What the versioned journey objects (segments, outcomes, action templates and maps) share: reads batched through the
 // listing's id filter, a per-process index of display names, and PATCHes that echo the version.
 import { Batcher } from "../dynamic/batch";
 import type { Found } from "../dynamic/define";
@@ -45,18 +45,25 @@ export function idListingReads<T extends { id: string }>(
 }
 
 /**
- * Display name → id, listed once per provider process and kept up to date by its own creates,
- * renames and deletes, so 300 creates cost one listing, not 300.
+ * Name → id, listed once per provider process and kept up to date by its own creates, renames
+ * and deletes, so 300 creates cost one listing, not 300. `nameOf` answers `undefined` for objects
+ * that do not hold their name (e.g. a soft-deleted template).
  */
-export class NameIndex {
+export class NameIndex<T extends { id: string }> {
   private names: Promise<Map<string, string>> | undefined;
 
-  constructor(private readonly list: () => AsyncIterable<{ id: string; displayName: string }>) {}
+  constructor(
+    private readonly list: () => AsyncIterable<T>,
+    private readonly nameOf: (x: T) => string | undefined,
+  ) {}
 
   private index(): Promise<Map<string, string>> {
     this.names ??= (async () => {
       const map = new Map<string, string>();
-      for await (const x of this.list()) if (!map.has(x.displayName)) map.set(x.displayName, x.id);
+      for await (const x of this.list()) {
+        const name = this.nameOf(x);
+        if (name !== undefined && !map.has(name)) map.set(name, x.id);
+      }
       return map;
     })().catch((e) => {
       this.names = undefined;

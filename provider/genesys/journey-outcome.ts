@@ -142,7 +142,10 @@ function toOutputs(o: Outcome, local: Local): Out {
 // Display names: as for segments, cxflow refuses a second outcome with a name in use, because the
 // name is how an ambiguous create is recovered and how `adopt` finds one.
 
-const names = new NameIndex(() => genesys().outcomes({ pageSize: MAX_PAGE_SIZE }));
+const names = new NameIndex(
+  () => genesys().outcomes({ pageSize: MAX_PAGE_SIZE }),
+  (x) => x.displayName,
+);
 
 /** The outcome with exactly this display name, read fresh from the server. */
 async function findByName(displayName: string): Promise<Outcome | undefined> {

@@ -178,7 +178,10 @@ function toOutputs(s: Segment, local: Local): Out {
 // Display names: cxflow refuses a second segment with a name in use (Genesys does not say whether
 // it would), because the name is how an ambiguous create is recovered and how `adopt` finds one.
 
-const names = new NameIndex(() => genesys().segments({ pageSize: MAX_PAGE_SIZE }));
+const names = new NameIndex(
+  () => genesys().segments({ pageSize: MAX_PAGE_SIZE }),
+  (x) => x.displayName,
+);
 
 /** The segment with exactly this display name, read fresh from the server. */
 async function findByName(displayName: string): Promise<Segment | undefined> {

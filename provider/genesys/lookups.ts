@@ -1,9 +1,18 @@
-// Genesys lookups: journey segments, outcomes and action targets by id or exact name, or every one matching filters.
+// Genesys lookups: journey segments, outcomes, action templates and action targets by id or exact name, or every one matching filters.
 import { z } from "zod";
 import { dataSource, exactlyOne, onlyNamed } from "../function";
 import type { GenesysClient } from "./client";
 import { MAX_LISTING_IDS, MAX_OUTCOME_IDS, MAX_PAGE_SIZE } from "./endpoints";
-import { type ActionTarget, ActionTargetState, type JourneySegment, MediaType, type Outcome } from "./models";
+import {
+  ActionMediaType,
+  type ActionTarget,
+  ActionTargetState,
+  type ActionTemplate,
+  ActionTemplateState,
+  type JourneySegment,
+  MediaType,
+  type Outcome,
+} from "./models";
 
 /** Arguments of {@link getJourneySegment}: exactly one of `id` and `displayName`. */
 export const GetJourneySegmentArgs = z
@@ -50,6 +59,20 @@ export interface JourneyOutcomesResult {
   /** Ids asked for in `ids` that do not exist (empty without `ids`). */
   missing: string[];
 }
+
+/** Arguments of {@link getJourneyActionTemplate}: exactly one of `id` and `name`. */
+export const GetJourneyActionTemplateArgs = z
+  .strictObject({ id: z.uuid().optional(), name: z.string().min(1).optional() })
+  .refine(...exactlyOne("id", "name"));
+
+/** Arguments of {@link getJourneyActionTemplates}: every filter is optional and they combine. */
+export const GetJourneyActionTemplatesArgs = z.strictObject({
+  /** Exact name. */
+  name: z.string().min(1).optional(),
+  mediaType: ActionMediaType.optional(),
+  /** Default: every state but `Deleted`. */
+  state: ActionTemplateState.optional(),
+});
 
 /** Arguments of {@link getActionTarget}: exactly one of `id` and `name`. */
 export const GetActionTargetArgs = z
@@ -156,6 +179,32 @@ const journeyOutcome = dataSource(
   },
 );
 
+const actionTemplates = dataSource(
+  "genesys.getJourneyActionTemplates",
+  GetJourneyActionTemplatesArgs,
+  async (a, ctx): Promise<{ templates: ActionTemplate[] }> => {
+    const out: ActionTemplate[] = [];
+    // The API filters by media type and state; the exact name is checked here.
+    for await (const t of ctx
+      .genesys()
+      .actionTemplates({ pageSize: MAX_PAGE_SIZE, mediaType: a.mediaType, state: a.state }))
+      if ((a.name === undefined || t.name === a.name) && (a.state !== undefined || t.state !== "Deleted")) out.push(t);
+    return { templates: out };
+  },
+);
+
+const actionTemplate = dataSource(
+  "genesys.getJourneyActionTemplate",
+  GetJourneyActionTemplateArgs,
+  async (a, ctx): Promise<ActionTemplate> => {
+    if (a.id !== undefined) return ctx.genesys().call("getActionTemplate", { params: { actionTemplateId: a.id } });
+    const all: ActionTemplate[] = [];
+    for await (const t of ctx.genesys().actionTemplates({ pageSize: MAX_PAGE_SIZE }))
+      if (t.state !== "Deleted") all.push(t);
+    return onlyNamed("genesys.getJourneyActionTemplate", "action template", all, (t) => t.name, a.name as string);
+  },
+);
+
 const actionTargets = dataSource(
   "genesys.getActionTargets",
   GetActionTargetsArgs,
@@ -202,3 +251,11 @@ export const getJourneyOutcomesOutput = journeyOutcomes.getOutput;
 export const getJourneyOutcome = journeyOutcome.get;
 /** {@link getJourneyOutcome} as an Output. */
 export const getJourneyOutcomeOutput = journeyOutcome.getOutput;
+/** Action templates (all pages; soft-deleted ones only when `state: "Deleted"` is asked), optionally by exact `name`, `mediaType`, `state`. */
+export const getJourneyActionTemplates = actionTemplates.get;
+/** {@link getJourneyActionTemplates} as an Output. */
+export const getJourneyActionTemplatesOutput = actionTemplates.getOutput;
+/** One action template by `id` or exact `name` (a name must match exactly one live template). */
+export const getJourneyActionTemplate = actionTemplate.get;
+/** {@link getJourneyActionTemplate} as an Output. */
+export const getJourneyActionTemplateOutput = actionTemplate.getOutput;

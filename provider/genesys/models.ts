@@ -1,4 +1,4 @@
-// Wire models of the Genesys Cloud journey API (segments, action targets, outcomes) and its OAuth login.
+// Wire models of the Genesys Cloud journey API (segments, action targets, outcomes, action templates) and its OAuth login.
 // Field names, JSON types, enums and required flags follow the public swagger (see
 // docs/vendors.md); response objects strip unknown fields.
 import { z } from "zod";
@@ -459,3 +459,128 @@ export type PatchOutcome = z.infer<typeof PatchOutcome>;
 /** One page of journey outcomes. */
 export const OutcomeListing = listing(Outcome);
 export type OutcomeListing = z.infer<typeof OutcomeListing>;
+
+// ---------------------------------------------------------------------------------------------
+// Action templates
+
+/**
+ * What an action shows the visitor. `webchat` is the legacy ACD chat offer (dropped from the newest
+ * SDKs' template enum); `integrationAction` is listed by the SDK but refused by Genesys' own Terraform provider.
+ */
+export const ActionMediaType = z.enum([
+  "webchat",
+  "webMessagingOffer",
+  "contentOffer",
+  "integrationAction",
+  "architectFlow",
+  "openAction",
+]);
+export type ActionMediaType = z.infer<typeof ActionMediaType>;
+
+/** Lifecycle state of an action template; `Deleted` is what a soft delete leaves. */
+export const ActionTemplateState = z.enum(["Active", "Inactive", "Deleted"]);
+export type ActionTemplateState = z.infer<typeof ActionTemplateState>;
+
+/** Text alignment of a content offer's texts and button. */
+export const TextAlign = z.enum(["Left", "Right", "Center"]);
+export type TextAlign = z.infer<typeof TextAlign>;
+
+/** Style of one text of a content offer (CSS-like strings, e.g. `#FFFFFF`, `12`). */
+export const TextStyleProperties = z.object({
+  color: z.string().optional(),
+  font: z.string().optional(),
+  fontSize: z.string().optional(),
+  textAlign: TextAlign.optional(),
+});
+
+/** How a content offer looks: position, colours and fonts; every part optional. */
+export const ContentOfferStylingConfiguration = z.object({
+  position: z
+    .object({
+      top: z.string().optional(),
+      bottom: z.string().optional(),
+      left: z.string().optional(),
+      right: z.string().optional(),
+    })
+    .optional(),
+  offer: z
+    .object({ padding: z.string().optional(), color: z.string().optional(), backgroundColor: z.string().optional() })
+    .optional(),
+  closeButton: z.object({ color: z.string().optional(), opacity: z.number().min(0).max(1).optional() }).optional(),
+  ctaButton: TextStyleProperties.extend({ backgroundColor: z.string().optional() }).optional(),
+  title: TextStyleProperties.optional(),
+  headline: TextStyleProperties.optional(),
+  body: TextStyleProperties.optional(),
+});
+export type ContentOfferStylingConfiguration = z.infer<typeof ContentOfferStylingConfiguration>;
+
+/** The button of a content offer: where it leads and whether in a new tab (`Blank`) or this one (`Self`). */
+export const CallToAction = z.object({
+  text: z.string().optional(),
+  url: z.string(),
+  target: z.enum(["Blank", "Self"]).optional(),
+});
+export type CallToAction = z.infer<typeof CallToAction>;
+
+/** A content offer: a pop-up (Modal, Overlay or Toast) with an image, texts and a call to action. */
+export const ContentOffer = z.object({
+  imageUrl: z.string().optional(),
+  displayMode: z.enum(["Modal", "Overlay", "Toast"]),
+  layoutMode: z.enum(["TextOnly", "ImageOnly", "LeftText", "RightText", "TopText", "BottomText"]),
+  title: z.string().optional(),
+  headline: z.string().optional(),
+  body: z.string().optional(),
+  callToAction: CallToAction.optional(),
+  style: ContentOfferStylingConfiguration.optional(),
+  imageAltText: z.string().optional(),
+});
+export type ContentOffer = z.infer<typeof ContentOffer>;
+
+/** A reusable action definition an action map offers, e.g. a content offer. */
+export const ActionTemplate = z.object({
+  /** Server-assigned UUID. */
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  /** Optimistic-concurrency token, 1 on creation. */
+  version: z.number().int(),
+  mediaType: ActionMediaType,
+  state: ActionTemplateState,
+  /** Set for `contentOffer` templates. */
+  contentOffer: ContentOffer.optional(),
+  selfUri: z.string().optional(),
+  /** ISO-8601 date-time in UTC. */
+  createdDate: z.string(),
+  /** ISO-8601 date-time in UTC. */
+  modifiedDate: z.string(),
+});
+export type ActionTemplate = z.infer<typeof ActionTemplate>;
+
+/** Body of a template create (the SDK's ActionTemplate): `name`, `mediaType` and `state` are required. */
+export const ActionTemplateRequest = z.object({
+  name: z.string().min(1),
+  description: z.string().optional(),
+  mediaType: ActionMediaType,
+  state: ActionTemplateState,
+  contentOffer: ContentOffer.optional(),
+});
+export type ActionTemplateRequest = z.infer<typeof ActionTemplateRequest>;
+
+/**
+ * Body of a template PATCH: `name` is required (as the SDK's PatchActionTemplate has it), other
+ * absent fields stay unchanged and `null` clears the description. A stale `version` is refused with 409.
+ */
+export const PatchActionTemplate = z.object({
+  name: z.string().min(1),
+  description: z.string().nullable().optional(),
+  version: z.number().int().optional(),
+  mediaType: ActionMediaType.optional(),
+  state: ActionTemplateState.optional(),
+  /** Replaces the stored content offer as a whole. */
+  contentOffer: ContentOffer.optional(),
+});
+export type PatchActionTemplate = z.infer<typeof PatchActionTemplate>;
+
+/** One page of action templates. */
+export const ActionTemplateListing = listing(ActionTemplate);
+export type ActionTemplateListing = z.infer<typeof ActionTemplateListing>;

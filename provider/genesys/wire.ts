@@ -1,4 +1,4 @@
 /** Genesys Cloud wire models: the zod schemas and types of the journey and analytics APIs. */
 export * from "./analytics";
-export { ListActionTargetsQuery, ListOutcomesQuery, ListSegmentsQuery } from "./endpoints";
+export { ListActionTargetsQuery, ListActionTemplatesQuery, ListOutcomesQuery, ListSegmentsQuery } from "./endpoints";
 export * from "./models";

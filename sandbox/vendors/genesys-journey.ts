@@ -1,8 +1,9 @@
-// Genesys Cloud journey configuration beyond segments: outcomes. Condition defaults are shared
-// with segments (`toContext`, `toJourney`), as the real API shares their models.
+// Genesys Cloud journey configuration beyond segments: outcomes and action templates. Condition
+// defaults are shared with segments (`toContext`, `toJourney`), as the real API shares their models.
 import { randomUUID } from "node:crypto";
 import type { endpoints } from "../../provider/genesys/endpoints";
 import {
+  type ActionTemplate,
   type Context,
   type CriteriaOperator,
   type Journey,
@@ -43,10 +44,15 @@ const staleVersion = (what: string, id: string, sent: number, current: number) =
     { entityId: id },
   );
 
-/** Entities whose `fields` contain `value`, case-insensitively (the listings' `queryFields`/`queryValue`). */
-function matching<T extends object>(items: T[], fields: string | string[] | undefined, value: string | undefined) {
+/** Entities whose `fields` (default `byDefault`) contain `value`, case-insensitively (the listings' `queryFields`/`queryValue`). */
+function matching<T extends object>(
+  items: T[],
+  fields: string | string[] | undefined,
+  value: string | undefined,
+  byDefault = "displayName",
+) {
   if (value === undefined) return items;
-  const names = (Array.isArray(fields) ? fields : (fields ?? "displayName").split(",")).map((f) => f.trim());
+  const names = (Array.isArray(fields) ? fields : (fields ?? byDefault).split(",")).map((f) => f.trim());
   const needle = value.toLowerCase();
   return items.filter((x) =>
     names.some((f) =>
@@ -167,5 +173,119 @@ export const outcomeHandlers: Pick<
   deleteOutcome(call, ctx) {
     const id = call.params.outcomeId;
     return outcomes(ctx).delete(id) ? { status: 204 } : outcomeNotFound(id);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Action templates
+
+const templates = (ctx: VendorContext) => ctx.store.collection<ActionTemplate>("genesys", "actiontemplates");
+const templateNotFound = (id: string) => error(404, "not.found", `Action template ${id} not found`, { entityId: id });
+
+const TEMPLATE_SORTABLE = new Set([
+  "id",
+  "name",
+  "description",
+  "mediaType",
+  "state",
+  "version",
+  "createdDate",
+  "modifiedDate",
+]);
+
+/** A content offer belongs to `contentOffer` templates only, and they need one (the sandbox's rule; the real one is undocumented). */
+function contentOfferProblem(t: Pick<ActionTemplate, "mediaType" | "contentOffer">) {
+  const at = { details: [{ errorCode: "bad.request", fieldName: "contentOffer" }] };
+  if (t.mediaType === "contentOffer" && !t.contentOffer)
+    return error(400, "bad.request", "contentOffer: required when mediaType is contentOffer", at);
+  if (t.mediaType !== "contentOffer" && t.contentOffer)
+    return error(400, "bad.request", `contentOffer: only for mediaType contentOffer, not ${t.mediaType}`, at);
+  return undefined;
+}
+
+/** The action-template handlers of the journey endpoint table. */
+export const actionTemplateHandlers: Pick<
+  Handlers<Row>,
+  "listActionTemplates" | "getActionTemplate" | "createActionTemplate" | "patchActionTemplate" | "deleteActionTemplate"
+> = {
+  listActionTemplates(call, ctx) {
+    const q = call.query;
+    let all = matching(templates(ctx).list(), q.queryFields, q.queryValue, "name").filter(
+      (t) =>
+        (q.mediaType === undefined || t.mediaType === q.mediaType) && (q.state === undefined || t.state === q.state),
+    );
+    if (q.sortBy) {
+      const order = sorted(all, q.sortBy, TEMPLATE_SORTABLE);
+      if (!Array.isArray(order)) return order;
+      all = order;
+    }
+    const keep = { sortBy: q.sortBy, mediaType: q.mediaType, state: q.state, queryValue: q.queryValue };
+    return { status: 200, body: page(all, "/journey/actiontemplates", q.pageSize ?? 25, q.pageNumber ?? 1, keep) };
+  },
+
+  getActionTemplate(call, ctx) {
+    const t = templates(ctx).get(call.params.actionTemplateId);
+    return t ? { status: 200, body: t } : templateNotFound(call.params.actionTemplateId);
+  },
+
+  createActionTemplate(call, ctx) {
+    const b = call.body;
+    const problem = contentOfferProblem(b);
+    if (problem) return problem;
+    const id = randomUUID();
+    const template: ActionTemplate = {
+      id,
+      name: b.name,
+      ...(b.description !== undefined ? { description: b.description } : {}),
+      version: 1,
+      mediaType: b.mediaType,
+      state: b.state,
+      ...(b.contentOffer ? { contentOffer: b.contentOffer } : {}),
+      selfUri: `${API}/journey/actiontemplates/${id}`,
+      createdDate: iso(call.now),
+      modifiedDate: iso(call.now),
+    };
+    templates(ctx).put(id, template, call.now);
+    return { status: 201, body: template, created: true };
+  },
+
+  patchActionTemplate(call, ctx) {
+    const id = call.params.actionTemplateId;
+    const b = call.body;
+    return ctx.store.transaction(() => {
+      const current = templates(ctx).get(id);
+      if (!current) return templateNotFound(id);
+      if (b.version !== undefined && b.version !== current.version)
+        return staleVersion("action template", id, b.version, current.version);
+      const next: ActionTemplate = { ...current, name: b.name };
+      if (b.mediaType !== undefined) next.mediaType = b.mediaType;
+      if (b.state !== undefined) next.state = b.state;
+      if (b.contentOffer !== undefined) next.contentOffer = b.contentOffer;
+      if (b.description === null) delete next.description;
+      else if (b.description !== undefined) next.description = b.description;
+      const problem = contentOfferProblem(next);
+      if (problem) return problem;
+      next.version = current.version + 1;
+      next.modifiedDate = iso(call.now);
+      templates(ctx).put(id, next, call.now);
+      return { status: 200, body: next };
+    });
+  },
+
+  deleteActionTemplate(call, ctx) {
+    const id = call.params.actionTemplateId;
+    return ctx.store.transaction(() => {
+      const current = templates(ctx).get(id);
+      if (!current) return templateNotFound(id);
+      if (call.query.hardDelete) templates(ctx).delete(id);
+      // A soft delete keeps the template, marked deleted.
+      else
+        templates(ctx).put(
+          id,
+          { ...current, state: "Deleted", version: current.version + 1, modifiedDate: iso(call.now) },
+          call.now,
+        );
+      return { status: 204 };
+    });
   },
 };

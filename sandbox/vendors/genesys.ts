@@ -14,7 +14,7 @@ import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
 import type { AnswerOf, CallOf, RawRoute, Reply, Vendor, VendorContext } from "../types";
 import { analyticsRoutes } from "./genesys-analytics";
-import { outcomeHandlers, toContext, toJourney } from "./genesys-journey";
+import { actionTemplateHandlers, outcomeHandlers, toContext, toJourney } from "./genesys-journey";
 import { badRequest, genesysError as error, page, sorted } from "./genesys-replies";
 
 // Genesys Cloud journey API (what cxflow relies on: docs/vendors.md): every error is an
@@ -301,9 +301,10 @@ const routes = routesOf(endpoints, {
   },
   patchActionTarget,
   ...outcomeHandlers,
+  ...actionTemplateHandlers,
 });
 
-/** The Genesys Cloud emulation: OAuth client credentials, journey segments, action targets and outcomes. */
+/** The Genesys Cloud emulation: OAuth client credentials, journey segments, action targets, outcomes and action templates. */
 export const genesys: Vendor = {
   name: "genesys",
   apiPrefix: VENDORS.genesys.sandboxPaths.api,

@@ -128,6 +128,33 @@ describe("adopt writes nothing when the object already matches, and only what di
     });
   });
 
+  test("journey action template", async () => {
+    const g = clients().genesys();
+    const contentOffer = { displayMode: "Toast" as const, layoutMode: "TextOnly" as const, headline: "Hi" };
+    const create = (name: string) =>
+      g.call("createActionTemplate", {
+        body: { name, mediaType: "contentOffer", state: "Active", description: "by hand", contentOffer },
+      });
+    const equal = await create("adopt equal template");
+    const other = await create("adopt other template");
+    const p = await provider("genesys.JourneyActionTemplate");
+    const declared = { mediaType: "contentOffer", description: "by hand", contentOffer, adopt: true };
+
+    let r: any;
+    expect(await writesOf(async () => (r = await p.create({ name: "adopt equal template", ...declared })))).toEqual({});
+    expect(r).toMatchObject({ id: equal.id, outs: { adopted: true, version: 1 } });
+    const made = await writesOf(() => p.create({ name: "adopt other template", ...declared, state: "Inactive" }));
+    expect(made).toEqual({ "genesys PATCH /journey/actiontemplates/{actionTemplateId}": 1 });
+    expect(await g.call("getActionTemplate", { params: { actionTemplateId: other.id } })).toMatchObject({
+      state: "Inactive",
+      version: 2,
+    });
+    // Another media type is not a template PATCH can turn into this one: refused, naming both.
+    await expect(
+      p.create({ name: "adopt other template", mediaType: "webMessagingOffer", adopt: true }),
+    ).rejects.toThrow(/has mediaType "contentOffer", not "webMessagingOffer"/);
+  });
+
   test("action target (always taken over)", async () => {
     const g = clients().genesys();
     const all = [];

@@ -1,6 +1,6 @@
 // The official Genesys Cloud JavaScript SDK as an outside referee of the sandbox's journey
-// configuration beyond segments: outcomes, through JourneyApi's generated methods
-// (get/post/patch/deleteJourneyOutcome(s)).
+// configuration beyond segments, through JourneyApi's generated methods: outcomes
+// (get/post/patch/deleteJourneyOutcome(s)) and action templates (…JourneyActiontemplate(s)).
 import { useSandbox } from "./helpers";
 import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./sdk";
 
@@ -195,5 +195,112 @@ describe("Genesys journey outcomes through the official SDK", () => {
     expect((await api.deleteJourneyOutcome(body.id)).status).toBe(204);
     expect((await refused(api.getJourneyOutcome(body.id))).status).toBe(404);
     expect((await refused(api.deleteJourneyOutcome(body.id))).status).toBe(404);
+  });
+});
+
+describe("Genesys journey action templates through the official SDK", () => {
+  const sandbox = useSandbox();
+  let api: any;
+
+  beforeAll(async () => {
+    const client = genesysSdkClient(sandbox.url);
+    await client.loginClientCredentialsGrant("sandbox-client", "sandbox-secret");
+    api = new platformClient.JourneyApi(client);
+  });
+
+  const create = (body: object) => api.postJourneyActiontemplates({ body }) as Promise<SdkResponse>;
+  const offer = {
+    displayMode: "Modal",
+    layoutMode: "LeftText",
+    headline: "Free shipping",
+    callToAction: { url: "https://example.com/offer", text: "Shop", target: "Blank" },
+    style: { title: { color: "#112233", textAlign: "Center" }, closeButton: { opacity: 0.5 } },
+  };
+
+  it("creates a template as sent, version 1", async () => {
+    const res = await create({
+      name: "Shipping offer",
+      mediaType: "contentOffer",
+      state: "Active",
+      contentOffer: offer,
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      id: expect.stringMatching(UUID),
+      name: "Shipping offer",
+      mediaType: "contentOffer",
+      state: "Active",
+      contentOffer: offer,
+      version: 1,
+      selfUri: `/api/v2/journey/actiontemplates/${res.body.id}`,
+      createdDate: expect.stringMatching(ISO),
+      modifiedDate: res.body.createdDate,
+    });
+    expect((await api.getJourneyActiontemplate(res.body.id)).body).toEqual(res.body);
+  });
+
+  it.each([
+    ["a missing state", { name: "x", mediaType: "webMessagingOffer" }, "state"],
+    ["an unknown media type", { name: "x", mediaType: "sms", state: "Active" }, "mediaType"],
+    [
+      "a content offer template without its offer",
+      { name: "x", mediaType: "contentOffer", state: "Active" },
+      "contentOffer",
+    ],
+    [
+      "an offer on another media type",
+      { name: "x", mediaType: "architectFlow", state: "Active", contentOffer: offer },
+      "contentOffer",
+    ],
+    [
+      "an offer without a display mode",
+      { name: "x", mediaType: "contentOffer", state: "Active", contentOffer: { layoutMode: "TextOnly" } },
+      "contentOffer.displayMode",
+    ],
+  ])("refuses %s with a 400 naming the field", async (_, body, field) => {
+    const err = await refused(create(body));
+    expect(err.status).toBe(400);
+    expect(err.body).toMatchObject({ status: 400, code: "bad.request", message: expect.stringContaining(field) });
+    expect(fieldNames(err.body)).toContain(field);
+  });
+
+  it("lists by media type, state and a query on the name", async () => {
+    await create({ name: "Flow offer A", mediaType: "architectFlow", state: "Active" });
+    await create({ name: "Flow offer B", mediaType: "architectFlow", state: "Inactive" });
+    const flows = await api.getJourneyActiontemplates({ mediaType: "architectFlow" });
+    expect(flows.body.entities.map((t: any) => t.name).sort()).toEqual(["Flow offer A", "Flow offer B"]);
+    const inactive = await api.getJourneyActiontemplates({ mediaType: "architectFlow", state: "Inactive" });
+    expect(inactive.body.entities.map((t: any) => t.name)).toEqual(["Flow offer B"]);
+    const queried = await api.getJourneyActiontemplates({ queryFields: ["name"], queryValue: "offer a" });
+    expect(queried.body.entities.map((t: any) => t.name)).toEqual(["Flow offer A"]);
+  });
+
+  it("PATCH needs the name, changes what is sent, clears a null description and refuses a stale version", async () => {
+    const { body: t } = await create({
+      name: "Patch template",
+      description: "d",
+      mediaType: "contentOffer",
+      state: "Active",
+      contentOffer: offer,
+    });
+    expect((await refused(api.patchJourneyActiontemplate(t.id, { body: { state: "Inactive" } }))).status).toBe(400);
+    const { body } = await api.patchJourneyActiontemplate(t.id, {
+      body: { name: t.name, version: 1, state: "Inactive", description: null, contentOffer: { ...offer, body: "Now" } },
+    });
+    expect(body).toMatchObject({ state: "Inactive", version: 2, contentOffer: { body: "Now" } });
+    expect(body).not.toHaveProperty("description");
+    const err = await refused(api.patchJourneyActiontemplate(t.id, { body: { name: t.name, version: 1 } }));
+    expect(err.status).toBe(409);
+  });
+
+  it("a soft delete leaves the template in state Deleted; a hard delete removes it", async () => {
+    const { body: t } = await create({ name: "Delete template", mediaType: "webMessagingOffer", state: "Active" });
+    expect((await api.deleteJourneyActiontemplate(t.id)).status).toBe(204);
+    expect((await api.getJourneyActiontemplate(t.id)).body).toMatchObject({ state: "Deleted", version: 2 });
+    const deleted = await api.getJourneyActiontemplates({ state: "Deleted" });
+    expect(deleted.body.entities.map((x: any) => x.id)).toContain(t.id);
+    expect((await api.deleteJourneyActiontemplate(t.id, { hardDelete: true })).status).toBe(204);
+    expect((await refused(api.getJourneyActiontemplate(t.id))).status).toBe(404);
+    expect((await refused(api.deleteJourneyActiontemplate(t.id, { hardDelete: true }))).status).toBe(404);
   });
 });

@@ -154,6 +154,28 @@ describe("genesys.getJourneyOutcomes / getJourneyOutcome", () => {
   });
 });
 
+describe("genesys.getJourneyActionTemplates / getJourneyActionTemplate", () => {
+  test("by name, media type and state; a soft-deleted template only when asked for", async () => {
+    const g = genesysClient();
+    const make = (name: string, mediaType: "architectFlow" | "webMessagingOffer", state: "Active" | "Inactive") =>
+      g.call("createActionTemplate", { body: { name, mediaType, state } });
+    const a = await make("Lookup flow offer", "architectFlow", "Active");
+    const b = await make("Lookup messaging offer", "webMessagingOffer", "Inactive");
+    const gone = await make("Lookup gone offer", "architectFlow", "Active");
+    await g.call("deleteActionTemplate", { params: { actionTemplateId: gone.id }, query: {} });
+    const names = (r: { templates: { name: string }[] }) =>
+      r.templates.map((t) => t.name).filter((n) => n.startsWith("Lookup"));
+    expect(names(await genesys.getJourneyActionTemplates({}))).toEqual([a.name, b.name]);
+    expect(names(await genesys.getJourneyActionTemplates({ mediaType: "architectFlow" }))).toEqual([a.name]);
+    expect(names(await genesys.getJourneyActionTemplates({ state: "Deleted" }))).toEqual([gone.name]);
+    expect(await genesys.getJourneyActionTemplate({ name: "Lookup messaging offer" })).toMatchObject({ id: b.id });
+    await expect(genesys.getJourneyActionTemplate({ name: "Lookup gone offer" })).rejects.toThrow(
+      /no action template is named "Lookup gone offer"/,
+    );
+    expect((await genesys.getJourneyActionTemplate({ id: a.id })).name).toBe(a.name);
+  });
+});
+
 describe("genesys.getActionTargets / getActionTarget", () => {
   test("every target, by id and by name", async () => {
     const listed = await all(genesysClient().actionTargets({ pageSize: 2 }));
@@ -260,6 +282,7 @@ describe("bad arguments", () => {
       genesys.getJourneyOutcomes({ name: "Purchase" } as any),
       /name is not a known property; allowed: ids, displayName, isActive/,
     );
+    await bad(genesys.getJourneyActionTemplates({ mediaType: "sms" } as any), /mediaType /);
     await bad(genesys.getActionTarget({}), /id set exactly one of id and name/);
     await bad(genesys.getActionTargets({ state: "gone" } as any), /state /);
     await bad(

@@ -95,6 +95,23 @@ describe("JourneyOutcome provider", () => {
   });
 });
 
+describe("JourneyActionTemplate provider", () => {
+  afterEach(() => faults({}));
+
+  test("a create whose answer is lost is found by name: exactly one template", async () => {
+    const p = await provider("genesys.JourneyActionTemplate");
+    await faults({ genesys: { "lost-create": 1 } });
+    const posts = () => requests(sandbox, "genesys", "POST /journey/actiontemplates");
+    const before = posts();
+    const { id } = await p.create({ name: "lost answer template", mediaType: "webMessagingOffer" });
+    const named = [];
+    for await (const t of client().actionTemplates({ pageSize: 200 }))
+      if (t.name === "lost answer template") named.push(t.id);
+    expect(named).toEqual([id]);
+    expect(posts() - before).toBe(1);
+  });
+});
+
 describe("Our Voice Flow provider", () => {
   afterEach(() => faults({}));
 

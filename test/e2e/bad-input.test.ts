@@ -65,6 +65,11 @@ const outcome = (args: Record<string, unknown>): Declared => ({
   args,
 });
 const target = (args: Record<string, unknown>): Declared => ({ type: "genesys.ActionTarget", name: "target", args });
+const template = (args: Record<string, unknown>): Declared => ({
+  type: "genesys.JourneyActionTemplate",
+  name: "template",
+  args,
+});
 const ourvoiceFlow = (args: Record<string, unknown>, secret?: string[]): Declared => ({
   type: "ourvoice.Flow",
   name: "welcome",
@@ -239,6 +244,40 @@ const resourceCases: Case[] = [
         "is not a known property; allowed: displayName, description, isActive, isPositive, context, journey, associatedValueField, adopt",
       ],
     ],
+  },
+  {
+    title: "genesys.JourneyActionTemplate: unknown enum values, a bad opacity, an offer's missing button URL",
+    resource: template({
+      name: "e2e Offer",
+      mediaType: "popup",
+      state: "Deleted",
+      contentOffer: {
+        displayMode: "Banner",
+        layoutMode: "TextOnly",
+        callToAction: { text: "Go" },
+        style: { closeButton: { opacity: 2 }, title: { textAlign: "Justify" } },
+      },
+    }),
+    problems: [
+      [
+        "mediaType",
+        'must be one of "webchat", "webMessagingOffer", "contentOffer", "integrationAction", "architectFlow", "openAction"; got "popup"',
+      ],
+      ["state", 'must be one of "Active", "Inactive"; got "Deleted"'],
+      ["contentOffer.displayMode", 'must be one of "Modal", "Overlay", "Toast"; got "Banner"'],
+      ["contentOffer.callToAction.url", "is required (string)"],
+      ["contentOffer.style.closeButton.opacity", "must be at most 1; got 2"],
+      ["contentOffer.style.title.textAlign", 'must be one of "Left", "Right", "Center"; got "Justify"'],
+    ],
+  },
+  {
+    title: "genesys.JourneyActionTemplate: a content offer on another media type, none on a contentOffer one",
+    resource: template({
+      name: "e2e Flow offer",
+      mediaType: "architectFlow",
+      contentOffer: { displayMode: "Toast", layoutMode: "TextOnly" },
+    }),
+    problems: [["contentOffer", 'is only for mediaType "contentOffer", not "architectFlow"']],
   },
   {
     title: "genesys.ActionTarget: wrong types, no target to take over, unknown properties",

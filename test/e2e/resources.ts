@@ -45,6 +45,15 @@ export const SAMPLES: Record<string, { name: string; args(o: SampleOptions): Rec
     name: "segment",
     args: ({ tag, v = 1 }) => ({ displayName: `${tag} segment`, ...(v > 1 ? { description: `${tag} v${v}` } : {}) }),
   },
+  "genesys.JourneyActionTemplate": {
+    name: "template",
+    args: ({ tag, v = 1 }) => ({
+      name: `${tag} offer`,
+      mediaType: "contentOffer",
+      contentOffer: { displayMode: "Toast", layoutMode: "TextOnly", headline: "Need a hand?" },
+      ...(v > 1 ? { description: `${tag} v${v}` } : {}),
+    }),
+  },
   "genesys.JourneyOutcome": {
     name: "outcome",
     args: ({ tag, v = 1 }) => ({

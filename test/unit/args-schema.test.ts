@@ -5,6 +5,11 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { DEFINITION, ResourceDefinition } from "../../provider/dynamic/define";
 import type { ActionTarget, ActionTargetArgs, ActionTargetInputs } from "../../provider/genesys/action-target";
+import type {
+  JourneyActionTemplate,
+  JourneyActionTemplateArgs,
+  JourneyActionTemplateInputs,
+} from "../../provider/genesys/journey-action-template";
 import type { JourneyOutcome, JourneyOutcomeArgs, JourneyOutcomeInputs } from "../../provider/genesys/journey-outcome";
 import type { JourneySegment, JourneySegmentArgs, JourneySegmentInputs } from "../../provider/genesys/journey-segment";
 import type {
@@ -49,12 +54,14 @@ type OutputsMatch<C extends abstract new (...a: any) => any, Args> = [
 const outputs: {
   journeySegment: OutputsMatch<typeof JourneySegment, JourneySegmentArgs>;
   journeyOutcome: OutputsMatch<typeof JourneyOutcome, JourneyOutcomeArgs>;
+  journeyActionTemplate: OutputsMatch<typeof JourneyActionTemplate, JourneyActionTemplateArgs>;
   actionTarget: OutputsMatch<typeof ActionTarget, ActionTargetArgs>;
   ourvoiceFlow: OutputsMatch<typeof OurVoiceFlow, OurVoiceArgs>;
   zoomFlow: OutputsMatch<typeof ZoomFlow, ZoomArgs>;
 } = {
   journeySegment: true,
   journeyOutcome: true,
+  journeyActionTemplate: true,
   actionTarget: true,
   ourvoiceFlow: true,
   zoomFlow: true,
@@ -63,12 +70,17 @@ const outputs: {
 const checks: {
   journeySegment: Same<Flat<Plain<JourneySegmentArgs>>, Flat<z.input<typeof JourneySegmentInputs>>>;
   journeyOutcome: Same<Flat<Plain<JourneyOutcomeArgs>>, Flat<z.input<typeof JourneyOutcomeInputs>>>;
+  journeyActionTemplate: Same<
+    Flat<Plain<JourneyActionTemplateArgs>>,
+    Flat<z.input<typeof JourneyActionTemplateInputs>>
+  >;
   actionTarget: Same<Flat<Plain<ActionTargetArgs>>, Flat<z.input<typeof ActionTargetInputs>>>;
   ourvoiceFlow: Same<Flat<Plain<OurVoiceArgs>>, Flat<z.input<typeof OurVoiceInputs>>>;
   zoomFlow: Same<Flat<Plain<ZoomArgs>>, Flat<z.input<typeof ZoomInputs>>>;
 } = {
   journeySegment: true,
   journeyOutcome: true,
+  journeyActionTemplate: true,
   actionTarget: true,
   ourvoiceFlow: true,
   zoomFlow: true,

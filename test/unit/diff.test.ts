@@ -1,5 +1,6 @@
 // The one diff engine: field specs decide what is a change, what replaces, and what is not a change.
 import { asSet, diffFields, type Fields, same, UNKNOWN } from "../../provider/dynamic/fields";
+import { fields as templateFields } from "../../provider/genesys/journey-action-template";
 import { fields as outcomeFields } from "../../provider/genesys/journey-outcome";
 import { fields as segmentFields } from "../../provider/genesys/journey-segment";
 
@@ -189,5 +190,26 @@ describe("journey outcome fields", () => {
       "description",
       "associatedValueField",
     ]);
+  });
+});
+
+describe("journey action template fields", () => {
+  const server = {
+    name: "Offer",
+    mediaType: "contentOffer",
+    state: "Active",
+    contentOffer: { displayMode: "Toast", layoutMode: "TextOnly", headline: "Hi" },
+  };
+
+  test("the default state is not a change; a new offer is an update; a new media type replaces", () => {
+    const declared = { name: "Offer", mediaType: "contentOffer", contentOffer: server.contentOffer };
+    expect(diffFields(templateFields, server, declared).changed).toEqual([]);
+    expect(
+      diffFields(templateFields, server, { ...declared, contentOffer: { ...server.contentOffer, headline: "Hello" } }),
+    ).toEqual({ changed: ["contentOffer"], replaces: [] });
+    expect(diffFields(templateFields, server, { name: "Offer", mediaType: "webMessagingOffer" })).toEqual({
+      changed: ["mediaType", "contentOffer"],
+      replaces: ["mediaType"],
+    });
   });
 });

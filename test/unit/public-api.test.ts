@@ -23,6 +23,7 @@ describe("public API", () => {
       [
         "ActionTarget",
         "AnalyticsJobError",
+        "JourneyActionTemplate",
         "JourneyOutcome",
         "JourneySegment",
         "PER_INTERACTION_DIMENSIONS",
@@ -34,7 +35,8 @@ describe("public API", () => {
         "filter",
         "genesysClient",
         ...["ActionTarget", "ActionTargets", "FlowActivity", "FlowAggregates", "FlowObservations"]
-          .concat(["JourneyAggregates", "JourneyOutcome", "JourneyOutcomes", "JourneySegment", "JourneySegments"])
+          .concat(["JourneyActionTemplate", "JourneyActionTemplates", "JourneyAggregates"])
+          .concat(["JourneyOutcome", "JourneyOutcomes", "JourneySegment", "JourneySegments"])
           .flatMap((n) => [`get${n}`, `get${n}Output`]),
         "models",
       ].sort(),

@@ -42,7 +42,7 @@ type Agrees<Ours, Sdk> = [
   ? true
   : Departures<Ours, Sdk> | ([Ours] extends [Sdk] ? never : ": not assignable to the SDK model");
 
-/** `null` clears these fields in a PATCH (docs/vendors.md, "Journey segments" and "Journey outcomes"); the SDK types them without it. */
+/** `null` clears these fields in a PATCH (docs/vendors.md: segments, outcomes, action templates); the SDK types them without it. */
 type NullClears<T, K extends keyof T> = Omit<T, K> & { [P in K]?: Exclude<T[P], null> };
 
 /** Ours → the SDK's model, one line each. Nested models are checked through their parents too. */
@@ -55,6 +55,8 @@ type Pairs = {
   ActionTargetListing: [ours.ActionTargetListing, Models.ActionTargetListing];
   Outcome: [ours.Outcome, Models.Outcome];
   OutcomeListing: [ours.OutcomeListing, Models.OutcomeListing];
+  ActionTemplate: [ours.ActionTemplate, Models.ActionTemplate];
+  ActionTemplateListing: [ours.ActionTemplateListing, Models.ActionTemplateListing];
   AsyncQueryResponse: [ours.AsyncQueryResponse, Models.AsyncQueryResponse];
   AsyncQueryStatus: [ours.AsyncQueryStatus, Models.AsyncQueryStatus];
   FlowAggregateQueryResponse: [ours.FlowAggregateQueryResponse, Models.FlowAggregateQueryResponse];
@@ -72,6 +74,8 @@ type Pairs = {
   PatchActionTarget: [ours.PatchActionTarget, Models.PatchActionTarget];
   OutcomeRequest: [ours.OutcomeRequest, Models.OutcomeRequest];
   PatchOutcome: [NullClears<ours.PatchOutcome, "description" | "associatedValueField">, Models.PatchOutcome];
+  ActionTemplateRequest: [ours.ActionTemplateRequest, Models.ActionTemplate];
+  PatchActionTemplate: [NullClears<ours.PatchActionTemplate, "description">, Models.PatchActionTemplate];
   FlowAggregationQuery: [ours.FlowAggregationQuery, Models.FlowAggregationQuery];
   FlowAsyncAggregationQuery: [ours.FlowAsyncAggregationQuery, Models.FlowAsyncAggregationQuery];
   FlowObservationQuery: [ours.FlowObservationQuery, Models.FlowObservationQuery];

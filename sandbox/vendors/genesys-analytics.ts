@@ -1,6 +1,7 @@
 // Genesys Cloud flow and journey analytics over the synthetic data set of genesys-data.ts
 // (the API as docs/vendors.md describes it). The engine is pure: same data + query → same numbers,
-// whether asked synchronously, asynchronously, as a total or as the sum of its groups.
+// whether asked synchronously, asynchronously, as a total or as the sum of its groups. Journey
+// analytics report on the org's own segments, outcomes and action maps, read from the store.
 import { randomUUID } from "node:crypto";
 import type {
   AggregateDataContainer,
@@ -17,10 +18,20 @@ import type {
   StatisticalSummary,
 } from "../../provider/genesys/analytics";
 import { analyticsEndpoints as api } from "../../provider/genesys/analytics-endpoints";
+import type { JourneySegment, Outcome } from "../../provider/genesys/models";
 import { type Duration, isTimeZone, parseIsoDuration } from "../../provider/time";
 import { routesOf } from "../routes";
 import type { AnswerOf, CallOf, VendorContext } from "../types";
-import { type AnalyticsData, analyticsData, type DimValue, type Fact, type InFlight } from "./genesys-data";
+import {
+  type AnalyticsData,
+  analyticsData,
+  type DimValue,
+  type Fact,
+  type InFlight,
+  type JourneyActionMap,
+  type JourneyObjects,
+  journeyFacts,
+} from "./genesys-data";
 import { genesysError } from "./genesys-replies";
 
 const DAY = 86_400_000;
@@ -466,6 +477,8 @@ export interface AnalyticsJob {
   error?: string;
   /** The analytics end the job was submitted under, so its results stay the same across a restart. */
   analyticsEnd?: string;
+  /** A journey job's org objects at submission, so its pages agree whatever changes meanwhile. */
+  journeyObjects?: JourneyObjects;
   cancelledAt?: number;
 }
 
@@ -496,8 +509,42 @@ function jobStatus(job: AnalyticsJob, now: number): AsyncQueryStatus {
 // Generated, never stored: a --data file reopened on a later day serves the history of that start's end day.
 const dataOf = (ctx: VendorContext, end = ctx.options.analyticsEnd) => analyticsData(ctx.options.seed, Date.parse(end));
 
-const factsOf = (family: Family, ctx: VendorContext, end?: string) =>
-  family === "flow" ? dataOf(ctx, end).flowFacts : dataOf(ctx, end).journeyFacts;
+/** Where the org's journey objects are read: the sandbox's store (or a stand-in with the same `collection`). */
+export interface JourneyObjectSource {
+  collection<T>(vendor: string, kind: string): { list(): T[] };
+}
+
+/** The org's segments, outcomes and action maps in `store`, reduced to what journey analytics read. */
+export function journeyObjectsOf(store: JourneyObjectSource): JourneyObjects {
+  const brief = ({ id, displayName, isActive }: { id: string; displayName: string; isActive?: boolean }) => ({
+    id,
+    displayName,
+    ...(isActive !== undefined && { isActive }),
+  });
+  return {
+    segments: store.collection<JourneySegment>("genesys", "segments").list().map(brief),
+    outcomes: store.collection<Outcome>("genesys", "outcomes").list().map(brief),
+    actionMaps: store
+      .collection<JourneyActionMap>("genesys", "actionmaps")
+      .list()
+      .map((m) => ({
+        ...brief(m),
+        ...(m.version !== undefined && { version: m.version }),
+        ...(m.action && {
+          action: {
+            ...(m.action.mediaType !== undefined && { mediaType: m.action.mediaType }),
+            ...(m.action.actionTargetId !== undefined && { actionTargetId: m.action.actionTargetId }),
+            ...(m.action.actionTemplate?.id !== undefined && { actionTemplate: { id: m.action.actionTemplate.id } }),
+          },
+        }),
+      })),
+  };
+}
+
+const factsOf = (family: Family, ctx: VendorContext, end?: string, objects?: JourneyObjects) =>
+  family === "flow"
+    ? dataOf(ctx, end).flowFacts
+    : journeyFacts(dataOf(ctx, end), objects ?? journeyObjectsOf(ctx.store));
 
 const encodeCursor = (jobId: string, offset: number) => Buffer.from(`${jobId}:${offset}`).toString("base64url");
 function decodeCursor(jobId: string, cursor: string): number | undefined {
@@ -531,6 +578,7 @@ function jobHandlers(family: Family): {
         pageSize: pageSize ?? DEFAULT_ASYNC_PAGE_SIZE,
         submittedAt: call.now,
         analyticsEnd: ctx.options.analyticsEnd,
+        ...(family === "journey" && { journeyObjects: journeyObjectsOf(ctx.store) }),
         expiresAt: call.now + Math.max(ctx.options.analyticsJobTtl * 1000, ANALYTICS_JOB_TIMING.fulfilledAfterMs + 1),
         ...(error !== undefined && { error }),
       };
@@ -557,7 +605,7 @@ function jobHandlers(family: Family): {
       const cursor = call.query.cursor;
       const offset = cursor === undefined ? 0 : decodeCursor(job.id, cursor);
       if (offset === undefined) return badRequest(`cursor ${cursor} is not valid for job ${job.id}`);
-      const all = aggregate(factsOf(family, ctx, job.analyticsEnd), job.query);
+      const all = aggregate(factsOf(family, ctx, job.analyticsEnd, job.journeyObjects), job.query);
       const next = offset + job.pageSize;
       return {
         status: 200,

@@ -1,6 +1,7 @@
 // The Genesys analytics data set: flows, flow executions, in-flight flows and journey sessions,
 // drawn from the sandbox seed and ending at the sandbox's analytics end day. Same seed and end day,
-// same data; generated on first use and cached.
+// same data; generated on first use and cached. The journey facts of the org's own segments,
+// outcomes and action maps are drawn per object, keyed by its name, when a query reads them.
 import type { AnalyticsMediaType, FlowType } from "../../provider/genesys/analytics";
 import { seededRandom, seededUuid } from "../seeded";
 
@@ -76,22 +77,17 @@ export interface InFlight {
 export interface JourneySession {
   id: string;
   startTime: number;
+  /** How long it lasted: segment assignments, outcomes and web actions happen within it. */
+  durationMs: number;
   type: "web" | "app";
   deviceCategory: "desktop" | "mobile" | "tablet";
   country: string;
-  segments: { id: string; offsetMs: number }[];
-  outcomes: { id: string; offsetMs: number; value: number }[];
-  actions: {
-    actionId: string;
-    actionMapId: string;
-    targetId: string;
-    mediaType: "webchat" | "contentOffer";
-    offsetMs: number;
-    result: "Accepted" | "Rejected" | "Ignored" | "Timedout" | "Errored";
-  }[];
 }
 
-/** Everything one seed generates, plus the facts the aggregation engine reads. */
+/**
+ * Everything one seed generates, plus the flow facts the aggregation engine reads. Journey facts
+ * depend on the org's objects too: {@link journeyFacts}.
+ */
 export interface AnalyticsData {
   seed: number;
   /** End (exclusive, ms) of the history: the start of a UTC day. */
@@ -100,10 +96,7 @@ export interface AnalyticsData {
   executions: FlowExecution[];
   inFlight: InFlight[];
   journeySessions: JourneySession[];
-  journeySegmentIds: string[];
-  journeyOutcomeIds: string[];
   flowFacts: Fact[];
-  journeyFacts: Fact[];
 }
 
 const FLOW_SPECS: { name: string; type: FlowType; mediaType: AnalyticsMediaType }[] = [
@@ -183,33 +176,31 @@ function generateExecution(random: () => number, end: number, flows: SyntheticFl
   };
 }
 
-function generateJourneySession(
-  random: () => number,
-  end: number,
-  segmentIds: string[],
-  outcomeIds: string[],
-  actionMaps: { actionMapId: string; targetId: string; mediaType: "webchat" | "contentOffer" }[],
-): JourneySession {
-  const span = between(random, 60_000, 1_800_000);
-  return {
+function generateJourneySession(random: () => number, end: number): JourneySession {
+  const durationMs = between(random, 60_000, 1_800_000);
+  const session: JourneySession = {
     id: seededUuid(random),
     startTime: startTime(random, end),
     type: random() < 0.85 ? "web" : "app",
     deviceCategory: pick(random, ["desktop", "desktop", "mobile", "tablet"] as const),
     country: pick(random, COUNTRIES),
-    segments: segmentIds.filter(() => random() < 0.3).map((id) => ({ id, offsetMs: Math.floor(random() * span) })),
-    outcomes: outcomeIds
-      .filter(() => random() < 0.15)
-      .map((id) => ({ id, offsetMs: Math.floor(random() * span), value: between(random, 1, 500) })),
-    actions: actionMaps
-      .filter(() => random() < 0.25)
-      .map((m) => ({
-        actionId: seededUuid(random),
-        ...m,
-        offsetMs: Math.floor(random() * span),
-        result: pick(random, ACTION_RESULTS),
-      })),
+    durationMs,
   };
+  skipRetiredSessionDraws(random);
+  return session;
+}
+
+const skip = (random: () => number, n: number) => {
+  for (let i = 0; i < n; i++) random();
+};
+const hitsAmong = (random: () => number, n: number, rate: number) =>
+  Array.from({ length: n }, () => random() < rate).filter(Boolean).length;
+
+/** Consumes what a session once drew for its synthetic segments, outcomes and actions, so sessions stay as they were. */
+function skipRetiredSessionDraws(random: () => number): void {
+  skip(random, hitsAmong(random, 5, 0.3));
+  skip(random, 2 * hitsAmong(random, 3, 0.15));
+  skip(random, 34 * hitsAmong(random, 4, 0.25));
 }
 
 /** Facts of the flow aggregates: one per execution, per outcome and per milestone hit. */
@@ -274,65 +265,6 @@ function flowFactsOf(flows: SyntheticFlow[], executions: FlowExecution[]): Fact[
   return facts;
 }
 
-/** Facts of the journey aggregates: one per session, segment assignment, outcome and web action. */
-function journeyFactsOf(sessions: JourneySession[]): Fact[] {
-  const facts: Fact[] = [];
-  for (const s of sessions) {
-    const base: Record<string, DimValue> = {
-      journeySessionId: s.id,
-      journeySessionType: s.type,
-      journeyDeviceCategory: s.deviceCategory,
-      journeyDeviceType: s.deviceCategory === "desktop" ? "Other" : "Smartphone",
-      journeyIpGeolocationCountry: s.country,
-      journeySessionSegmentId: s.segments.map((x) => x.id),
-    };
-    facts.push({
-      at: s.startTime,
-      eventAt: s.startTime,
-      dims: base,
-      values: { nJourneySessions: 1, nDistinctJourneySessions: 1 },
-    });
-    for (const g of s.segments)
-      facts.push({
-        at: s.startTime,
-        eventAt: s.startTime + g.offsetMs,
-        dims: { ...base, journeySegmentId: g.id, journeySegmentAssignmentState: "Assigned" },
-        values: { nJourneySegmentsAssigned: 1 },
-      });
-    for (const o of s.outcomes)
-      facts.push({
-        at: s.startTime,
-        eventAt: s.startTime + o.offsetMs,
-        dims: { ...base, journeyOutcomeId: o.id },
-        values: { nJourneyOutcomesAchieved: 1, oJourneyOutcomeValue: o.value },
-      });
-    for (const a of s.actions) {
-      const engaged = a.result === "Accepted" || a.result === "Rejected";
-      facts.push({
-        at: s.startTime,
-        eventAt: s.startTime + a.offsetMs,
-        dims: {
-          ...base,
-          journeyActionId: a.actionId,
-          journeyActionMapId: a.actionMapId,
-          journeyActionMapVersion: "1",
-          journeyActionTargetId: a.targetId,
-          journeyActionMediaType: a.mediaType,
-        },
-        values: {
-          nDistinctJourneyActions: 1,
-          nWebActionsQualified: 1,
-          nWebActionsOffered: 1,
-          [`nWebActions${a.result}`]: 1,
-          ...(engaged && { nWebActionsEngaged: 1 }),
-          ...(a.result === "Accepted" && { nWebActionsStarted: 1 }),
-        },
-      });
-    }
-  }
-  return facts;
-}
-
 /**
  * Generates the data set of a seed whose history ends (exclusive) at `end`, the start of a UTC day
  * in ms (uncached: prefer {@link analyticsData}). Another end shifts the same history in time.
@@ -362,16 +294,11 @@ export function generateAnalyticsData(seed: number, end: number): AnalyticsData 
     };
   });
   const rj = r(0x70e);
-  const segmentIds = Array.from({ length: 5 }, () => seededUuid(rj));
-  const outcomeIds = Array.from({ length: 3 }, () => seededUuid(rj));
-  const actionMaps = Array.from({ length: 4 }, (_, i) => ({
-    actionMapId: seededUuid(rj),
-    targetId: seededUuid(rj),
-    mediaType: i % 2 === 0 ? ("webchat" as const) : ("contentOffer" as const),
-  }));
-  const journeySessions = Array.from({ length: JOURNEY_SESSION_COUNT }, () =>
-    generateJourneySession(rj, end, segmentIds, outcomeIds, actionMaps),
-  ).sort((a, b) => a.startTime - b.startTime);
+  // The 16 synthetic segment, outcome and action-map ids this stream once began with.
+  skip(rj, 16 * 32);
+  const journeySessions = Array.from({ length: JOURNEY_SESSION_COUNT }, () => generateJourneySession(rj, end)).sort(
+    (a, b) => a.startTime - b.startTime,
+  );
   return {
     seed,
     end,
@@ -379,10 +306,7 @@ export function generateAnalyticsData(seed: number, end: number): AnalyticsData 
     executions,
     inFlight,
     journeySessions,
-    journeySegmentIds: segmentIds,
-    journeyOutcomeIds: outcomeIds,
     flowFacts: flowFactsOf(flows, executions),
-    journeyFacts: journeyFactsOf(journeySessions),
   };
 }
 
@@ -399,4 +323,206 @@ export function analyticsData(seed: number, end: number): AnalyticsData {
   cache.set(key, d);
   for (const old of cache.keys()) if (cache.size > CACHED_DATA_SETS) cache.delete(old);
   return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Journey facts of the org's own segments, outcomes and action maps
+
+/** The store kinds of the org's journey objects that journey analytics report on. */
+export type JourneyObjectKind = "segments" | "outcomes" | "actionmaps";
+
+/** What journey analytics read of an org's segment or outcome. */
+export interface JourneyObject {
+  id: string;
+  /** The key of its facts: ids of objects made through the API are random, names are what a program declares. */
+  displayName: string;
+  /** An inactive object gets no facts: nothing is assigned, achieved or offered while it is off. */
+  isActive?: boolean;
+}
+
+/** What journey analytics read of an action map. */
+export interface JourneyActionMap extends JourneyObject {
+  version?: number;
+  action?: { mediaType?: string; actionTargetId?: string; actionTemplate?: { id?: string } };
+}
+
+/** The org's journey objects at the time of a query. */
+export interface JourneyObjects {
+  segments: JourneyObject[];
+  outcomes: JourneyObject[];
+  actionMaps: JourneyActionMap[];
+}
+
+/** Share of the sessions each object takes part in: assigned, achieved, offered. */
+export const JOURNEY_OBJECT_RATES: Record<JourneyObjectKind, number> = {
+  segments: 0.3,
+  outcomes: 0.15,
+  actionmaps: 0.25,
+};
+
+/** One session an object took part in: when in it, and an outcome's value or an action's result. */
+interface Hit {
+  /** Index in `journeySessions`. */
+  session: number;
+  offsetMs: number;
+  value?: number;
+  actionId?: string;
+  result?: (typeof ACTION_RESULTS)[number];
+}
+
+/** FNV-1a: a stable 32-bit seed from text. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function drawHits(data: AnalyticsData, kind: JourneyObjectKind, displayName: string): Hit[] {
+  const random = seededRandom(hash(`${data.seed}\u0000${kind}\u0000${displayName}`));
+  const rate = JOURNEY_OBJECT_RATES[kind];
+  const hits: Hit[] = [];
+  data.journeySessions.forEach((s, session) => {
+    if (random() >= rate) return;
+    const offsetMs = Math.floor(random() * s.durationMs);
+    if (kind === "outcomes") hits.push({ session, offsetMs, value: between(random, 1, 500) });
+    else if (kind === "actionmaps")
+      hits.push({ session, offsetMs, actionId: seededUuid(random), result: pick(random, ACTION_RESULTS) });
+    else hits.push({ session, offsetMs });
+  });
+  return hits;
+}
+
+const hitCache = new Map<string, Hit[]>();
+/** Objects whose sessions are kept in memory: tens of KB each. */
+const CACHED_OBJECTS = 1000;
+
+/** The sessions an object of `kind` named `displayName` takes part in: a function of the seed, end, kind and name. */
+function hitsOf(data: AnalyticsData, kind: JourneyObjectKind, displayName: string): Hit[] {
+  const key = JSON.stringify([data.seed, data.end, kind, displayName]);
+  let hits = hitCache.get(key);
+  if (hits) hitCache.delete(key);
+  else hits = drawHits(data, kind, displayName);
+  hitCache.set(key, hits);
+  for (const old of hitCache.keys()) if (hitCache.size > CACHED_OBJECTS) hitCache.delete(old);
+  return hits;
+}
+
+const isOn = (o: JourneyObject) => o.isActive !== false;
+
+/** The journey facts built for one data set, reused while the org's objects stay the same. */
+interface Built {
+  /** The active segments' ids and names: every fact's `journeySessionSegmentId` depends on them. */
+  segmentsKey: string;
+  /** Each session's dimensions, shared by all its facts. */
+  bases: Record<string, DimValue>[];
+  sessionFacts: Fact[];
+  /** Each object's facts by the fields they read, for the objects of the last call only. */
+  objectFacts: Map<string, Fact[]>;
+  /** The objects `facts` were built for; absent until the first build. */
+  key?: string;
+  facts: Fact[];
+}
+const built = new WeakMap<AnalyticsData, Built>();
+
+function buildSessions(data: AnalyticsData, segments: JourneyObject[], segmentsKey: string): Built {
+  const sessions = data.journeySessions;
+  const assigned: string[][] = sessions.map(() => []);
+  for (const o of segments) for (const h of hitsOf(data, "segments", o.displayName)) assigned[h.session].push(o.id);
+  const bases = sessions.map(
+    (s, i): Record<string, DimValue> => ({
+      journeySessionId: s.id,
+      journeySessionType: s.type,
+      journeyDeviceCategory: s.deviceCategory,
+      journeyDeviceType: s.deviceCategory === "desktop" ? "Other" : "Smartphone",
+      journeyIpGeolocationCountry: s.country,
+      journeySessionSegmentId: assigned[i],
+    }),
+  );
+  const sessionFacts = sessions.map((s, i) => ({
+    at: s.startTime,
+    eventAt: s.startTime,
+    dims: bases[i],
+    values: { nJourneySessions: 1, nDistinctJourneySessions: 1 },
+  }));
+  return { segmentsKey, bases, sessionFacts, objectFacts: new Map(), facts: [] };
+}
+
+/** One fact per session an object of `kind` takes part in. */
+function objectFactsOf(
+  data: AnalyticsData,
+  bases: Built["bases"],
+  kind: JourneyObjectKind,
+  o: JourneyActionMap,
+): Fact[] {
+  const sessions = data.journeySessions;
+  return hitsOf(data, kind, o.displayName).map((h): Fact => {
+    const s = sessions[h.session];
+    const at = { at: s.startTime, eventAt: s.startTime + h.offsetMs };
+    const base = bases[h.session];
+    if (kind === "segments")
+      return {
+        ...at,
+        dims: { ...base, journeySegmentId: o.id, journeySegmentAssignmentState: "Assigned" },
+        values: { nJourneySegmentsAssigned: 1 },
+      };
+    if (kind === "outcomes")
+      return {
+        ...at,
+        dims: { ...base, journeyOutcomeId: o.id },
+        values: { nJourneyOutcomesAchieved: 1, oJourneyOutcomeValue: h.value! },
+      };
+    const engaged = h.result === "Accepted" || h.result === "Rejected";
+    return {
+      ...at,
+      dims: {
+        ...base,
+        journeyActionId: h.actionId,
+        journeyActionMapId: o.id,
+        journeyActionMapVersion: String(o.version ?? 1),
+        journeyActionTargetId: o.action?.actionTargetId,
+        journeyActionMediaType: o.action?.mediaType,
+        journeyActionTemplateId: o.action?.actionTemplate?.id,
+      },
+      values: {
+        nDistinctJourneyActions: 1,
+        nWebActionsQualified: 1,
+        nWebActionsOffered: 1,
+        [`nWebActions${h.result}`]: 1,
+        ...(engaged && { nWebActionsEngaged: 1 }),
+        ...(h.result === "Accepted" && { nWebActionsStarted: 1 }),
+      },
+    };
+  });
+}
+
+/**
+ * Facts of the journey aggregates for the org's `objects`: one per session, and one per segment
+ * assignment, outcome achieved and web action of the org's active objects. Which sessions an
+ * object takes part in, when, with which value or result, follows from the seed, the end and the
+ * object's kind and `displayName` alone (see {@link JOURNEY_OBJECT_RATES}).
+ */
+export function journeyFacts(data: AnalyticsData, objects: JourneyObjects): Fact[] {
+  const segments = objects.segments.filter(isOn);
+  const segmentsKey = JSON.stringify(segments.map((o) => [o.id, o.displayName]));
+  let b = built.get(data);
+  if (b?.segmentsKey !== segmentsKey) built.set(data, (b = buildSessions(data, segments, segmentsKey)));
+  const active = (kind: JourneyObjectKind, list: JourneyActionMap[]) =>
+    list.filter(isOn).map((o) => {
+      const a = o.action;
+      const read = kind === "actionmaps" ? [o.version, a?.mediaType, a?.actionTargetId, a?.actionTemplate?.id] : [];
+      return { key: JSON.stringify([kind, o.id, o.displayName, ...read]), kind, o };
+    });
+  const parts = [
+    ...active("segments", segments),
+    ...active("outcomes", objects.outcomes),
+    ...active("actionmaps", objects.actionMaps),
+  ];
+  const key = parts.map((p) => p.key).join("\n");
+  if (b.key === key) return b.facts;
+  const objectFacts = new Map<string, Fact[]>();
+  for (const p of parts) objectFacts.set(p.key, b.objectFacts.get(p.key) ?? objectFactsOf(data, b.bases, p.kind, p.o));
+  b.objectFacts = objectFacts;
+  b.facts = [...b.sessionFacts, ...[...objectFacts.values()].flat()];
+  b.key = key;
+  return b.facts;
 }

@@ -327,9 +327,28 @@ describe("Genesys flow observations and activity through the official SDK", () =
 describe("Genesys journey aggregates through the official SDK", () => {
   const query = {
     interval: ALL,
-    metrics: ["nJourneySessions", "nWebActionsOffered"],
+    metrics: ["nJourneySessions", "nJourneyOutcomesAchieved"],
     groupBy: ["journeySessionType"],
   };
+
+  let outcomeId: string;
+  // Outcome figures come from the org's own outcomes.
+  beforeAll(async () => {
+    const created: SdkResponse = await journey.postJourneyOutcomes({ body: { displayName: "Purchase" } });
+    expect(created.status).toBe(201);
+    outcomeId = created.body.id;
+  });
+
+  test("grouped by outcome, the rows name the outcome the SDK created and parse as its model", async () => {
+    const r: SdkResponse = await analytics.postAnalyticsJourneysAggregatesQuery({
+      interval: ALL,
+      metrics: ["nJourneyOutcomesAchieved", "oJourneyOutcomeValue"],
+      groupBy: ["journeyOutcomeId"],
+    });
+    expectModel(r.body, "JourneyAggregateQueryResponse");
+    expect(r.body.results.map((c: any) => c.group)).toEqual([{ journeyOutcomeId: outcomeId }]);
+    expect(sum(r.body.results, "nJourneyOutcomesAchieved")).toBeGreaterThan(0);
+  });
 
   test("the synchronous query counts every journey session", async () => {
     const sync: SdkResponse = await analytics.postAnalyticsJourneysAggregatesQuery(query);
@@ -347,7 +366,8 @@ describe("Genesys journey aggregates through the official SDK", () => {
     const { results, pages } = await allResults("Journeys", jobId);
     expect(pages).toBe(sync.body.results.length);
     expect(sum(results, "nJourneySessions")).toBe(JOURNEY_SESSION_COUNT);
-    expect(sum(results, "nWebActionsOffered")).toBe(sum(sync.body.results, "nWebActionsOffered"));
+    expect(sum(results, "nJourneyOutcomesAchieved")).toBeGreaterThan(0);
+    expect(sum(results, "nJourneyOutcomesAchieved")).toBe(sum(sync.body.results, "nJourneyOutcomesAchieved"));
     expect(results).toEqual(sync.body.results);
   });
 

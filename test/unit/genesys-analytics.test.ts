@@ -1,6 +1,10 @@
 // The Genesys analytics engine of the sandbox, as pure functions over the synthetic data set.
 import type { AggregateDataContainer, FlowAggregationQuery } from "../../provider/genesys/analytics";
-import { FlowAggregationQuery as FlowQuerySchema, JourneyAggregationQuery } from "../../provider/genesys/analytics";
+import {
+  FlowAggregationQuery as FlowQuerySchema,
+  JourneyAggregationQuery,
+  type JourneyMetric,
+} from "../../provider/genesys/analytics";
 import {
   ANALYTICS_JOB_TIMING,
   type AnalyticsJob,
@@ -9,6 +13,7 @@ import {
   checkAggregationQuery,
   flowActivity,
   jobState,
+  journeyObjectsOf,
   observeFlows,
 } from "../../sandbox/vendors/genesys-analytics";
 import {
@@ -16,7 +21,10 @@ import {
   EXECUTION_COUNT,
   generateAnalyticsData,
   HISTORY_DAYS,
+  JOURNEY_OBJECT_RATES,
   JOURNEY_SESSION_COUNT,
+  type JourneyObjects,
+  journeyFacts,
 } from "../../sandbox/vendors/genesys-data";
 
 const DAY = 86_400_000;
@@ -251,17 +259,161 @@ describe("time buckets", () => {
 
 describe("journey aggregates", () => {
   const ALL_J = ALL;
+  // The org's objects as the store would hold them; ids are arbitrary, names key the figures.
+  const ORG: JourneyObjects = {
+    segments: [
+      { id: "seg-1", displayName: "Returning visitor", isActive: true },
+      { id: "seg-2", displayName: "Cart abandoner", isActive: true },
+    ],
+    outcomes: [
+      { id: "out-1", displayName: "Purchase", isActive: true },
+      { id: "out-2", displayName: "Newsletter sign-up", isActive: true },
+    ],
+    actionMaps: [
+      {
+        id: "map-1",
+        displayName: "Offer chat on checkout",
+        isActive: true,
+        action: { mediaType: "webchat", actionTargetId: "target-1" },
+      },
+      {
+        id: "map-2",
+        displayName: "Show discount",
+        action: { mediaType: "contentOffer", actionTemplate: { id: "template-1" } },
+      },
+    ],
+  };
+  const NONE: JourneyObjects = { segments: [], outcomes: [], actionMaps: [] };
+  const journeys = (q: Partial<JourneyAggregationQuery>, objects = ORG, d = data) =>
+    aggregate(journeyFacts(d, objects), { interval: ALL_J, metrics: ["nJourneySessions"], ...q });
+  /** Counts of `metric` per value of `dimension`. */
+  const perGroup = (results: AggregateDataContainer[], dimension: string, metric: string) =>
+    Object.fromEntries(
+      results.map((c) => [c.group?.[dimension], total([c], metric)]).filter(([, n]) => (n as number) > 0),
+    );
+
   test("count every session, and the same again summed over device categories", () => {
-    const q = { interval: ALL_J, metrics: ["nJourneySessions" as const] };
-    expect(total(aggregate(data.journeyFacts, q), "nJourneySessions")).toBe(JOURNEY_SESSION_COUNT);
-    const grouped = aggregate(data.journeyFacts, { ...q, groupBy: ["journeyDeviceCategory"] });
+    const q = { metrics: ["nJourneySessions" as const] };
+    expect(total(journeys(q), "nJourneySessions")).toBe(JOURNEY_SESSION_COUNT);
+    const grouped = journeys({ ...q, groupBy: ["journeyDeviceCategory"] });
     expect(grouped.length).toBeGreaterThan(1);
     expect(total(grouped, "nJourneySessions")).toBe(JOURNEY_SESSION_COUNT);
   });
 
+  test("sessions are the same whatever objects the org has", () => {
+    const q = { groupBy: ["journeyDeviceCategory", "journeyIpGeolocationCountry"] };
+    expect(journeys(q)).toEqual(journeys(q, NONE));
+  });
+
+  test("an org without segments, outcomes or action maps has no rows for them", () => {
+    const r = journeys(
+      {
+        metrics: ["nJourneySegmentsAssigned", "nJourneyOutcomesAchieved", "nWebActionsOffered"],
+        groupBy: ["journeyOutcomeId"],
+      },
+      NONE,
+    );
+    expect(r).toEqual([]);
+  });
+
+  test("grouped by an object's id dimension, the rows are exactly the org's objects", () => {
+    const ids = (dimension: string, metric: JourneyMetric) =>
+      Object.keys(perGroup(journeys({ metrics: [metric], groupBy: [dimension] }), dimension, metric));
+    expect(ids("journeySegmentId", "nJourneySegmentsAssigned")).toEqual(["seg-1", "seg-2"]);
+    expect(ids("journeyOutcomeId", "nJourneyOutcomesAchieved")).toEqual(["out-1", "out-2"]);
+    expect(ids("journeyActionMapId", "nWebActionsOffered")).toEqual(["map-1", "map-2"]);
+    expect(ids("journeyActionMapId", "nDistinctJourneyActions")).toEqual(["map-1", "map-2"]);
+  });
+
+  test("each object takes part in a plausible share of the sessions", () => {
+    const share = (metric: JourneyMetric, dimension: string) =>
+      Object.values(perGroup(journeys({ metrics: [metric], groupBy: [dimension] }), dimension, metric)).map(
+        (n) => (n as number) / JOURNEY_SESSION_COUNT,
+      );
+    const near = (rate: number) => expect.closeTo(rate, 1);
+    for (const s of share("nJourneySegmentsAssigned", "journeySegmentId"))
+      expect(s).toEqual(near(JOURNEY_OBJECT_RATES.segments));
+    for (const s of share("nJourneyOutcomesAchieved", "journeyOutcomeId"))
+      expect(s).toEqual(near(JOURNEY_OBJECT_RATES.outcomes));
+    for (const s of share("nWebActionsOffered", "journeyActionMapId"))
+      expect(s).toEqual(near(JOURNEY_OBJECT_RATES.actionmaps));
+  });
+
+  test("an object's figures follow its name, not its id, and another name gets other figures", () => {
+    const figures = (objects: JourneyObjects, d = data) =>
+      journeys(
+        {
+          metrics: ["nJourneyOutcomesAchieved", "oJourneyOutcomeValue"],
+          granularity: "P7D",
+          groupBy: ["journeyOutcomeId"],
+        },
+        objects,
+        d,
+      ).map((c) => c.data);
+    const purchase = { ...NONE, outcomes: [{ id: "a", displayName: "Purchase" }] };
+    const same = figures(purchase);
+    expect(figures({ ...NONE, outcomes: [{ id: "b", displayName: "Purchase" }] })).toEqual(same);
+    expect(figures(purchase, generateAnalyticsData(1, END))).toEqual(same);
+    expect(figures({ ...NONE, outcomes: [{ id: "a", displayName: "Purchases" }] })).not.toEqual(same);
+    expect(figures(purchase, generateAnalyticsData(2, END))).not.toEqual(same);
+  });
+
+  test("an object's figures do not depend on the other objects of the org", () => {
+    const alone = { ...NONE, outcomes: [ORG.outcomes[1]] };
+    const q = { metrics: ["nJourneyOutcomesAchieved" as const], groupBy: ["journeyOutcomeId"] };
+    const of = (r: AggregateDataContainer[]) => r.filter((c) => c.group?.journeyOutcomeId === "out-2");
+    expect(of(journeys(q))).toEqual(of(journeys(q, alone)));
+  });
+
+  test("an inactive object gets no facts", () => {
+    const off = { ...ORG, outcomes: [{ ...ORG.outcomes[0], isActive: false }, ORG.outcomes[1]] };
+    const r = journeys({ metrics: ["nJourneyOutcomesAchieved"], groupBy: ["journeyOutcomeId"] }, off);
+    expect(Object.keys(perGroup(r, "journeyOutcomeId", "nJourneyOutcomesAchieved"))).toEqual(["out-2"]);
+  });
+
+  test("a filter on an object's id keeps that object's figures", () => {
+    const q = { metrics: ["nJourneySegmentsAssigned" as const], groupBy: ["journeySegmentId"] };
+    const only = journeys({
+      metrics: q.metrics,
+      filter: { type: "and", predicates: [{ dimension: "journeySegmentId", value: "seg-2" }] },
+    });
+    expect(total(only, "nJourneySegmentsAssigned")).toBe(
+      perGroup(journeys(q), "journeySegmentId", "nJourneySegmentsAssigned")["seg-2"],
+    );
+  });
+
+  test("a session lists the org's segments it was assigned", () => {
+    const assigned = perGroup(
+      journeys({ metrics: ["nJourneySegmentsAssigned"], groupBy: ["journeySegmentId"] }),
+      "journeySegmentId",
+      "nJourneySegmentsAssigned",
+    );
+    const sessions = perGroup(
+      journeys({ groupBy: ["journeySessionSegmentId"] }),
+      "journeySessionSegmentId",
+      "nJourneySessions",
+    );
+    const unassigned = journeys({
+      filter: { type: "and", predicates: [{ dimension: "journeySessionSegmentId", operator: "notExists" }] },
+    });
+    // Sessions assigned no segment form the group without the dimension.
+    expect(sessions).toEqual({ ...assigned, undefined: total(unassigned, "nJourneySessions") });
+    expect(total(unassigned, "nJourneySessions")).toBeGreaterThan(0);
+  });
+
+  test("web actions carry their map's target, media type and template", () => {
+    const r = journeys({
+      metrics: ["nWebActionsOffered"],
+      groupBy: ["journeyActionMapId", "journeyActionTargetId", "journeyActionMediaType", "journeyActionTemplateId"],
+    });
+    expect(r.map((c) => c.group)).toEqual([
+      { journeyActionMapId: "map-1", journeyActionTargetId: "target-1", journeyActionMediaType: "webchat" },
+      { journeyActionMapId: "map-2", journeyActionMediaType: "contentOffer", journeyActionTemplateId: "template-1" },
+    ]);
+  });
+
   test("offered web actions are the sum of their results", () => {
-    const r = aggregate(data.journeyFacts, {
-      interval: ALL_J,
+    const r = journeys({
       metrics: [
         "nWebActionsOffered",
         "nWebActionsAccepted",
@@ -275,16 +427,37 @@ describe("journey aggregates", () => {
       (n, x) => n + total(r, `nWebActions${x}`),
       0,
     );
+    expect(total(r, "nWebActionsOffered")).toBeGreaterThan(0);
     expect(parts).toBe(total(r, "nWebActionsOffered"));
   });
 
   test("outcome values come with sum, count, max and min", () => {
-    const [c] = aggregate(data.journeyFacts, { interval: ALL_J, metrics: ["oJourneyOutcomeValue"] });
-    expect(c.data[0].metrics![0].stats).toEqual({
-      count: expect.any(Number),
+    const [c] = journeys({ metrics: ["oJourneyOutcomeValue"] });
+    const stats = c.data[0].metrics![0].stats;
+    expect(stats).toEqual({
+      count: total(journeys({ metrics: ["nJourneyOutcomesAchieved"] }), "nJourneyOutcomesAchieved"),
       sum: expect.any(Number),
       max: expect.any(Number),
       min: expect.any(Number),
+    });
+    expect(stats.min!).toBeGreaterThan(0);
+  });
+
+  test("the org's objects are read from the store's segments, outcomes and action maps", () => {
+    const kinds: Record<string, object[]> = {
+      segments: [{ id: "s", displayName: "S", isActive: true, color: "#008000" }],
+      outcomes: [{ id: "o", displayName: "O", isActive: false, isPositive: true }],
+      actionmaps: [{ id: "m", displayName: "M", action: { mediaType: "webchat", actionTargetId: "t" }, weight: 3 }],
+    };
+    const store = {
+      collection: <T>(vendor: string, kind: string) => ({
+        list: () => (vendor === "genesys" ? kinds[kind] : []) as T[],
+      }),
+    };
+    expect(journeyObjectsOf(store)).toEqual({
+      segments: [{ id: "s", displayName: "S", isActive: true }],
+      outcomes: [{ id: "o", displayName: "O", isActive: false }],
+      actionMaps: [{ id: "m", displayName: "M", action: { mediaType: "webchat", actionTargetId: "t" } }],
     });
   });
 

@@ -16,6 +16,13 @@ export function containsUnknown(v: unknown): boolean {
 export interface FieldSpec {
   /** The API cannot change the field: a change replaces the object. A function decides per pair. */
   replaces?: boolean | ((before: any, after: any) => boolean);
+  /**
+   * The field refers to other resources: a wholly unknown value replaces. That is how the engine
+   * asks whether a dependent must go first when a resource it refers to is deleted before its
+   * replacement (an object still referred to cannot be deleted). A value with an unknown inside
+   * it (a new reference at preview) is still an update.
+   */
+  unknownReplaces?: boolean;
   /** What the server holds when the field is not sent: an absent input compares equal to it. */
   default?: unknown;
   /** The server picks a value when the field is not sent: an absent input never diffs. */
@@ -91,7 +98,12 @@ export function diffFields(fields: Fields, olds: Record<string, any>, news: Reco
     if (!differs) continue;
     changed.push(key);
     const r = spec.replaces;
-    if (r === true || (typeof r === "function" && !containsUnknown(next) && r(olds[key], next))) replaces.push(key);
+    if (
+      r === true ||
+      (spec.unknownReplaces && next === UNKNOWN) ||
+      (typeof r === "function" && !containsUnknown(next) && r(olds[key], next))
+    )
+      replaces.push(key);
   }
   return { changed, replaces };
 }

@@ -11,6 +11,7 @@ import type { AggregateDataContainer } from "./analytics";
 import { type ActivityPagingQuery, analyticsEndpoints } from "./analytics-endpoints";
 import {
   endpoints,
+  type ListActionMapsQuery,
   type ListActionTargetsQuery,
   type ListActionTemplatesQuery,
   type ListOutcomesQuery,
@@ -180,6 +181,9 @@ export function genesysClient(o: GenesysClientOptions) {
     /** Every action target, page by page. */
     actionTargets: (query: Omit<z.input<typeof ListActionTargetsQuery>, "pageNumber"> = {}) =>
       everyPage((pageNumber) => client.listActionTargets({ ...query, pageNumber })),
+    /** Every action map matching `query`, page by page. */
+    actionMaps: (query: Omit<z.input<typeof ListActionMapsQuery>, "pageNumber" | "actionMapIds"> = {}) =>
+      everyPage((pageNumber) => t.call("listActionMaps", { query: { ...query, pageNumber } })),
     /** Every action template matching `query`, page by page. */
     actionTemplates: (query: Omit<z.input<typeof ListActionTemplatesQuery>, "pageNumber"> = {}) =>
       everyPage((pageNumber) => t.call("listActionTemplates", { query: { ...query, pageNumber } })),

@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { endpoint } from "../http/endpoint";
 import {
+  ActionMap,
+  ActionMapListing,
+  ActionMapRequest,
   ActionMediaType,
   ActionTarget,
   ActionTargetListing,
@@ -14,6 +17,7 @@ import {
   Outcome,
   OutcomeListing,
   OutcomeRequest,
+  PatchActionMap,
   PatchActionTarget,
   PatchActionTemplate,
   PatchOutcome,
@@ -50,6 +54,7 @@ const segmentParams = z.object({ segmentId: z.string().min(1) });
 const actionTargetParams = z.object({ actionTargetId: z.string().min(1) });
 const outcomeParams = z.object({ outcomeId: z.string().min(1) });
 const actionTemplateParams = z.object({ actionTemplateId: z.string().min(1) });
+const actionMapParams = z.object({ actionMapId: z.string().min(1) });
 
 /** Query of the segment listing. `segmentIds` cannot be combined with paging or sorting. */
 export const ListSegmentsQuery = z.object({
@@ -95,6 +100,23 @@ export const ListActionTemplatesQuery = z.object({
   queryValue: z.string().optional(),
 });
 export type ListActionTemplatesQuery = z.infer<typeof ListActionTemplatesQuery>;
+
+/** Query of the action-map listing. `actionMapIds` cannot be combined with paging, sorting or filters. */
+export const ListActionMapsQuery = z.object({
+  /** Comma-separated top-level fields; `-` prefix sorts descending. */
+  sortBy: z.string().optional(),
+  pageSize,
+  pageNumber,
+  /** A field path (e.g. `action.actionTemplate.id`) whose value must equal `filterValue`. */
+  filterField: z.string().optional(),
+  filterValue: z.string().optional(),
+  actionMapIds: idList(MAX_LISTING_IDS),
+  /** Fields `queryValue` is matched against (e.g. `displayName`). */
+  queryFields: z.union([z.string(), z.array(z.string())]).optional(),
+  /** Text the `queryFields` must contain, case-insensitively. */
+  queryValue: z.string().optional(),
+});
+export type ListActionMapsQuery = z.infer<typeof ListActionMapsQuery>;
 
 /** The journey endpoint table shared by the Genesys client and the sandbox. */
 export const endpoints = {
@@ -218,6 +240,39 @@ export const endpoints = {
     path: "/journey/actiontemplates/{actionTemplateId}",
     params: actionTemplateParams,
     query: z.object({ hardDelete: boolean }),
+    status: 204,
+  }),
+  listActionMaps: endpoint({
+    method: "GET",
+    path: "/journey/actionmaps",
+    query: ListActionMapsQuery,
+    response: ActionMapListing,
+  }),
+  getActionMap: endpoint({
+    method: "GET",
+    path: "/journey/actionmaps/{actionMapId}",
+    params: actionMapParams,
+    response: ActionMap,
+  }),
+  createActionMap: endpoint({
+    method: "POST",
+    path: "/journey/actionmaps",
+    body: ActionMapRequest,
+    response: ActionMap,
+    status: 201,
+  }),
+  patchActionMap: endpoint({
+    method: "PATCH",
+    path: "/journey/actionmaps/{actionMapId}",
+    params: actionMapParams,
+    body: PatchActionMap,
+    response: ActionMap,
+    idempotent: true,
+  }),
+  deleteActionMap: endpoint({
+    method: "DELETE",
+    path: "/journey/actionmaps/{actionMapId}",
+    params: actionMapParams,
     status: 204,
   }),
 };

@@ -31,6 +31,12 @@ export {
   getFlowObservationsOutput,
 } from "./flow-observations";
 export {
+  type ActionMapActionArgs,
+  type EventConditionArgs,
+  JourneyActionMap,
+  type JourneyActionMapArgs,
+} from "./journey-action-map";
+export {
   type ContentOfferArgs,
   JourneyActionTemplate,
   type JourneyActionTemplateArgs,
@@ -44,6 +50,10 @@ export {
   getActionTargetOutput,
   getActionTargets,
   getActionTargetsOutput,
+  getJourneyActionMap,
+  getJourneyActionMapOutput,
+  getJourneyActionMaps,
+  getJourneyActionMapsOutput,
   getJourneyActionTemplate,
   getJourneyActionTemplateOutput,
   getJourneyActionTemplates,
@@ -56,6 +66,7 @@ export {
   getJourneySegmentOutput,
   getJourneySegments,
   getJourneySegmentsOutput,
+  type JourneyActionMapsResult,
   type JourneyOutcomesResult,
   type JourneySegmentsResult,
 } from "./lookups";

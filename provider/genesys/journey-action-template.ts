@@ -9,9 +9,8 @@ import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from 
 import { diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { isNotFound } from "../http/errors";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { converge, NameIndex } from "./journey-entities";
+import { converge, deleteUnlessUsed, NameIndex } from "./journey-entities";
 import {
   ActionMediaType,
   type ActionTemplate,
@@ -312,11 +311,9 @@ const definition: ResourceDefinition<In, Out> = {
   },
   async delete(id, olds) {
     // A hard delete frees the name; a soft delete would leave a `Deleted` template behind.
-    await genesys()
-      .call("deleteActionTemplate", { params: { actionTemplateId: id }, query: { hardDelete: true } })
-      .catch((e) => {
-        if (!isNotFound(e)) throw e;
-      });
+    await deleteUnlessUsed("action template", olds.name, id, () =>
+      genesys().call("deleteActionTemplate", { params: { actionTemplateId: id }, query: { hardDelete: true } }),
+    );
     await names.delete(olds.name);
   },
   named: { what: "action template", property: "name", find: (name) => names.find(name) },

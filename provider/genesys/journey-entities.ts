@@ -2,8 +2,10 @@
 // listing's id filter, a per-process index of display names, and PATCHes that echo the version.
 import { Batcher } from "../dynamic/batch";
 import type { Found } from "../dynamic/define";
-import { CxflowError } from "../http/errors";
+import { genesys } from "../dynamic/runtime";
+import { CxflowError, isNotFound } from "../http/errors";
 import { MAX_LISTING_IDS, MAX_PAGE_SIZE } from "./endpoints";
+import type { ActionMap } from "./models";
 
 /** One page of a journey listing. */
 interface Page<T> {
@@ -113,5 +115,48 @@ export async function converge<T extends { version: number }>(o: {
       if (e instanceof CxflowError && e.code === "conflict" && attempt < 5) continue;
       throw e;
     }
+  }
+}
+
+/** The ids of each kind of object an action map refers to. */
+export const MAP_REFERENCES = {
+  "journey segment": (m: ActionMap) => m.triggerWithSegments,
+  "journey outcome": (m: ActionMap) =>
+    [
+      ...m.triggerWithOutcomeProbabilityConditions,
+      ...m.triggerWithOutcomePercentileConditions,
+      ...m.triggerWithOutcomeQuantileConditions,
+    ].map((c) => c.outcomeId),
+  "action template": (m: ActionMap) => (m.action.actionTemplate ? [m.action.actionTemplate.id] : []),
+};
+
+/**
+ * Deletes an object action maps may refer to; gone already is success. When the API refuses
+ * (it does while a map uses the object), the error names the maps that use it and what to do.
+ */
+export async function deleteUnlessUsed(
+  what: keyof typeof MAP_REFERENCES,
+  name: string,
+  id: string,
+  del: () => Promise<unknown>,
+): Promise<void> {
+  try {
+    await del();
+  } catch (e) {
+    if (isNotFound(e)) return;
+    if (!(e instanceof CxflowError) || (e.code !== "conflict" && e.code !== "validation")) throw e;
+    const users: ActionMap[] = [];
+    for await (const m of genesys().actionMaps({ pageSize: MAX_PAGE_SIZE }))
+      if (MAP_REFERENCES[what](m).includes(id)) users.push(m);
+    if (users.length === 0) throw e;
+    const maps = users.map((m) => `"${m.displayName}" (${m.id})`).join(", ");
+    throw new CxflowError({
+      code: e.code,
+      status: e.status,
+      route: e.route,
+      correlationId: e.correlationId,
+      message: `cannot delete ${what} "${name}" (${id}): action map${users.length > 1 ? "s" : ""} ${maps} still ${users.length > 1 ? "use" : "uses"} it. Remove it from the map first; in one stack, pass this resource's id to the map (e.g. \`triggerWithSegments: [segment.id]\`) and Pulumi deletes the map first`,
+      cause: e,
+    });
   }
 }

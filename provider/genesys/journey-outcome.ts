@@ -7,9 +7,8 @@ import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from 
 import { desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { isNotFound } from "../http/errors";
 import { MAX_OUTCOME_IDS, MAX_PAGE_SIZE } from "./endpoints";
-import { converge, idListingReads, NameIndex } from "./journey-entities";
+import { converge, deleteUnlessUsed, idListingReads, NameIndex } from "./journey-entities";
 import { AssociatedValueDataType, type Outcome, type OutcomeRequest, type PatchOutcome } from "./models";
 import {
   type ContextArgs,
@@ -227,12 +226,10 @@ const definition: ResourceDefinition<In, Out> = {
     return outs;
   },
   async delete(id, olds) {
+    await deleteUnlessUsed("journey outcome", olds.displayName, id, () =>
+      genesys().call("deleteOutcome", { params: { outcomeId: id } }),
+    );
     // Deleted or already gone, the name is free again; any other failure keeps it taken.
-    await genesys()
-      .call("deleteOutcome", { params: { outcomeId: id } })
-      .catch((e) => {
-        if (!isNotFound(e)) throw e;
-      });
     await names.delete(olds.displayName);
   },
   named: {

@@ -7,9 +7,8 @@ import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from 
 import { desired, diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
-import { isNotFound } from "../http/errors";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { converge, idListingReads, NameIndex } from "./journey-entities";
+import { converge, deleteUnlessUsed, idListingReads, NameIndex } from "./journey-entities";
 import {
   Color,
   ExternalSegmentSource,
@@ -263,12 +262,8 @@ const definition: ResourceDefinition<In, Out> = {
     return outs;
   },
   async delete(id, olds) {
+    await deleteUnlessUsed("journey segment", olds.displayName, id, () => genesys().deleteSegment(id));
     // Deleted or already gone, the name is free again; any other failure keeps it taken.
-    await genesys()
-      .deleteSegment(id)
-      .catch((e) => {
-        if (!isNotFound(e)) throw e;
-      });
     await names.delete(olds.displayName);
   },
   named: {

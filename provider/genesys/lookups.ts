@@ -1,9 +1,11 @@
-// Genesys lookups: journey segments, outcomes, action templates and action targets by id or exact name, or every one matching filters.
+// Genesys lookups: journey segments, outcomes, action templates and maps, and action targets by id or exact name, or every one matching filters.
 import { z } from "zod";
 import { dataSource, exactlyOne, onlyNamed } from "../function";
 import type { GenesysClient } from "./client";
 import { MAX_LISTING_IDS, MAX_OUTCOME_IDS, MAX_PAGE_SIZE } from "./endpoints";
+import { MAP_REFERENCES } from "./journey-entities";
 import {
+  type ActionMap,
   ActionMediaType,
   type ActionTarget,
   ActionTargetState,
@@ -73,6 +75,34 @@ export const GetJourneyActionTemplatesArgs = z.strictObject({
   /** Default: every state but `Deleted`. */
   state: ActionTemplateState.optional(),
 });
+
+/** Arguments of {@link getJourneyActionMap}: exactly one of `id` and `displayName`. */
+export const GetJourneyActionMapArgs = z
+  .strictObject({ id: z.uuid().optional(), displayName: z.string().min(1).optional() })
+  .refine(...exactlyOne("id", "displayName"));
+
+/** Arguments of {@link getJourneyActionMaps}: every filter is optional and they combine. */
+export const GetJourneyActionMapsArgs = z.strictObject({
+  /** Maps by id, any number; answered in the order asked, each id once. */
+  ids: z.array(z.uuid()).min(1).optional(),
+  /** Exact display name. */
+  displayName: z.string().min(1).optional(),
+  isActive: z.boolean().optional(),
+  /** Only maps triggered by this segment. */
+  segmentId: z.string().min(1).optional(),
+  /** Only maps with a condition on this outcome. */
+  outcomeId: z.string().min(1).optional(),
+  /** Only maps whose action shows this template. */
+  actionTemplateId: z.string().min(1).optional(),
+});
+
+/** Result of {@link getJourneyActionMaps}. */
+export interface JourneyActionMapsResult {
+  /** The matching maps: in the order of `ids` when given, else in the server's listing order. */
+  maps: ActionMap[];
+  /** Ids asked for in `ids` that do not exist (empty without `ids`). */
+  missing: string[];
+}
 
 /** Arguments of {@link getActionTarget}: exactly one of `id` and `name`. */
 export const GetActionTargetArgs = z
@@ -179,6 +209,48 @@ const journeyOutcome = dataSource(
   },
 );
 
+async function allActionMaps(client: GenesysClient): Promise<ActionMap[]> {
+  const out: ActionMap[] = [];
+  for await (const m of client.actionMaps({ pageSize: MAX_PAGE_SIZE })) out.push(m);
+  return out;
+}
+
+const actionMaps = dataSource(
+  "genesys.getJourneyActionMaps",
+  GetJourneyActionMapsArgs,
+  async (a, ctx): Promise<JourneyActionMapsResult> => {
+    const matches = (m: ActionMap) =>
+      (a.displayName === undefined || m.displayName === a.displayName) &&
+      (a.isActive === undefined || m.isActive === a.isActive) &&
+      (a.segmentId === undefined || MAP_REFERENCES["journey segment"](m).includes(a.segmentId)) &&
+      (a.outcomeId === undefined || MAP_REFERENCES["journey outcome"](m).includes(a.outcomeId)) &&
+      (a.actionTemplateId === undefined || MAP_REFERENCES["action template"](m).includes(a.actionTemplateId));
+    if (a.ids === undefined) return { maps: (await allActionMaps(ctx.genesys())).filter(matches), missing: [] };
+    const ids = [...new Set(a.ids)];
+    const found = new Map<string, ActionMap>();
+    for (let i = 0; i < ids.length; i += MAX_LISTING_IDS) {
+      const page = await ctx
+        .genesys()
+        .call("listActionMaps", { query: { actionMapIds: ids.slice(i, i + MAX_LISTING_IDS) } });
+      for (const m of page.entities ?? []) found.set(m.id, m);
+    }
+    return {
+      maps: ids.flatMap((id) => found.get(id) ?? []).filter(matches),
+      missing: ids.filter((id) => !found.has(id)),
+    };
+  },
+);
+
+const actionMap = dataSource(
+  "genesys.getJourneyActionMap",
+  GetJourneyActionMapArgs,
+  async (a, ctx): Promise<ActionMap> => {
+    if (a.id !== undefined) return ctx.genesys().call("getActionMap", { params: { actionMapId: a.id } });
+    const all = await allActionMaps(ctx.genesys());
+    return onlyNamed("genesys.getJourneyActionMap", "action map", all, (m) => m.displayName, a.displayName as string);
+  },
+);
+
 const actionTemplates = dataSource(
   "genesys.getJourneyActionTemplates",
   GetJourneyActionTemplatesArgs,
@@ -259,3 +331,11 @@ export const getJourneyActionTemplatesOutput = actionTemplates.getOutput;
 export const getJourneyActionTemplate = actionTemplate.get;
 /** {@link getJourneyActionTemplate} as an Output. */
 export const getJourneyActionTemplateOutput = actionTemplate.getOutput;
+/** Action maps by `ids` (batched, unknown ids in `missing`) or all pages, filtered by name, state or what they use. */
+export const getJourneyActionMaps = actionMaps.get;
+/** {@link getJourneyActionMaps} as an Output. */
+export const getJourneyActionMapsOutput = actionMaps.getOutput;
+/** One action map by `id` or exact `displayName` (a name must match exactly one map). */
+export const getJourneyActionMap = actionMap.get;
+/** {@link getJourneyActionMap} as an Output. */
+export const getJourneyActionMapOutput = actionMap.getOutput;

@@ -1,4 +1,4 @@
-// Wire models of the Genesys Cloud journey API (segments, action targets, outcomes, action templates) and its OAuth login.
+// Wire models of the Genesys Cloud journey API (segments, action targets, outcomes, action templates and maps) and its OAuth login.
 // Field names, JSON types, enums and required flags follow the public swagger (see
 // docs/vendors.md); response objects strip unknown fields.
 import { z } from "zod";
@@ -584,3 +584,212 @@ export type PatchActionTemplate = z.infer<typeof PatchActionTemplate>;
 /** One page of action templates. */
 export const ActionTemplateListing = listing(ActionTemplate);
 export type ActionTemplateListing = z.infer<typeof ActionTemplateListing>;
+
+// ---------------------------------------------------------------------------------------------
+// Action maps
+
+/** A condition on the page a web action may show on. */
+export const UrlCondition = z.object({ values: z.array(z.string()), operator: CriteriaOperator });
+export type UrlCondition = z.infer<typeof UrlCondition>;
+
+/** A journey event that triggers an action map (all of a map's event conditions must hold). */
+export const EventCondition = z.object({
+  key: z.string(),
+  values: z.array(z.string()),
+  operator: CriteriaOperator.optional(),
+  streamType: StreamType,
+  sessionType: z.string(),
+  eventName: z.string().optional(),
+});
+export type EventCondition = z.infer<typeof EventCondition>;
+
+/** Triggers when the visitor's predicted probability of an outcome reaches `maximumProbability` (0–1). */
+export const OutcomeProbabilityCondition = z.object({
+  outcomeId: z.string(),
+  maximumProbability: z.number().min(0).max(1),
+  probability: z.number().min(0).max(1).optional(),
+});
+export type OutcomeProbabilityCondition = z.infer<typeof OutcomeProbabilityCondition>;
+
+/** Triggers when the visitor is in the top `maximumPercentile` of an outcome's predictions. */
+export const OutcomePercentileCondition = z.object({
+  outcomeId: z.string(),
+  maximumPercentile: z.number().min(0).max(100),
+  fallbackPercentile: z.number().min(0).max(100).optional(),
+});
+export type OutcomePercentileCondition = z.infer<typeof OutcomePercentileCondition>;
+
+/** Triggers when the visitor's prediction quantile of an outcome reaches `maxQuantileThreshold` (0–1). */
+export const OutcomeQuantileCondition = z.object({
+  outcomeId: z.string(),
+  maxQuantileThreshold: z.number().min(0).max(1),
+  fallbackQuantileThreshold: z.number().min(0).max(1).optional(),
+});
+export type OutcomeQuantileCondition = z.infer<typeof OutcomeQuantileCondition>;
+
+/**
+ * When a triggered action shows: at once, on the next visit or session, or after `delayInSeconds`.
+ * The SDKs give no enum; these are the values Genesys' Terraform provider allows.
+ */
+export const ActivationType = z.enum(["immediate", "on-next-visit", "on-next-session", "delay"]);
+export type ActivationType = z.infer<typeof ActivationType>;
+
+/** When a triggered action shows. */
+export const Activation = z.object({ type: ActivationType, delayInSeconds: z.number().int().min(0).optional() });
+export type Activation = z.infer<typeof Activation>;
+
+/** A reference to another Genesys object by id. */
+export const EntityRef = z.object({ id: z.string(), selfUri: z.string().optional() });
+export type EntityRef = z.infer<typeof EntityRef>;
+
+/** One input of an Architect flow started by an action: a looked-up or fixed value. */
+export const RequestMapping = z.object({
+  name: z.string(),
+  attributeType: z.enum(["String", "Number", "Integer", "Boolean"]),
+  mappingType: z.enum(["Lookup", "HardCoded"]),
+  value: z.string(),
+});
+export type RequestMapping = z.infer<typeof RequestMapping>;
+
+/** What an `architectFlow` action runs. */
+export const ArchitectFlowFields = z.object({
+  architectFlow: EntityRef.optional(),
+  flowRequestMappings: z.array(RequestMapping).optional(),
+});
+export type ArchitectFlowFields = z.infer<typeof ArchitectFlowFields>;
+
+/** What a `webMessagingOffer` action says, and the flow that answers instead of the deployment's. */
+export const WebMessagingOfferFields = z.object({
+  offerText: z.string().optional(),
+  architectFlow: EntityRef.optional(),
+});
+export type WebMessagingOfferFields = z.infer<typeof WebMessagingOfferFields>;
+
+/** The open action an `openAction` action runs, with its configuration. */
+export const OpenActionFields = z.object({
+  openAction: z.object({ id: z.string(), name: z.string().optional(), selfUri: z.string().optional() }),
+  /** Fields of the open action's schema; the SDK types each value as an object. */
+  configurationFields: z
+    .record(
+      z.string(),
+      z.custom<object>((v) => typeof v === "object" && v !== null, "must be an object"),
+    )
+    .optional(),
+});
+export type OpenActionFields = z.infer<typeof OpenActionFields>;
+
+/** Texts of a legacy `webchat` offer. */
+export const ActionProperties = z.object({
+  webchatPrompt: z.string().optional(),
+  webchatTitleText: z.string().optional(),
+  webchatAcceptText: z.string().optional(),
+  webchatDeclineText: z.string().optional(),
+});
+export type ActionProperties = z.infer<typeof ActionProperties>;
+
+/**
+ * What a triggered action map does. `actionTemplate` serves `contentOffer`; `actionTargetId`,
+ * `isPacingEnabled` and `props` serve the legacy `webchat` (deprecated by Genesys).
+ */
+export const ActionMapAction = z.object({
+  mediaType: ActionMediaType,
+  actionTemplate: EntityRef.optional(),
+  actionTargetId: z.string().optional(),
+  isPacingEnabled: z.boolean().optional(),
+  props: ActionProperties.optional(),
+  architectFlowFields: ArchitectFlowFields.optional(),
+  webMessagingOfferFields: WebMessagingOfferFields.optional(),
+  openActionFields: OpenActionFields.optional(),
+});
+export type ActionMapAction = z.infer<typeof ActionMapAction>;
+
+/** The Architect schedule groups that say when a map may act (and in an emergency), by id. */
+export const ActionMapScheduleGroups = z.object({
+  actionMapScheduleGroup: z.object({ id: z.string() }),
+  emergencyActionMapScheduleGroup: z.object({ id: z.string() }).optional(),
+});
+export type ActionMapScheduleGroups = z.infer<typeof ActionMapScheduleGroups>;
+
+/**
+ * An action map: when a visitor matches its triggers (segments, events, outcome predictions) on
+ * a page matching its URL conditions, it offers its action. Lists are empty, never absent.
+ */
+export const ActionMap = z.object({
+  /** Server-assigned UUID. */
+  id: z.string(),
+  /** Optimistic-concurrency token, 1 on creation. */
+  version: z.number().int(),
+  isActive: z.boolean(),
+  displayName: z.string(),
+  /** Segment ids: any one assigned triggers the map. */
+  triggerWithSegments: z.array(z.string()),
+  triggerWithEventConditions: z.array(EventCondition),
+  triggerWithOutcomeProbabilityConditions: z.array(OutcomeProbabilityCondition),
+  triggerWithOutcomePercentileConditions: z.array(OutcomePercentileCondition),
+  triggerWithOutcomeQuantileConditions: z.array(OutcomeQuantileCondition),
+  pageUrlConditions: z.array(UrlCondition),
+  activation: Activation,
+  /** Priority among maps that trigger together: 1 (low) to 3 (high). */
+  weight: z.number().int(),
+  action: ActionMapAction,
+  actionMapScheduleGroups: ActionMapScheduleGroups.optional(),
+  ignoreFrequencyCap: z.boolean(),
+  selfUri: z.string().optional(),
+  /** ISO-8601 date-time in UTC. */
+  createdDate: z.string(),
+  /** ISO-8601 date-time in UTC. */
+  modifiedDate: z.string(),
+  /** ISO-8601 date-time in UTC; the creation time when not sent. */
+  startDate: z.string(),
+  /** ISO-8601 date-time in UTC. */
+  endDate: z.string().optional(),
+});
+export type ActionMap = z.infer<typeof ActionMap>;
+
+/** An ISO-8601 date-time with a zone (`Z` or an offset). */
+const instant = z.iso.datetime({ offset: true });
+
+/** Body of an action-map create (the SDK's ActionMap): `displayName` and `action` are required. */
+export const ActionMapRequest = z.object({
+  displayName: z.string().min(1),
+  isActive: z.boolean().optional(),
+  triggerWithSegments: z.array(z.string()).optional(),
+  triggerWithEventConditions: z.array(EventCondition).optional(),
+  triggerWithOutcomeProbabilityConditions: z.array(OutcomeProbabilityCondition).optional(),
+  triggerWithOutcomePercentileConditions: z.array(OutcomePercentileCondition).optional(),
+  triggerWithOutcomeQuantileConditions: z.array(OutcomeQuantileCondition).optional(),
+  pageUrlConditions: z.array(UrlCondition).optional(),
+  activation: Activation.optional(),
+  weight: z.number().int().min(1).max(3).optional(),
+  action: ActionMapAction,
+  actionMapScheduleGroups: ActionMapScheduleGroups.optional(),
+  ignoreFrequencyCap: z.boolean().optional(),
+  startDate: instant.optional(),
+  endDate: instant.optional(),
+});
+export type ActionMapRequest = z.infer<typeof ActionMapRequest>;
+
+/**
+ * Body of an action-map PATCH: `displayName`, `triggerWithSegments` and `pageUrlConditions` are
+ * required (as the SDK's PatchActionMap has them), other absent fields stay unchanged, `null`
+ * clears `endDate` and `actionMapScheduleGroups`, and `action` replaces the stored one whole.
+ */
+export const PatchActionMap = ActionMapRequest.omit({
+  action: true,
+  actionMapScheduleGroups: true,
+  endDate: true,
+  triggerWithSegments: true,
+  pageUrlConditions: true,
+}).extend({
+  version: z.number().int().optional(),
+  triggerWithSegments: z.array(z.string()),
+  pageUrlConditions: z.array(UrlCondition),
+  action: ActionMapAction.optional(),
+  actionMapScheduleGroups: ActionMapScheduleGroups.nullable().optional(),
+  endDate: instant.nullable().optional(),
+});
+export type PatchActionMap = z.infer<typeof PatchActionMap>;
+
+/** One page of action maps. */
+export const ActionMapListing = listing(ActionMap);
+export type ActionMapListing = z.infer<typeof ActionMapListing>;

@@ -1,4 +1,10 @@
 /** Genesys Cloud wire models: the zod schemas and types of the journey and analytics APIs. */
 export * from "./analytics";
-export { ListActionTargetsQuery, ListActionTemplatesQuery, ListOutcomesQuery, ListSegmentsQuery } from "./endpoints";
+export {
+  ListActionMapsQuery,
+  ListActionTargetsQuery,
+  ListActionTemplatesQuery,
+  ListOutcomesQuery,
+  ListSegmentsQuery,
+} from "./endpoints";
 export * from "./models";

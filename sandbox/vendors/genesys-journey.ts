@@ -1,17 +1,22 @@
-// Genesys Cloud journey configuration beyond segments: outcomes and action templates. Condition
-// defaults are shared with segments (`toContext`, `toJourney`), as the real API shares their models.
+// Genesys Cloud journey configuration beyond segments: outcomes, action templates and action maps.
+// Condition defaults are shared with segments (`toContext`, `toJourney`), as the real API shares
+// their models; what a map refers to must exist, and cannot be deleted while a map refers to it.
 import { randomUUID } from "node:crypto";
 import type { endpoints } from "../../provider/genesys/endpoints";
 import {
+  type ActionMap,
+  type ActionMapRequest,
+  type ActionTarget,
   type ActionTemplate,
   type Context,
   type CriteriaOperator,
   type Journey,
+  type JourneySegment,
   type Outcome,
   RequestContext,
   RequestJourney,
 } from "../../provider/genesys/models";
-import type { Handlers, VendorContext } from "../types";
+import type { Failure, Handlers, VendorContext } from "../types";
 import { badRequest, genesysError as error, page, sorted } from "./genesys-replies";
 
 type Row = typeof endpoints;
@@ -172,7 +177,13 @@ export const outcomeHandlers: Pick<
 
   deleteOutcome(call, ctx) {
     const id = call.params.outcomeId;
-    return outcomes(ctx).delete(id) ? { status: 204 } : outcomeNotFound(id);
+    return ctx.store.transaction(() => {
+      if (!outcomes(ctx).get(id)) return outcomeNotFound(id);
+      const inUse = stillUsed(ctx, "Outcome", id);
+      if (inUse) return inUse;
+      outcomes(ctx).delete(id);
+      return { status: 204 };
+    });
   },
 };
 
@@ -277,6 +288,8 @@ export const actionTemplateHandlers: Pick<
     return ctx.store.transaction(() => {
       const current = templates(ctx).get(id);
       if (!current) return templateNotFound(id);
+      const inUse = stillUsed(ctx, "Action template", id);
+      if (inUse) return inUse;
       if (call.query.hardDelete) templates(ctx).delete(id);
       // A soft delete keeps the template, marked deleted.
       else
@@ -287,5 +300,244 @@ export const actionTemplateHandlers: Pick<
         );
       return { status: 204 };
     });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Action maps
+
+const maps = (ctx: VendorContext) => ctx.store.collection<ActionMap>("genesys", "actionmaps");
+const mapNotFound = (id: string) => error(404, "not.found", `Action map ${id} not found`, { entityId: id });
+
+/** What a map refers to, by the kind of the object referred to. */
+const REFERENCES: Record<"Segment" | "Outcome" | "Action template", (m: ActionMap) => string[]> = {
+  Segment: (m) => m.triggerWithSegments,
+  Outcome: (m) =>
+    [
+      ...m.triggerWithOutcomeProbabilityConditions,
+      ...m.triggerWithOutcomePercentileConditions,
+      ...m.triggerWithOutcomeQuantileConditions,
+    ].map((c) => c.outcomeId),
+  "Action template": (m) => (m.action.actionTemplate ? [m.action.actionTemplate.id] : []),
+};
+
+/**
+ * A 409 for deleting an object that action maps still use, naming each in `details` (the
+ * sandbox's choice: what the real API answers is undocumented).
+ */
+export function stillUsed(ctx: VendorContext, kind: keyof typeof REFERENCES, id: string): Failure | undefined {
+  const users = maps(ctx)
+    .list()
+    .filter((m) => REFERENCES[kind](m).includes(id));
+  if (users.length === 0) return undefined;
+  const names = users.map((m) => `"${m.displayName}" (${m.id})`).join(", ");
+  return error(409, "general.conflict", `${kind} ${id} is used by action map${users.length > 1 ? "s" : ""} ${names}`, {
+    entityId: id,
+    details: users.map((m) => ({ errorCode: "referenced.by.action.map", entityId: m.id, entityName: m.displayName })),
+  });
+}
+
+const MAP_SORTABLE = new Set([
+  "id",
+  "displayName",
+  "isActive",
+  "weight",
+  "ignoreFrequencyCap",
+  "version",
+  "createdDate",
+  "modifiedDate",
+  "startDate",
+  "endDate",
+]);
+
+/** A 400 naming `field`. */
+const invalid = (field: string, message: string) =>
+  error(400, "bad.request", `${field}: ${message}`, { details: [{ errorCode: "bad.request", fieldName: field }] });
+
+/** The fields of an action that only one media type uses. */
+const ONLY_FOR: [keyof ActionMap["action"], ActionMap["action"]["mediaType"]][] = [
+  ["actionTargetId", "webchat"],
+  ["props", "webchat"],
+  ["architectFlowFields", "architectFlow"],
+  ["webMessagingOfferFields", "webMessagingOffer"],
+  ["openActionFields", "openAction"],
+];
+
+/** The API's rules for a whole map: references exist and match the action's media type, dates in order. */
+function mapProblem(m: ActionMap, ctx: VendorContext): Failure | undefined {
+  const segments = ctx.store.collection<JourneySegment>("genesys", "segments");
+  for (const [i, id] of m.triggerWithSegments.entries())
+    if (!segments.get(id)) return invalid(`triggerWithSegments[${i}]`, `segment ${id} does not exist`);
+  const conditions = [
+    ["triggerWithOutcomeProbabilityConditions", m.triggerWithOutcomeProbabilityConditions],
+    ["triggerWithOutcomePercentileConditions", m.triggerWithOutcomePercentileConditions],
+    ["triggerWithOutcomeQuantileConditions", m.triggerWithOutcomeQuantileConditions],
+  ] as const;
+  for (const [field, list] of conditions)
+    for (const [i, c] of list.entries())
+      if (!outcomes(ctx).get(c.outcomeId))
+        return invalid(`${field}[${i}].outcomeId`, `outcome ${c.outcomeId} does not exist`);
+  if (m.activation.type === "delay" && m.activation.delayInSeconds === undefined)
+    return invalid("activation.delayInSeconds", "required when type is delay");
+  if (m.activation.type !== "delay" && m.activation.delayInSeconds !== undefined)
+    return invalid("activation.delayInSeconds", `only for type delay, not ${m.activation.type}`);
+  const a = m.action;
+  for (const [field, only] of ONLY_FOR)
+    if (a[field] !== undefined && a.mediaType !== only)
+      return invalid(`action.${field}`, `only for mediaType ${only}, not ${a.mediaType}`);
+  if (a.mediaType === "contentOffer" && !a.actionTemplate)
+    return invalid("action.actionTemplate", "required when mediaType is contentOffer");
+  if (a.mediaType === "openAction" && !a.openActionFields)
+    return invalid("action.openActionFields", "required when mediaType is openAction");
+  if (a.mediaType === "webchat" && !a.actionTargetId)
+    return invalid("action.actionTargetId", "required when mediaType is webchat");
+  if (a.actionTemplate) {
+    const t = templates(ctx).get(a.actionTemplate.id);
+    if (!t || t.state === "Deleted")
+      return invalid(
+        "action.actionTemplate.id",
+        `Action Template referenced by Action Map does not exist. Action Template ID: ${a.actionTemplate.id}`,
+      );
+    if (t.mediaType !== a.mediaType)
+      return invalid("action.actionTemplate.id", `template ${t.id} is a ${t.mediaType} template, not ${a.mediaType}`);
+  }
+  if (a.actionTargetId) {
+    const target = ctx.store.collection<ActionTarget>("genesys", "actiontargets").get(a.actionTargetId);
+    if (!target) return invalid("action.actionTargetId", `action target ${a.actionTargetId} does not exist`);
+    if (!(target.supportedMediaTypes ?? []).includes("webchat"))
+      return invalid(
+        "action.actionTargetId",
+        `action target ${target.id} does not serve webchat (it serves ${(target.supportedMediaTypes ?? []).join(", ")})`,
+      );
+  }
+  if (m.endDate && Date.parse(m.endDate) <= Date.parse(m.startDate))
+    return invalid("endDate", `must be after startDate (${m.startDate})`);
+  return undefined;
+}
+
+/** A date as stored: UTC with milliseconds and `Z`. */
+const utc = (v: string) => new Date(v).toISOString();
+
+/** An action with its template reference in the server's form. */
+const storedAction = (a: ActionMapRequest["action"]) => ({
+  ...a,
+  ...(a.actionTemplate
+    ? { actionTemplate: { id: a.actionTemplate.id, selfUri: `${API}/journey/actiontemplates/${a.actionTemplate.id}` } }
+    : {}),
+});
+
+/** The value at a dotted path, for `filterField`. */
+const at = (x: unknown, path: string): unknown =>
+  path
+    .split(".")
+    .reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), x);
+
+/** The action-map handlers of the journey endpoint table. */
+export const actionMapHandlers: Pick<
+  Handlers<Row>,
+  "listActionMaps" | "getActionMap" | "createActionMap" | "patchActionMap" | "deleteActionMap"
+> = {
+  listActionMaps(call, ctx) {
+    const q = call.query;
+    if ((q.filterField === undefined) !== (q.filterValue === undefined))
+      return invalid(
+        q.filterField === undefined ? "filterField" : "filterValue",
+        "filterField and filterValue go together",
+      );
+    let all = matching(maps(ctx).list(), q.queryFields, q.queryValue);
+    if (q.filterField !== undefined) {
+      const value = q.filterValue;
+      all = all.filter((m) => {
+        const v = at(m, q.filterField as string);
+        return Array.isArray(v) ? v.map(String).includes(value as string) : v !== undefined && String(v) === value;
+      });
+    }
+    if (q.actionMapIds) {
+      if (
+        q.pageSize !== undefined ||
+        q.pageNumber !== undefined ||
+        q.sortBy !== undefined ||
+        q.filterField !== undefined
+      )
+        return invalid("actionMapIds", "cannot be combined with pageSize, pageNumber, sortBy or filterField");
+      const wanted = new Set(q.actionMapIds);
+      const found = all.filter((m) => wanted.has(m.id));
+      return { status: 200, body: page(found, "/journey/actionmaps", Math.max(1, found.length), 1) };
+    }
+    if (q.sortBy) {
+      const order = sorted(all, q.sortBy, MAP_SORTABLE);
+      if (!Array.isArray(order)) return order;
+      all = order;
+    }
+    const keep = { sortBy: q.sortBy, filterField: q.filterField, filterValue: q.filterValue, queryValue: q.queryValue };
+    return { status: 200, body: page(all, "/journey/actionmaps", q.pageSize ?? 25, q.pageNumber ?? 1, keep) };
+  },
+
+  getActionMap(call, ctx) {
+    const m = maps(ctx).get(call.params.actionMapId);
+    return m ? { status: 200, body: m } : mapNotFound(call.params.actionMapId);
+  },
+
+  createActionMap(call, ctx) {
+    const b = call.body;
+    const id = randomUUID();
+    const map: ActionMap = {
+      id,
+      version: 1,
+      isActive: b.isActive ?? true,
+      displayName: b.displayName,
+      triggerWithSegments: b.triggerWithSegments ?? [],
+      triggerWithEventConditions: b.triggerWithEventConditions ?? [],
+      triggerWithOutcomeProbabilityConditions: b.triggerWithOutcomeProbabilityConditions ?? [],
+      triggerWithOutcomePercentileConditions: b.triggerWithOutcomePercentileConditions ?? [],
+      triggerWithOutcomeQuantileConditions: b.triggerWithOutcomeQuantileConditions ?? [],
+      pageUrlConditions: b.pageUrlConditions ?? [],
+      activation: b.activation ?? { type: "immediate" },
+      weight: b.weight ?? 2,
+      action: storedAction(b.action),
+      ...(b.actionMapScheduleGroups ? { actionMapScheduleGroups: b.actionMapScheduleGroups } : {}),
+      ignoreFrequencyCap: b.ignoreFrequencyCap ?? false,
+      selfUri: `${API}/journey/actionmaps/${id}`,
+      createdDate: iso(call.now),
+      modifiedDate: iso(call.now),
+      // The creation time when not sent.
+      startDate: b.startDate ? utc(b.startDate) : iso(call.now),
+      ...(b.endDate ? { endDate: utc(b.endDate) } : {}),
+    };
+    const problem = mapProblem(map, ctx);
+    if (problem) return problem;
+    maps(ctx).put(id, map, call.now);
+    return { status: 201, body: map, created: true };
+  },
+
+  patchActionMap(call, ctx) {
+    const id = call.params.actionMapId;
+    const b = call.body;
+    return ctx.store.transaction(() => {
+      const current = maps(ctx).get(id);
+      if (!current) return mapNotFound(id);
+      if (b.version !== undefined && b.version !== current.version)
+        return staleVersion("action map", id, b.version, current.version);
+      const { version: _v, action, actionMapScheduleGroups, startDate, endDate, ...rest } = b;
+      const next: ActionMap = { ...current };
+      for (const [k, v] of Object.entries(rest)) if (v !== undefined) (next as Record<string, unknown>)[k] = v;
+      if (action) next.action = storedAction(action);
+      if (actionMapScheduleGroups === null) delete next.actionMapScheduleGroups;
+      else if (actionMapScheduleGroups) next.actionMapScheduleGroups = actionMapScheduleGroups;
+      if (startDate) next.startDate = utc(startDate);
+      if (endDate === null) delete next.endDate;
+      else if (endDate) next.endDate = utc(endDate);
+      const problem = mapProblem(next, ctx);
+      if (problem) return problem;
+      next.version = current.version + 1;
+      next.modifiedDate = iso(call.now);
+      maps(ctx).put(id, next, call.now);
+      return { status: 200, body: next };
+    });
+  },
+
+  deleteActionMap(call, ctx) {
+    const id = call.params.actionMapId;
+    return maps(ctx).delete(id) ? { status: 204 } : mapNotFound(id);
   },
 };

@@ -14,7 +14,14 @@ import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
 import type { AnswerOf, CallOf, RawRoute, Reply, Vendor, VendorContext } from "../types";
 import { analyticsRoutes } from "./genesys-analytics";
-import { actionTemplateHandlers, outcomeHandlers, toContext, toJourney } from "./genesys-journey";
+import {
+  actionMapHandlers,
+  actionTemplateHandlers,
+  outcomeHandlers,
+  stillUsed,
+  toContext,
+  toJourney,
+} from "./genesys-journey";
 import { badRequest, genesysError as error, page, sorted } from "./genesys-replies";
 
 // Genesys Cloud journey API (what cxflow relies on: docs/vendors.md): every error is an
@@ -292,8 +299,16 @@ const routes = routesOf(endpoints, {
   },
   createSegment,
   patchSegment,
-  deleteSegment: (call, ctx) =>
-    segments(ctx).delete(call.params.segmentId) ? { status: 204 } : segmentNotFound(call.params.segmentId),
+  deleteSegment: (call, ctx) => {
+    const id = call.params.segmentId;
+    return ctx.store.transaction(() => {
+      if (!segments(ctx).get(id)) return segmentNotFound(id);
+      const inUse = stillUsed(ctx, "Segment", id);
+      if (inUse) return inUse;
+      segments(ctx).delete(id);
+      return { status: 204 };
+    });
+  },
   listActionTargets,
   getActionTarget: (call, ctx) => {
     const t = targets(ctx).get(call.params.actionTargetId);
@@ -302,9 +317,10 @@ const routes = routesOf(endpoints, {
   patchActionTarget,
   ...outcomeHandlers,
   ...actionTemplateHandlers,
+  ...actionMapHandlers,
 });
 
-/** The Genesys Cloud emulation: OAuth client credentials, journey segments, action targets, outcomes and action templates. */
+/** The Genesys Cloud emulation: OAuth client credentials, journey segments, action targets, outcomes, action templates and action maps. */
 export const genesys: Vendor = {
   name: "genesys",
   apiPrefix: VENDORS.genesys.sandboxPaths.api,

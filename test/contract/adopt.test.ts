@@ -155,6 +155,58 @@ describe("adopt writes nothing when the object already matches, and only what di
     ).rejects.toThrow(/has mediaType "contentOffer", not "webMessagingOffer"/);
   });
 
+  test("journey action map", async () => {
+    const g = clients().genesys();
+    const segment = await g.createSegment({ displayName: "adopt map segment" });
+    const template = await g.call("createActionTemplate", {
+      body: {
+        name: "adopt map template",
+        mediaType: "contentOffer",
+        state: "Active",
+        contentOffer: { displayMode: "Toast", layoutMode: "TextOnly" },
+      },
+    });
+    const body = {
+      triggerWithSegments: [segment.id],
+      triggerWithEventConditions: [
+        {
+          key: "page.url",
+          values: ["/b", "/a"],
+          operator: "equal" as const,
+          streamType: "Web" as const,
+          sessionType: "web",
+        },
+      ],
+      pageUrlConditions: [{ values: ["/shop"], operator: "startsWith" as const }],
+      action: { mediaType: "contentOffer" as const, actionTemplate: { id: template.id } },
+      startDate: "2027-01-01T00:00:00Z",
+    };
+    const equal = await g.call("createActionMap", { body: { displayName: "adopt equal map", ...body } });
+    const other = await g.call("createActionMap", { body: { displayName: "adopt other map", ...body } });
+    const p = await provider("genesys.JourneyActionMap");
+    // The program's forms: the template by id, values in another order, the default operator left out, another offset.
+    const declared = {
+      triggerWithSegments: [segment.id],
+      triggerWithEventConditions: [{ key: "page.url", values: ["/a", "/b"], streamType: "Web", sessionType: "web" }],
+      pageUrlConditions: [{ values: ["/shop"], operator: "startsWith" }],
+      action: { mediaType: "contentOffer", actionTemplateId: template.id },
+      startDate: "2027-01-01T01:00:00+01:00",
+      adopt: true,
+    };
+
+    let r: any;
+    expect(await writesOf(async () => (r = await p.create({ displayName: "adopt equal map", ...declared })))).toEqual(
+      {},
+    );
+    expect(r).toMatchObject({ id: equal.id, outs: { adopted: true, version: 1 } });
+    const made = await writesOf(() => p.create({ displayName: "adopt other map", ...declared, weight: 3 }));
+    expect(made).toEqual({ "genesys PATCH /journey/actionmaps/{actionMapId}": 1 });
+    expect(await g.call("getActionMap", { params: { actionMapId: other.id } })).toMatchObject({
+      weight: 3,
+      version: 2,
+    });
+  });
+
   test("action target (always taken over)", async () => {
     const g = clients().genesys();
     const all = [];

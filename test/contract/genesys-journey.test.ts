@@ -1,6 +1,7 @@
 // The official Genesys Cloud JavaScript SDK as an outside referee of the sandbox's journey
 // configuration beyond segments, through JourneyApi's generated methods: outcomes
-// (get/post/patch/deleteJourneyOutcome(s)) and action templates (…JourneyActiontemplate(s)).
+// (get/post/patch/deleteJourneyOutcome(s)), action templates (…JourneyActiontemplate(s)) and
+// action maps (…JourneyActionmap(s)), with the references between them.
 import { useSandbox } from "./helpers";
 import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./sdk";
 
@@ -302,5 +303,186 @@ describe("Genesys journey action templates through the official SDK", () => {
     expect((await api.deleteJourneyActiontemplate(t.id, { hardDelete: true })).status).toBe(204);
     expect((await refused(api.getJourneyActiontemplate(t.id))).status).toBe(404);
     expect((await refused(api.deleteJourneyActiontemplate(t.id, { hardDelete: true }))).status).toBe(404);
+  });
+});
+
+describe("Genesys journey action maps through the official SDK", () => {
+  const sandbox = useSandbox();
+  let api: any;
+  let segment: any;
+  let outcome: any;
+  let template: any;
+  let webchatTarget: any;
+  let emailTarget: any;
+
+  beforeAll(async () => {
+    const client = genesysSdkClient(sandbox.url);
+    await client.loginClientCredentialsGrant("sandbox-client", "sandbox-secret");
+    api = new platformClient.JourneyApi(client);
+    segment = (await api.postJourneySegments({ body: { displayName: "Map buyers" } })).body;
+    outcome = (await api.postJourneyOutcomes({ body: { displayName: "Map purchase" } })).body;
+    template = (
+      await api.postJourneyActiontemplates({
+        body: {
+          name: "Map offer",
+          mediaType: "contentOffer",
+          state: "Active",
+          contentOffer: { displayMode: "Toast", layoutMode: "TextOnly" },
+        },
+      })
+    ).body;
+    const targets = (await api.getJourneyActiontargets({ pageSize: 100 })).body.entities;
+    webchatTarget = targets.find((t: any) => t.supportedMediaTypes.includes("webchat"));
+    emailTarget = targets.find((t: any) => !t.supportedMediaTypes.includes("webchat"));
+  });
+
+  const create = (body: object) => api.postJourneyActionmaps({ body }) as Promise<SdkResponse>;
+  const offerMap = (displayName: string) => ({
+    displayName,
+    triggerWithSegments: [segment.id],
+    triggerWithOutcomeProbabilityConditions: [{ outcomeId: outcome.id, maximumProbability: 0.7 }],
+    pageUrlConditions: [{ values: ["/checkout"], operator: "containsAny" }],
+    action: { mediaType: "contentOffer", actionTemplate: { id: template.id } },
+  });
+
+  it("creates a map with the server's defaults, its references checked", async () => {
+    const res = await create(offerMap("Offer to buyers"));
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({
+      id: expect.stringMatching(UUID),
+      version: 1,
+      isActive: true,
+      displayName: "Offer to buyers",
+      triggerWithSegments: [segment.id],
+      triggerWithEventConditions: [],
+      triggerWithOutcomeProbabilityConditions: [{ outcomeId: outcome.id, maximumProbability: 0.7 }],
+      triggerWithOutcomePercentileConditions: [],
+      triggerWithOutcomeQuantileConditions: [],
+      pageUrlConditions: [{ values: ["/checkout"], operator: "containsAny" }],
+      activation: { type: "immediate" },
+      weight: 2,
+      action: {
+        mediaType: "contentOffer",
+        actionTemplate: { id: template.id, selfUri: `/api/v2/journey/actiontemplates/${template.id}` },
+      },
+      ignoreFrequencyCap: false,
+      selfUri: `/api/v2/journey/actionmaps/${res.body.id}`,
+      createdDate: expect.stringMatching(ISO),
+      modifiedDate: res.body.createdDate,
+      startDate: res.body.createdDate,
+    });
+    expect((await api.getJourneyActionmap(res.body.id)).body).toEqual(res.body);
+  });
+
+  it.each([
+    ["an unknown segment", { triggerWithSegments: [NO_SUCH_ID] }, "triggerWithSegments[0]"],
+    [
+      "an unknown outcome",
+      { triggerWithOutcomeQuantileConditions: [{ outcomeId: NO_SUCH_ID, maxQuantileThreshold: 0.5 }] },
+      "triggerWithOutcomeQuantileConditions[0].outcomeId",
+    ],
+    [
+      "an unknown template",
+      { action: { mediaType: "contentOffer", actionTemplate: { id: NO_SUCH_ID } } },
+      "action.actionTemplate.id",
+    ],
+    [
+      "a template of another media type",
+      { action: { mediaType: "webMessagingOffer", actionTemplate: { id: "TEMPLATE" } } },
+      "action.actionTemplate.id",
+    ],
+    ["a content offer without a template", { action: { mediaType: "contentOffer" } }, "action.actionTemplate"],
+    [
+      "a target that does not serve webchat",
+      { action: { mediaType: "webchat", actionTargetId: "EMAIL" } },
+      "action.actionTargetId",
+    ],
+    [
+      "flow fields on a messaging offer",
+      { action: { mediaType: "webMessagingOffer", architectFlowFields: { architectFlow: { id: "f" } } } },
+      "action.architectFlowFields",
+    ],
+    ["a weight of 4", { weight: 4 }, "weight"],
+    ["a delay without its seconds", { activation: { type: "delay" } }, "activation.delayInSeconds"],
+    ["an end before the start", { startDate: "2027-01-02T00:00:00Z", endDate: "2027-01-01T00:00:00Z" }, "endDate"],
+  ])("refuses %s with a 400 naming the field", async (_, change: any, field) => {
+    const body: any = { ...offerMap(`Refused ${field}`), ...change };
+    if (body.action.actionTemplate?.id === "TEMPLATE") body.action.actionTemplate.id = template.id;
+    if (body.action.actionTargetId === "EMAIL") body.action.actionTargetId = emailTarget.id;
+    const err = await refused(create(body));
+    expect(err.status).toBe(400);
+    expect(err.body).toMatchObject({ status: 400, code: "bad.request", message: expect.stringContaining(field) });
+    expect(fieldNames(err.body)).toContain(field);
+  });
+
+  it("accepts a webchat map on a target that serves webchat, and stores dates in UTC", async () => {
+    const { body } = await create({
+      displayName: "Chat offer",
+      action: { mediaType: "webchat", actionTargetId: webchatTarget.id, isPacingEnabled: true },
+      activation: { type: "delay", delayInSeconds: 30 },
+      startDate: "2027-01-01T10:00:00+01:00",
+    });
+    expect(body).toMatchObject({ startDate: "2027-01-01T09:00:00.000Z", activation: { delayInSeconds: 30 } });
+  });
+
+  it("lists by ids, by a filter on a field path, and by a query on the name", async () => {
+    const a = (await create(offerMap("Listed A"))).body;
+    const b = (await create({ ...offerMap("Listed B"), triggerWithSegments: [] })).body;
+    const byIds = await api.getJourneyActionmaps({ actionMapIds: [a.id, b.id] });
+    expect(byIds.body.entities.map((m: any) => m.id).sort()).toEqual([a.id, b.id].sort());
+    const bySegment = await api.getJourneyActionmaps({ filterField: "triggerWithSegments", filterValue: segment.id });
+    expect(bySegment.body.entities.map((m: any) => m.id)).toContain(a.id);
+    expect(bySegment.body.entities.map((m: any) => m.id)).not.toContain(b.id);
+    const byTemplate = await api.getJourneyActionmaps({
+      filterField: "action.actionTemplate.id",
+      filterValue: template.id,
+      queryFields: ["displayName"],
+      queryValue: "listed",
+    });
+    expect(byTemplate.body.entities.map((m: any) => m.displayName).sort()).toEqual(["Listed A", "Listed B"]);
+    expect((await refused(api.getJourneyActionmaps({ filterField: "weight" }))).status).toBe(400);
+  });
+
+  it("PATCH needs the name, segments and URL conditions; clears a null end date; refuses a stale version", async () => {
+    const m = (await create({ ...offerMap("Patched map"), endDate: "2030-01-01T00:00:00Z" })).body;
+    const partial = await refused(api.patchJourneyActionmap(m.id, { body: { displayName: m.displayName } }));
+    expect(partial.status).toBe(400);
+    const { body } = await api.patchJourneyActionmap(m.id, {
+      body: {
+        displayName: m.displayName,
+        triggerWithSegments: [],
+        pageUrlConditions: [],
+        version: 1,
+        endDate: null,
+        weight: 3,
+      },
+    });
+    expect(body).toMatchObject({ version: 2, weight: 3, triggerWithSegments: [], pageUrlConditions: [] });
+    expect(body).not.toHaveProperty("endDate");
+    const stale = await refused(
+      api.patchJourneyActionmap(m.id, {
+        body: { displayName: m.displayName, triggerWithSegments: [], pageUrlConditions: [], version: 1 },
+      }),
+    );
+    expect(stale.status).toBe(409);
+  });
+
+  it("refuses to delete a segment, outcome or template a map uses, naming the map; after the map goes, they can", async () => {
+    const s = (await api.postJourneySegments({ body: { displayName: "Used segment" } })).body;
+    const m = (await create({ ...offerMap("User map"), triggerWithSegments: [s.id] })).body;
+    for (const [del, id] of [
+      [(x: string) => api.deleteJourneySegment(x), s.id],
+      [(x: string) => api.deleteJourneyOutcome(x), outcome.id],
+      [(x: string) => api.deleteJourneyActiontemplate(x, { hardDelete: true }), template.id],
+    ] as const) {
+      const err = await refused(del(id));
+      expect(err.status).toBe(409);
+      expect(err.body.message).toMatch(/is used by action maps? /);
+      expect(err.body.message).toContain(`"User map" (${m.id})`);
+      expect(err.body.details).toContainEqual(expect.objectContaining({ entityId: m.id, entityName: "User map" }));
+    }
+    expect((await api.deleteJourneyActionmap(m.id)).status).toBe(204);
+    expect((await refused(api.getJourneyActionmap(m.id))).status).toBe(404);
+    expect((await api.deleteJourneySegment(s.id)).status).toBe(204);
   });
 });

@@ -1,14 +1,11 @@
 // Journey analytics in the sandbox report on the org's own segments, outcomes and action maps as
 // the store holds them when the query runs; each object's figures follow from the seed, the
-// analytics end and its name. Action maps have no endpoint yet: they are written to the sandbox's
-// data file through a second store.
-import { randomUUID } from "node:crypto";
+// analytics end and its name.
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { Store } from "../../sandbox/store";
 import { ANALYTICS_JOB_TIMING } from "../../sandbox/vendors/genesys-analytics";
-import { HISTORY_DAYS, type JourneyActionMap } from "../../sandbox/vendors/genesys-data";
+import { HISTORY_DAYS } from "../../sandbox/vendors/genesys-data";
 import { answer, genesysToken, sleep, useSandbox, withSandbox } from "./helpers";
 
 const DAY = 86_400_000;
@@ -44,17 +41,11 @@ beforeAll(async () => {
   api = await apiOf(sandbox.url);
 });
 
-/** Writes an action map straight into the sandbox's store, as its endpoint would. */
-function putActionMap(map: JourneyActionMap): void {
-  const store = new Store(data);
-  try {
-    store.collection<JourneyActionMap>("genesys", "actionmaps").put(map.id, map);
-  } finally {
-    store.close();
-  }
-}
-
-async function create(api: Api, kind: "outcomes" | "segments", body: object): Promise<{ id: string }> {
+async function create(
+  api: Api,
+  kind: "outcomes" | "segments" | "actionmaps" | "actiontemplates",
+  body: object,
+): Promise<{ id: string }> {
   const r = await api(`/journey/${kind}`, { body });
   expect(r.status).toBe(201);
   return r.body;
@@ -119,22 +110,31 @@ describe("journey analytics of the org's own objects", () => {
 
   test("grouped by action map, the rows are the org's action maps, with their target and media type", async () => {
     const targets = await api("/journey/actiontargets?pageSize=100");
-    const target = targets.body.entities[0].id;
-    const chat = { id: randomUUID(), displayName: unique("Offer chat"), isActive: true };
-    putActionMap({ ...chat, action: { mediaType: "webchat", actionTargetId: target } });
-    putActionMap({
-      id: randomUUID(),
-      displayName: unique("Show discount"),
-      action: { mediaType: "contentOffer", actionTemplate: { id: "discount-template" } },
+    const target = targets.body.entities.find((t: any) => t.supportedMediaTypes.includes("webchat")).id;
+    const template = await create(api, "actiontemplates", {
+      name: unique("Discount"),
+      mediaType: "contentOffer",
+      state: "Active",
+      contentOffer: { displayMode: "Toast", layoutMode: "TextOnly" },
     });
-    putActionMap({ id: randomUUID(), displayName: unique("Paused"), isActive: false });
+    const chat = await create(api, "actionmaps", {
+      displayName: unique("Offer chat"),
+      action: { mediaType: "webchat", actionTargetId: target },
+    });
+    await create(api, "actionmaps", {
+      displayName: unique("Show discount"),
+      action: { mediaType: "contentOffer", actionTemplate: { id: template.id } },
+    });
+    await create(api, "actionmaps", {
+      displayName: unique("Paused"),
+      isActive: false,
+      action: { mediaType: "webMessagingOffer" },
+    });
     const r = await query(api, {
       metrics: ["nWebActionsOffered", "nDistinctJourneyActions"],
       groupBy: ["journeyActionMapId", "journeyActionTargetId", "journeyActionMediaType", "journeyActionTemplateId"],
     });
-    const store = new Store(data);
-    const maps = store.collection<JourneyActionMap>("genesys", "actionmaps").list();
-    store.close();
+    const maps = (await api("/journey/actionmaps?pageSize=100")).body.entities as any[];
     const expected = maps
       .filter((m) => m.isActive !== false)
       .map((m) => ({

@@ -176,6 +176,26 @@ describe("genesys.getJourneyActionTemplates / getJourneyActionTemplate", () => {
   });
 });
 
+describe("genesys.getJourneyActionMaps / getJourneyActionMap", () => {
+  test("by ids, name, and what the maps use", async () => {
+    const g = genesysClient();
+    const seg = await g.createSegment({ displayName: "Lookup map segment" });
+    const make = (displayName: string, triggerWithSegments: string[]) =>
+      g.call("createActionMap", {
+        body: { displayName, triggerWithSegments, action: { mediaType: "webMessagingOffer" } },
+      });
+    const a = await make("Lookup map A", [seg.id]);
+    const b = await make("Lookup map B", []);
+    const ghost = randomUUID();
+    const byIds = await genesys.getJourneyActionMaps({ ids: [b.id, ghost, a.id] });
+    expect(byIds.maps.map((m) => m.id)).toEqual([b.id, a.id]);
+    expect(byIds.missing).toEqual([ghost]);
+    expect((await genesys.getJourneyActionMaps({ segmentId: seg.id })).maps.map((m) => m.id)).toEqual([a.id]);
+    expect(await genesys.getJourneyActionMap({ displayName: "Lookup map B" })).toEqual(b);
+    expect((await genesys.getJourneyActionMap({ id: a.id })).displayName).toBe("Lookup map A");
+  });
+});
+
 describe("genesys.getActionTargets / getActionTarget", () => {
   test("every target, by id and by name", async () => {
     const listed = await all(genesysClient().actionTargets({ pageSize: 2 }));

@@ -112,6 +112,55 @@ describe("JourneyActionTemplate provider", () => {
   });
 });
 
+describe("JourneyActionMap provider", () => {
+  afterEach(() => faults({}));
+
+  test("a create whose answer is lost is found by name: exactly one map", async () => {
+    const p = await provider("genesys.JourneyActionMap");
+    await faults({ genesys: { "lost-create": 1 } });
+    const posts = () => requests(sandbox, "genesys", "POST /journey/actionmaps");
+    const before = posts();
+    const { id } = await p.create({ displayName: "lost answer map", action: { mediaType: "webMessagingOffer" } });
+    const named = [];
+    for await (const m of client().actionMaps({ pageSize: 200 }))
+      if (m.displayName === "lost answer map") named.push(m.id);
+    expect(named).toEqual([id]);
+    expect(posts() - before).toBe(1);
+  });
+
+  test("a template of another media type is refused before any write, naming the property", async () => {
+    const t = await client().call("createActionTemplate", {
+      body: { name: "faults messaging template", mediaType: "webMessagingOffer", state: "Active" },
+    });
+    const p = await provider("genesys.JourneyActionMap");
+    const posts = () => requests(sandbox, "genesys", "POST /journey/actionmaps");
+    const before = posts();
+    await expect(
+      p.create({ displayName: "mismatched map", action: { mediaType: "contentOffer", actionTemplateId: t.id } }),
+    ).rejects.toThrow(
+      `action.actionTemplateId: the action template "faults messaging template" (${t.id}) is a webMessagingOffer template, but action.mediaType is "contentOffer"; they must match`,
+    );
+    expect(posts()).toBe(before);
+  });
+
+  test("deleting a segment a map uses fails naming the map and what to do", async () => {
+    const segments = await provider("genesys.JourneySegment");
+    const { id: segmentId } = await segments.create({ displayName: "used by a map" });
+    const maps = await provider("genesys.JourneyActionMap");
+    const { id: mapId } = await maps.create({
+      displayName: "map using a segment",
+      triggerWithSegments: [segmentId],
+      action: { mediaType: "webMessagingOffer" },
+    });
+    await expect(segments.delete!(segmentId, { displayName: "used by a map" })).rejects.toThrow(
+      `cannot delete journey segment "used by a map" (${segmentId}): action map "map using a segment" (${mapId}) still uses it`,
+    );
+    await maps.delete!(mapId, { displayName: "map using a segment" });
+    await segments.delete!(segmentId, { displayName: "used by a map" });
+    await expect(client().getSegment(segmentId)).rejects.toMatchObject({ code: "not_found" });
+  });
+});
+
 describe("Our Voice Flow provider", () => {
   afterEach(() => faults({}));
 

@@ -65,6 +65,11 @@ const outcome = (args: Record<string, unknown>): Declared => ({
   args,
 });
 const target = (args: Record<string, unknown>): Declared => ({ type: "genesys.ActionTarget", name: "target", args });
+const actionMap = (args: Record<string, unknown>): Declared => ({
+  type: "genesys.JourneyActionMap",
+  name: "map",
+  args,
+});
 const template = (args: Record<string, unknown>): Declared => ({
   type: "genesys.JourneyActionTemplate",
   name: "template",
@@ -243,6 +248,40 @@ const resourceCases: Case[] = [
         "valueField",
         "is not a known property; allowed: displayName, description, isActive, isPositive, context, journey, associatedValueField, adopt",
       ],
+    ],
+  },
+  {
+    title: "genesys.JourneyActionMap: out-of-range numbers, unknown enums, a bad date, no action",
+    resource: actionMap({
+      displayName: "e2e Map",
+      weight: 5,
+      activation: { type: "later" },
+      pageUrlConditions: [{ values: ["/a"], operator: "like" }],
+      triggerWithOutcomeProbabilityConditions: [{ outcomeId: "o1", maximumProbability: 1.5 }],
+      startDate: "tomorrow",
+    }),
+    problems: [
+      ["weight", "must be at most 3; got 5"],
+      ["activation.type", 'must be one of "immediate", "on-next-visit", "on-next-session", "delay"; got "later"'],
+      ["pageUrlConditions[0].operator", `must be one of ${OPERATORS}; got "like"`],
+      ["triggerWithOutcomeProbabilityConditions[0].maximumProbability", "must be at most 1; got 1.5"],
+      ["startDate", 'must be an ISO-8601 date-time with a zone, e.g. 2027-01-31T09:00:00Z; got "tomorrow"'],
+      ["action", "is required (object)"],
+    ],
+  },
+  {
+    title: "genesys.JourneyActionMap: an action's fields that do not fit its media type",
+    resource: actionMap({
+      displayName: "e2e Map",
+      activation: { type: "immediate", delayInSeconds: 10 },
+      action: { mediaType: "contentOffer", webMessagingOfferFields: { offerText: "Hi" } },
+      startDate: "2027-02-01T00:00:00Z",
+      endDate: "2027-01-01T00:00:00Z",
+    }),
+    problems: [
+      ["activation.delayInSeconds", 'is only for type "delay", not "immediate"'],
+      ["action.webMessagingOfferFields", 'is only for mediaType "webMessagingOffer", not "contentOffer"'],
+      ["action.actionTemplateId", 'is required when mediaType is "contentOffer"'],
     ],
   },
   {

@@ -45,6 +45,14 @@ export const SAMPLES: Record<string, { name: string; args(o: SampleOptions): Rec
     name: "segment",
     args: ({ tag, v = 1 }) => ({ displayName: `${tag} segment`, ...(v > 1 ? { description: `${tag} v${v}` } : {}) }),
   },
+  "genesys.JourneyActionMap": {
+    name: "actionmap",
+    args: ({ tag, v = 1 }) => ({
+      displayName: `${tag} action map`,
+      pageUrlConditions: [{ values: ["/pricing"], operator: "containsAny" }],
+      action: { mediaType: "webMessagingOffer", webMessagingOfferFields: { offerText: `Questions? (v${v})` } },
+    }),
+  },
   "genesys.JourneyActionTemplate": {
     name: "template",
     args: ({ tag, v = 1 }) => ({

@@ -6,6 +6,11 @@ import type { z } from "zod";
 import type { DEFINITION, ResourceDefinition } from "../../provider/dynamic/define";
 import type { ActionTarget, ActionTargetArgs, ActionTargetInputs } from "../../provider/genesys/action-target";
 import type {
+  JourneyActionMap,
+  JourneyActionMapArgs,
+  JourneyActionMapInputs,
+} from "../../provider/genesys/journey-action-map";
+import type {
   JourneyActionTemplate,
   JourneyActionTemplateArgs,
   JourneyActionTemplateInputs,
@@ -55,6 +60,7 @@ const outputs: {
   journeySegment: OutputsMatch<typeof JourneySegment, JourneySegmentArgs>;
   journeyOutcome: OutputsMatch<typeof JourneyOutcome, JourneyOutcomeArgs>;
   journeyActionTemplate: OutputsMatch<typeof JourneyActionTemplate, JourneyActionTemplateArgs>;
+  journeyActionMap: OutputsMatch<typeof JourneyActionMap, JourneyActionMapArgs>;
   actionTarget: OutputsMatch<typeof ActionTarget, ActionTargetArgs>;
   ourvoiceFlow: OutputsMatch<typeof OurVoiceFlow, OurVoiceArgs>;
   zoomFlow: OutputsMatch<typeof ZoomFlow, ZoomArgs>;
@@ -62,6 +68,7 @@ const outputs: {
   journeySegment: true,
   journeyOutcome: true,
   journeyActionTemplate: true,
+  journeyActionMap: true,
   actionTarget: true,
   ourvoiceFlow: true,
   zoomFlow: true,
@@ -70,6 +77,7 @@ const outputs: {
 const checks: {
   journeySegment: Same<Flat<Plain<JourneySegmentArgs>>, Flat<z.input<typeof JourneySegmentInputs>>>;
   journeyOutcome: Same<Flat<Plain<JourneyOutcomeArgs>>, Flat<z.input<typeof JourneyOutcomeInputs>>>;
+  journeyActionMap: Same<Flat<Plain<JourneyActionMapArgs>>, Flat<z.input<typeof JourneyActionMapInputs>>>;
   journeyActionTemplate: Same<
     Flat<Plain<JourneyActionTemplateArgs>>,
     Flat<z.input<typeof JourneyActionTemplateInputs>>
@@ -81,6 +89,7 @@ const checks: {
   journeySegment: true,
   journeyOutcome: true,
   journeyActionTemplate: true,
+  journeyActionMap: true,
   actionTarget: true,
   ourvoiceFlow: true,
   zoomFlow: true,

@@ -1,5 +1,6 @@
 // The one diff engine: field specs decide what is a change, what replaces, and what is not a change.
 import { asSet, diffFields, type Fields, same, UNKNOWN } from "../../provider/dynamic/fields";
+import { fields as mapFields } from "../../provider/genesys/journey-action-map";
 import { fields as templateFields } from "../../provider/genesys/journey-action-template";
 import { fields as outcomeFields } from "../../provider/genesys/journey-outcome";
 import { fields as segmentFields } from "../../provider/genesys/journey-segment";
@@ -72,6 +73,18 @@ describe("diffFields", () => {
     expect(diffFields(fields, olds, { ...olds, key: UNKNOWN }).replaces).toEqual(["key"]);
     expect(diffFields(fields, olds, { ...olds, external: { id: UNKNOWN, name: "n" } })).toEqual({
       changed: ["external"],
+      replaces: [],
+    });
+  });
+
+  test("a field that refers to other resources is replaced when wholly unknown, updated when a part is", () => {
+    const refs: Fields = { segments: { default: [], canonical: (v: string[]) => asSet(v), unknownReplaces: true } };
+    expect(diffFields(refs, { segments: ["a"] }, { segments: UNKNOWN })).toEqual({
+      changed: ["segments"],
+      replaces: ["segments"],
+    });
+    expect(diffFields(refs, { segments: ["a"] }, { segments: ["a", UNKNOWN] })).toEqual({
+      changed: ["segments"],
       replaces: [],
     });
   });
@@ -211,5 +224,45 @@ describe("journey action template fields", () => {
       changed: ["mediaType", "contentOffer"],
       replaces: ["mediaType"],
     });
+  });
+});
+
+describe("journey action map fields", () => {
+  const server = {
+    displayName: "Offer",
+    isActive: true,
+    weight: 2,
+    triggerWithSegments: ["s1", "s2"],
+    triggerWithEventConditions: [],
+    triggerWithOutcomeProbabilityConditions: [],
+    triggerWithOutcomePercentileConditions: [],
+    triggerWithOutcomeQuantileConditions: [],
+    pageUrlConditions: [{ values: ["/a", "/b"], operator: "containsAny" }],
+    activation: { type: "immediate" },
+    action: { mediaType: "contentOffer", actionTemplate: { id: "t1", selfUri: "/api/v2/journey/actiontemplates/t1" } },
+    ignoreFrequencyCap: false,
+    startDate: "2027-01-01T00:00:00.000Z",
+  };
+  const declared = {
+    displayName: "Offer",
+    triggerWithSegments: ["s2", "s1"],
+    pageUrlConditions: [{ values: ["/b", "/a"], operator: "containsAny" }],
+    action: { mediaType: "contentOffer", actionTemplateId: "t1" },
+  };
+
+  test("server defaults, the template's form, set order and a left-out start date are not changes", () => {
+    expect(diffFields(mapFields, server, declared).changed).toEqual([]);
+    expect(diffFields(mapFields, server, { ...declared, startDate: "2027-01-01T01:00:00+01:00" }).changed).toEqual([]);
+  });
+
+  test("another template is an update; a wholly unknown reference (the engine's dependent check) replaces", () => {
+    expect(
+      diffFields(mapFields, server, { ...declared, action: { mediaType: "contentOffer", actionTemplateId: "t2" } }),
+    ).toEqual({ changed: ["action"], replaces: [] });
+    expect(diffFields(mapFields, server, { ...declared, triggerWithSegments: UNKNOWN }).replaces).toEqual([
+      "triggerWithSegments",
+    ]);
+    expect(diffFields(mapFields, server, { ...declared, action: UNKNOWN }).replaces).toEqual(["action"]);
+    expect(diffFields(mapFields, server, { ...declared, triggerWithSegments: ["s1", UNKNOWN] }).replaces).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ describe("public API", () => {
       [
         "ActionTarget",
         "AnalyticsJobError",
+        "JourneyActionMap",
         "JourneyActionTemplate",
         "JourneyOutcome",
         "JourneySegment",
@@ -35,7 +36,8 @@ describe("public API", () => {
         "filter",
         "genesysClient",
         ...["ActionTarget", "ActionTargets", "FlowActivity", "FlowAggregates", "FlowObservations"]
-          .concat(["JourneyActionTemplate", "JourneyActionTemplates", "JourneyAggregates"])
+          .concat(["JourneyActionMap", "JourneyActionMaps", "JourneyActionTemplate", "JourneyActionTemplates"])
+          .concat(["JourneyAggregates"])
           .concat(["JourneyOutcome", "JourneyOutcomes", "JourneySegment", "JourneySegments"])
           .flatMap((n) => [`get${n}`, `get${n}Output`]),
         "models",

@@ -9,6 +9,7 @@ describe("the resource registry", () => {
   test("holds every resource class the public vendor namespaces export, once each, vendor by vendor", () => {
     expect(RESOURCES.map((d) => d.kind)).toEqual([
       "genesys.ActionTarget",
+      "genesys.JourneyActionMap",
       "genesys.JourneyActionTemplate",
       "genesys.JourneyOutcome",
       "genesys.JourneySegment",

@@ -42,7 +42,7 @@ type Agrees<Ours, Sdk> = [
   ? true
   : Departures<Ours, Sdk> | ([Ours] extends [Sdk] ? never : ": not assignable to the SDK model");
 
-/** `null` clears these fields in a PATCH (docs/vendors.md: segments, outcomes, action templates); the SDK types them without it. */
+/** `null` clears these fields in a PATCH (docs/vendors.md: segments, outcomes, action templates and maps); the SDK types them without it. */
 type NullClears<T, K extends keyof T> = Omit<T, K> & { [P in K]?: Exclude<T[P], null> };
 
 /** Ours → the SDK's model, one line each. Nested models are checked through their parents too. */
@@ -57,6 +57,8 @@ type Pairs = {
   OutcomeListing: [ours.OutcomeListing, Models.OutcomeListing];
   ActionTemplate: [ours.ActionTemplate, Models.ActionTemplate];
   ActionTemplateListing: [ours.ActionTemplateListing, Models.ActionTemplateListing];
+  ActionMap: [ours.ActionMap, Models.ActionMap];
+  ActionMapListing: [ours.ActionMapListing, Models.ActionMapListing];
   AsyncQueryResponse: [ours.AsyncQueryResponse, Models.AsyncQueryResponse];
   AsyncQueryStatus: [ours.AsyncQueryStatus, Models.AsyncQueryStatus];
   FlowAggregateQueryResponse: [ours.FlowAggregateQueryResponse, Models.FlowAggregateQueryResponse];
@@ -76,6 +78,8 @@ type Pairs = {
   PatchOutcome: [NullClears<ours.PatchOutcome, "description" | "associatedValueField">, Models.PatchOutcome];
   ActionTemplateRequest: [ours.ActionTemplateRequest, Models.ActionTemplate];
   PatchActionTemplate: [NullClears<ours.PatchActionTemplate, "description">, Models.PatchActionTemplate];
+  ActionMapRequest: [ours.ActionMapRequest, Models.ActionMap];
+  PatchActionMap: [NullClears<ours.PatchActionMap, "endDate" | "actionMapScheduleGroups">, Models.PatchActionMap];
   FlowAggregationQuery: [ours.FlowAggregationQuery, Models.FlowAggregationQuery];
   FlowAsyncAggregationQuery: [ours.FlowAsyncAggregationQuery, Models.FlowAsyncAggregationQuery];
   FlowObservationQuery: [ours.FlowObservationQuery, Models.FlowObservationQuery];

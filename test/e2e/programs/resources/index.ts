@@ -12,6 +12,18 @@ interface Declared {
   secret?: string[];
 }
 
+/** `"ref:NAME"` anywhere in args stands for the id of the earlier resource NAME, so Pulumi orders them. */
+function resolve(v: unknown, ids: Record<string, pulumi.Output<string>>): unknown {
+  if (typeof v === "string" && v.startsWith("ref:")) {
+    const id = ids[v.slice(4)];
+    if (!id) throw new Error(`${v}: no earlier resource of that name`);
+    return id;
+  }
+  if (Array.isArray(v)) return v.map((x) => resolve(x, ids));
+  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolve(x, ids)]));
+  return v;
+}
+
 const declared: Declared[] = JSON.parse(new pulumi.Config().get("resources") ?? "[]");
 
 export const ids: Record<string, pulumi.Output<string>> = {};
@@ -19,7 +31,7 @@ for (const d of declared) {
   const [vendor, kind] = d.type.split(".");
   const Class = (cxflow as any)[vendor]?.[kind];
   if (typeof Class !== "function") throw new Error(`no resource ${d.type} in pulumi-cxflow`);
-  const args: Record<string, unknown> = { ...d.args };
+  const args = resolve(d.args, ids) as Record<string, unknown>;
   for (const key of d.secret ?? []) args[key] = pulumi.secret(args[key]);
   ids[d.name] = (new Class(d.name, args) as pulumi.CustomResource).id;
 }

@@ -52,7 +52,7 @@ function writes() {
       .reduce((n, [, c]) => n + c, 0);
   return {
     creates:
-      sum(v.genesys, /^POST \/journey\/(segments|outcomes)$/) +
+      sum(v.genesys, /^POST \/journey\/(segments|outcomes|actiontemplates|actionmaps)$/) +
       sum(v.zoom, /^POST \/contact_center\/flows$/) +
       sum(v.ourvoice, /^POST \/flows$/),
     deletes: sum(v.genesys, /^DELETE /) + sum(v.zoom, /^DELETE /) + sum(v.ourvoice, /^DELETE /),
@@ -115,7 +115,7 @@ beforeAll(async () => {
     journey: { patterns: [] },
     externalSegment: { id: "cdp-42", name: "High value", source: "AdobeExperiencePlatform" },
   } as never);
-  await g.call("createOutcome", {
+  const orderPlaced = await g.call("createOutcome", {
     body: {
       displayName: "Order placed",
       isPositive: true,
@@ -130,6 +130,24 @@ beforeAll(async () => {
         ],
       },
       associatedValueField: { dataType: "Number", name: "attributes.orderTotal.value" },
+    },
+  });
+  // A content offer shown to the VIP segment while the purchase is likely: references to three objects.
+  const offer = await g.call("createActionTemplate", {
+    body: {
+      name: "Welcome-back offer",
+      mediaType: "contentOffer",
+      state: "Active",
+      contentOffer: { displayMode: "Modal", layoutMode: "TextOnly", headline: "Welcome back" },
+    },
+  });
+  await g.call("createActionMap", {
+    body: {
+      displayName: "Offer to VIPs",
+      triggerWithSegments: [vip.id],
+      triggerWithOutcomeProbabilityConditions: [{ outcomeId: orderPlaced.id, maximumProbability: 0.5 }],
+      pageUrlConditions: [{ values: ["/shop"], operator: "startsWith" }],
+      action: { mediaType: "contentOffer", actionTemplate: { id: offer.id } },
     },
   });
   // A Zoom flow made and published here, beside the seeded ones (drafts, published, archived).
@@ -177,7 +195,7 @@ describe("cxflow export", () => {
     const out = path.join(work, "all");
     const r = await exportAll();
     expect(r.stderr).toMatch(
-      /wrote .*: \d+ action targets, 1 outcomes, 3 segments, \d+ Zoom flows, \d+ Our Voice flows/,
+      /wrote .*: \d+ action targets, 1 action maps, 1 action templates, 1 outcomes, 3 segments, \d+ Zoom flows, \d+ Our Voice flows/,
     );
     expect(r.code).toBe(0);
     for (const f of ["Pulumi.yaml", "package.json", "tsconfig.json", "index.ts"])
@@ -187,6 +205,13 @@ describe("cxflow export", () => {
     expect(program).toMatch(/export const vipVisitorsSegment = new cxflow\.genesys\.JourneySegment\("vip-visitors"/);
     expect(program).toMatch(/segmentId: vipVisitorsSegment\.id/);
     expect(program).toMatch(/export const orderPlacedOutcome = new cxflow\.genesys\.JourneyOutcome\("order-placed"/);
+    // The action map refers to the segment, the outcome and the template, and is declared after them.
+    expect(program).toMatch(/triggerWithSegments: \[vipVisitorsSegment\.id\]/);
+    expect(program).toMatch(/outcomeId: orderPlacedOutcome\.id/);
+    expect(program).toMatch(/actionTemplateId: welcomeBackOfferActionTemplate\.id/);
+    const at = (needle: string) => program.indexOf(needle);
+    expect(at("new cxflow.genesys.JourneyActionMap(")).toBeGreaterThan(at("export const welcomeBackOfferActionTemplate"));
+    expect(at("new cxflow.genesys.JourneyActionMap(")).toBeGreaterThan(at("export const vipVisitorsSegment"));
     expect(program).toMatch(/zoomFlowId: exportedIvrZoomFlow\.id/);
     expect(program).not.toContain(`"${ids.vip}",`);
     // Metadata values are not in the source: each flow's go to secret config, as the summary says.

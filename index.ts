@@ -85,6 +85,61 @@ const supportCallbacks = new cxflow.genesys.ActionTarget("support-callbacks", {
 });
 
 // ---------------------------------------------------------------------------------------------
+// What the journey work is for: the outcomes it is measured by, and the action maps that act on
+// the segments (a content offer from a template, a chat on the tuned sales target).
+
+const outcomes = [
+  new cxflow.genesys.JourneyOutcome("order-placed", {
+    displayName: "Order placed",
+    description: "Reached the order confirmation page",
+    journey: { patterns: [{ criteria: [{ key: "page.url", values: ["/order/confirmed"] }], count: 1, ...web }] },
+    associatedValueField: { dataType: "Number", name: "attributes.orderTotal.value" },
+  }),
+  new cxflow.genesys.JourneyOutcome("subscription-cancelled", {
+    displayName: "Subscription cancelled",
+    description: "Confirmed a cancellation: the outcome to prevent",
+    isPositive: false,
+    journey: { patterns: [{ criteria: [{ key: "page.url", values: ["/account/cancelled"] }], count: 1, ...web }] },
+  }),
+];
+const [orderPlaced] = outcomes;
+const [returningBuyers, cartAbandoners] = segments;
+
+const freeShipping = new cxflow.genesys.JourneyActionTemplate("free-shipping-offer", {
+  name: "Free shipping offer",
+  mediaType: "contentOffer",
+  contentOffer: {
+    displayMode: "Toast",
+    layoutMode: "LeftText",
+    headline: "Free shipping today",
+    body: "Orders over $50 ship free until midnight.",
+    callToAction: { text: "Shop now", url: "https://shop.example.com/deals", target: "Self" },
+  },
+});
+
+const actionMaps = [
+  new cxflow.genesys.JourneyActionMap("offer-free-shipping", {
+    displayName: "Offer free shipping to returning buyers",
+    triggerWithSegments: [returningBuyers.id],
+    // Only while an order is likely, on the pages where it is placed.
+    triggerWithOutcomeProbabilityConditions: [{ outcomeId: orderPlaced.id, maximumProbability: 0.6 }],
+    pageUrlConditions: [{ values: ["/pricing", "/cart"], operator: "containsAny" }],
+    action: { mediaType: "contentOffer", actionTemplateId: freeShipping.id },
+    weight: 3,
+  }),
+  new cxflow.genesys.JourneyActionMap("chat-with-cart-abandoners", {
+    displayName: "Chat with cart abandoners",
+    triggerWithSegments: [cartAbandoners.id],
+    activation: { type: "delay", delayInSeconds: 20 },
+    action: {
+      mediaType: "webchat",
+      actionTargetId: salesChat.id,
+      props: { webchatPrompt: "Questions about your cart?", webchatAcceptText: "Chat now" },
+    },
+  }),
+];
+
+// ---------------------------------------------------------------------------------------------
 // Our Voice flows: an inbound voice greeting and an SMS reminder.
 
 const greeting = new cxflow.ourvoice.Flow("welcome-line", {
@@ -180,20 +235,60 @@ export const flowTotals = flowWeek.rows.apply(
 /** Failed outcomes per outcome over the week, all flows together. */
 export const failureRate = flowTotals.apply((t) => t.failureRate);
 
-const journeyWeek = cxflow.genesys.getJourneyAggregatesOutput({
-  ...week,
-  groupBy: ["journeyOutcomeId"],
-  metrics: ["nJourneyOutcomesAchieved"],
-});
-/** Journey outcomes achieved over the week, by outcome id. */
-export const journeyOutcomes = journeyWeek.rows.apply((rows) =>
-  Object.fromEntries(
-    rows
-      .filter((r) => r.journeyOutcomeId)
-      .map((r) => [r.journeyOutcomeId!, r.count ?? 0] as const)
-      .sort(([a], [b]) => a.localeCompare(b)),
-  ),
+/** The counts of `rows` summed per id (a plain object: `pulumi.all` would flatten a Map). */
+function sumBy<R extends { count?: number }>(rows: R[], id: (r: R) => string | undefined): Record<string, number> {
+  const sums: Record<string, number> = {};
+  for (const r of rows) {
+    const key = id(r);
+    if (key) sums[key] = (sums[key] ?? 0) + (r.count ?? 0);
+  }
+  return sums;
+}
+
+/** A count per declared object's name (0 when the week has no row for it), from counts keyed by id. */
+const perName = (
+  objects: { id: pulumi.Output<string>; displayName: pulumi.Output<string> }[],
+  counts: pulumi.Output<Record<string, number>>,
+) =>
+  pulumi
+    .all([counts, pulumi.all(objects.map((o) => pulumi.all([o.id, o.displayName])))])
+    .apply(([byId, pairs]) => Object.fromEntries(pairs.map(([id, name]) => [name, byId[id] ?? 0])));
+
+// Read once the outcomes and maps exist, so a first run already reports on them.
+const outcomeWeek = pulumi.all(outcomes.map((o) => o.id)).apply(() =>
+  cxflow.genesys.getJourneyAggregatesOutput({
+    ...week,
+    groupBy: ["journeyOutcomeId"],
+    metrics: ["nJourneyOutcomesAchieved"],
+  }),
 );
+/** Journey outcomes achieved over the week, per declared outcome. */
+export const journeyOutcomes = perName(
+  outcomes,
+  outcomeWeek.rows.apply((rows) => sumBy(rows, (r) => r.journeyOutcomeId)),
+);
+
+const offerWeek = pulumi.all(actionMaps.map((m) => m.id)).apply(() =>
+  cxflow.genesys.getJourneyAggregatesOutput({
+    ...week,
+    groupBy: ["journeyActionMapId"],
+    metrics: ["nWebActionsOffered", "nWebActionsAccepted"],
+  }),
+);
+const offered = (metric: "nWebActionsOffered" | "nWebActionsAccepted") =>
+  perName(
+    actionMaps,
+    offerWeek.rows.apply((rows) =>
+      sumBy(
+        rows.filter((r) => r.metric === metric),
+        (r) => r.journeyActionMapId,
+      ),
+    ),
+  );
+/** Offers each declared action map made over the week, and how many visitors accepted. */
+export const actionMapOffers = pulumi
+  .all([offered("nWebActionsOffered"), offered("nWebActionsAccepted")])
+  .apply(([o, a]) => Object.fromEntries(Object.keys(o).map((name) => [name, { offered: o[name], accepted: a[name] }])));
 /** Web sessions over the week. */
 export const journeySessions = cxflow.genesys
   .getJourneyAggregatesOutput({ ...week, metrics: ["nJourneySessions"] })

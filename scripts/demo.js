@@ -217,11 +217,12 @@ function printAnalytics(o, dataEnd) {
   ]);
   say("Per day, all flows:");
   say(table(days, ["day (UTC)", "runs", "outcomes", "failed", "failure rate"]));
-  const journeys = Object.values(o.journeyOutcomes ?? {});
-  say(
-    `Journeys: ${o.journeySessions ?? 0} web sessions, ${journeys.reduce((a, b) => a + b, 0)} outcomes achieved` +
-      ` across ${journeys.length} outcome(s).`,
-  );
+  const achieved = Object.entries(o.journeyOutcomes ?? {});
+  say(`Journeys: ${o.journeySessions ?? 0} web sessions; outcomes achieved, per declared outcome:`);
+  say(table(achieved, ["outcome", "achieved"]));
+  const offers = Object.entries(o.actionMapOffers ?? {}).map(([name, x]) => [name, x.offered, x.accepted]);
+  say("Action maps:");
+  say(table(offers, ["action map", "offered", "accepted"]));
 }
 
 /** What the lookups found, in a line. */

@@ -93,6 +93,11 @@ describe("npm run demo", () => {
       [
         "genesys.ActionTarget sales-web-chat",
         "genesys.ActionTarget support-callbacks",
+        "genesys.JourneyActionMap chat-with-cart-abandoners",
+        "genesys.JourneyActionMap offer-free-shipping",
+        "genesys.JourneyActionTemplate free-shipping-offer",
+        "genesys.JourneyOutcome order-placed",
+        "genesys.JourneyOutcome subscription-cancelled",
         "genesys.JourneySegment cart-abandoners",
         "genesys.JourneySegment enterprise-accounts",
         "genesys.JourneySegment mobile-support-seekers",
@@ -103,7 +108,7 @@ describe("npm run demo", () => {
         "zoom.Flow customer-care-ivr",
       ].sort(),
     );
-    expect(first.stdout).toMatch(/^demo: 10 created\.$/m);
+    expect(first.stdout).toMatch(/^demo: 15 created\.$/m);
     expect(first.stdout).toContain(
       "Lookups: 5 segments found again by id; 4 active action targets; IVR published at version 1.",
     );
@@ -177,6 +182,43 @@ describe("npm run demo", () => {
     const table = first.stdout.split("Flow outcomes")[1].split("Per day")[0];
     expect(table.trim().split("\n").length).toBe(1 + 1 + flows + 1);
     expect(first.stdout.split("Per day")[1].match(/^ {2}2026-\d\d-\d\d /gm)).toHaveLength(7);
+
+    // Outcomes achieved per declared outcome, and offers per action map: the same as a direct query.
+    const journey = async (groupBy: string, metrics: string[]) => {
+      const q = await gen().queryJourneyAggregates({
+        interval: `${start.toISOString()}/${end.toISOString()}`,
+        groupBy: [groupBy],
+        metrics,
+      } as never);
+      const out: Record<string, Record<string, number>> = {};
+      for (const g of q.results ?? [])
+        for (const d of g.data ?? [])
+          for (const m of d.metrics ?? []) {
+            const id = String((g.group as Record<string, string>)[groupBy]);
+            out[id] ??= {};
+            out[id][m.metric] = (out[id][m.metric] ?? 0) + Number(m.stats.count ?? 0);
+          }
+      return out;
+    };
+    const byName = async (kind: "outcomes" | "actionmaps", name: string) => {
+      const page = await gen().call(kind === "outcomes" ? "listOutcomes" : "listActionMaps", {
+        query: { queryFields: "displayName", queryValue: name },
+      });
+      return page.entities!.find((x) => x.displayName === name)!.id;
+    };
+    const outcomes = await journey("journeyOutcomeId", ["nJourneyOutcomesAchieved"]);
+    for (const name of ["Order placed", "Subscription cancelled"]) {
+      const n = outcomes[await byName("outcomes", name)]?.nJourneyOutcomesAchieved ?? 0;
+      expect(first.stdout).toMatch(new RegExp(`^ {2}${name}\\s+${n}$`, "m"));
+    }
+    const offers = await journey("journeyActionMapId", ["nWebActionsOffered", "nWebActionsAccepted"]);
+    for (const name of ["Offer free shipping to returning buyers", "Chat with cart abandoners"]) {
+      const o = offers[await byName("actionmaps", name)] ?? {};
+      expect(o.nWebActionsOffered).toBeGreaterThan(0);
+      expect(first.stdout).toMatch(
+        new RegExp(`^ {2}${name}\\s+${o.nWebActionsOffered}\\s+${o.nWebActionsAccepted ?? 0}$`, "m"),
+      );
+    }
   });
 
   step("the root stack previews with no changes against the store the demo left", async () => {
@@ -185,7 +227,7 @@ describe("npm run demo", () => {
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     });
     // The count includes the stack itself.
-    expect(r.stdout + r.stderr).toMatch(/11 unchanged/);
+    expect(r.stdout + r.stderr).toMatch(/16 unchanged/);
     expect(r.code).toBe(0);
   });
 
@@ -204,7 +246,7 @@ describe("npm run demo", () => {
     await cli(["config", "set", "reportEnd", "2026-11-01T00:00:00.000Z"]);
     const r = await demo();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^demo: unchanged: 10 resources already match the program\.$/m);
+    expect(r.stdout).toMatch(/^demo: unchanged: 15 resources already match the program\.$/m);
     expect(r.stdout).not.toMatch(/^ {2}[+~-]/m);
     expect(r.stdout).toContain("demo: removed contact-center:reportEnd 2026-11-01T00:00:00.000Z");
     expect(r.stdout).toMatch(/^Flow outcomes, .* \(the 7 days before today, UTC\):$/m);
@@ -224,7 +266,7 @@ describe("npm run demo", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}! genesys\.JourneySegment returning-buyers: changed outside Pulumi/m);
     expect(r.stdout).toMatch(/^ {2}~ updated genesys\.JourneySegment returning-buyers/m);
-    expect(r.stdout).toMatch(/^demo: 1 updated, 9 unchanged\.$/m);
+    expect(r.stdout).toMatch(/^demo: 1 updated, 14 unchanged\.$/m);
     await open();
     expect((await gen().getSegment(seg.id)).description).toBe("Looked at pricing at least twice in one web session");
     await close();
@@ -233,7 +275,7 @@ describe("npm run demo", () => {
   step("--destroy tears it all down: resources, stack and store", async () => {
     const r = await demo("--destroy");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^demo: 10 deleted \(action targets given back as found\); stack \S+ removed\.$/m);
+    expect(r.stdout).toMatch(/^demo: 15 deleted \(action targets given back as found\); stack \S+ removed\.$/m);
     expect(fs.existsSync(data)).toBe(false);
     expect(fs.existsSync(stackConfig)).toBe(false);
     const ls = await exec(path.join(tc.cliDir()!, "pulumi"), ["stack", "ls", "--json", "--cwd", tc.paths.root]);

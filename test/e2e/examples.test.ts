@@ -27,6 +27,9 @@ const byId = <T extends { id?: string }>(xs: T[]) => [...xs].sort((a, b) => a.id
 
 const segments = (c: Clients) => collect(c.genesys().segments({ pageSize: 100 }));
 const targets = (c: Clients) => collect(c.genesys().actionTargets({ pageSize: 100 }));
+const outcomes = (c: Clients) => collect(c.genesys().outcomes({ pageSize: 100 }));
+const actionTemplates = (c: Clients) => collect(c.genesys().actionTemplates({ pageSize: 100 }));
+const actionMaps = (c: Clients) => collect(c.genesys().actionMaps({ pageSize: 100 }));
 const ourvoiceFlows = (c: Clients) => collect(c.ourvoice().flows({ limit: 100 }));
 const zoomFlows = async (c: Clients) =>
   (await collect(c.zoom().flows({ page_size: 100 }))).sort((a, b) => a.flow_id.localeCompare(b.flow_id));
@@ -45,6 +48,9 @@ async function snapshot(c: Clients) {
       serviceLevel: t.serviceLevel,
       shortAbandonThreshold: t.shortAbandonThreshold,
     })),
+    outcomes: byId(await outcomes(c)),
+    actionTemplates: byId(await actionTemplates(c)),
+    actionMaps: byId(await actionMaps(c)),
     ourvoice: byId(await ourvoiceFlows(c)),
     zoom: await zoomFlows(c),
   };
@@ -156,6 +162,161 @@ describe("examples/segments-and-targets", () => {
   });
 
   step("destroy deletes the segments and gives the targets their seeded values back", async () => {
+    await x.stack.destroy();
+    expect(await snapshot(x.clients)).toEqual(x.before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("examples/journey-action-maps", () => {
+  const step = scenario();
+  const x = exampleStack("journey-action-maps", { config: { analyticsEnd: DATA_END } });
+  const interval = "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z";
+  let outputs: Record<string, any>;
+  const g = () => x.clients.genesys();
+  const getMap = (actionMapId: string) => g().call("getActionMap", { params: { actionMapId } });
+
+  step("up creates two segments, two outcomes and a content offer template, and tunes Sales web chat", async () => {
+    const up = await x.stack.up();
+    outputs = up.outputs;
+    const seg = outputs.segmentIds as Record<string, string>;
+    expect(await g().getSegment(seg.pricingReturners)).toMatchObject({
+      displayName: "Pricing page returners",
+      journey: { patterns: [expect.objectContaining({ count: 2 })] },
+    });
+    expect((await g().getSegment(seg.checkoutStallers)).journey.patterns).toHaveLength(2);
+
+    const order = await g().call("getOutcome", { params: { outcomeId: outputs.outcomeIds.orderPlaced } });
+    expect(order).toMatchObject({
+      displayName: "Order placed",
+      associatedValueField: { dataType: "Number", name: "attributes.orderTotal.value" },
+    });
+    expect(order.journey.patterns[0].criteria[0]).toMatchObject({ values: ["/checkout/thank-you"] });
+    expect(await g().call("getOutcome", { params: { outcomeId: outputs.outcomeIds.trialStarted } })).toMatchObject({
+      displayName: "Trial started",
+    });
+    // Genesys marks outcomes and action targets deprecated: one warning each per run, not per resource.
+    const diagnostics = up.output.slice(up.output.indexOf("Diagnostics:"));
+    expect(diagnostics.match(/journey outcome endpoints deprecated/g)).toHaveLength(1);
+    expect(diagnostics.match(/journey action-target endpoints deprecated/g)).toHaveLength(1);
+
+    const template = await g().call("getActionTemplate", { params: { actionTemplateId: outputs.templateId } });
+    expect(template).toMatchObject({
+      name: "Compare plans offer",
+      mediaType: "contentOffer",
+      contentOffer: {
+        displayMode: "Toast",
+        layoutMode: "TextOnly",
+        headline: "Not sure which plan?",
+        callToAction: { url: "https://example.com/plans/compare", text: "Compare plans", target: "Self" },
+        style: expect.objectContaining({ ctaButton: expect.objectContaining({ backgroundColor: "#2E7D32" }) }),
+      },
+    });
+
+    const sales = await targetNamed(x.clients, "Sales web chat");
+    expect(sales).toMatchObject({
+      id: outputs.salesChatTargetId,
+      serviceLevel: { percentage: 0.85, durationMs: 30_000 },
+    });
+  });
+
+  step("up joins them with three action maps that refer to the stack's own ids", async () => {
+    const ids = outputs.actionMapIds as Record<string, string>;
+    expect(await getMap(ids.compare)).toMatchObject({
+      displayName: "Plan comparison for pricing returners",
+      triggerWithSegments: [outputs.segmentIds.pricingReturners],
+      pageUrlConditions: [{ values: ["/pricing", "/plans"], operator: "containsAny" }],
+      weight: 2,
+      activation: { type: "delay", delayInSeconds: 15 },
+      action: { mediaType: "contentOffer", actionTemplate: { id: outputs.templateId } },
+    });
+    expect(await getMap(ids.checkoutChat)).toMatchObject({
+      displayName: "Sales chat for stalled checkouts",
+      triggerWithSegments: [outputs.segmentIds.checkoutStallers],
+      triggerWithOutcomeProbabilityConditions: [{ outcomeId: outputs.outcomeIds.orderPlaced, maximumProbability: 0.7 }],
+      weight: 3,
+      action: {
+        mediaType: "webchat",
+        actionTargetId: outputs.salesChatTargetId,
+        isPacingEnabled: true,
+        props: expect.objectContaining({ webchatAcceptText: "Chat now" }),
+      },
+    });
+    const help = await getMap(ids.helpMessaging);
+    expect(help.triggerWithEventConditions).toEqual([
+      expect.objectContaining({ key: "page.url", values: ["/help", "/faq"], operator: "containsAny" }),
+    ]);
+    expect(help.action).toMatchObject({
+      mediaType: "webMessagingOffer",
+      webMessagingOfferFields: { offerText: "Can't find the answer? Message us." },
+    });
+    const added = (await actionMaps(x.clients)).filter((m) => !x.before.actionMaps.some((b) => b.id === m.id));
+    expect(added.map((m) => m.id).sort()).toEqual(Object.values(ids).sort());
+  });
+
+  step("the report has one entry per declared outcome and map, with the API's figures for last week", async () => {
+    const query = (
+      dimension: "journeyOutcomeId" | "journeyActionMapId",
+      ids: string[],
+      metrics: Parameters<ReturnType<Clients["genesys"]>["queryJourneyAggregates"]>[0]["metrics"],
+    ) =>
+      g().queryJourneyAggregates({
+        interval,
+        groupBy: [dimension],
+        filter: { type: "or", predicates: ids.map((value) => ({ dimension, value })) },
+        metrics,
+      });
+    const figure = (answer: Awaited<ReturnType<typeof query>>, dimension: string, id: string, metric: string) =>
+      (answer.results ?? [])
+        .filter((r) => r.group?.[dimension] === id)
+        .flatMap((r) => r.data.flatMap((d) => d.metrics ?? []))
+        .filter((m) => m.metric === metric)
+        .reduce((n, m) => n + ((metric.startsWith("o") ? m.stats.sum : m.stats.count) ?? 0), 0);
+
+    expect(outputs.reportInterval).toBe(interval);
+    const o = outputs.outcomeIds as Record<string, string>;
+    const byOutcome = await query("journeyOutcomeId", Object.values(o), [
+      "nJourneyOutcomesAchieved",
+      "oJourneyOutcomeValue",
+    ]);
+    expect(Object.keys(outputs.outcomesLastWeek).sort()).toEqual(["Order placed", "Trial started"]);
+    for (const [name, id] of [
+      ["Order placed", o.orderPlaced],
+      ["Trial started", o.trialStarted],
+    ]) {
+      const achieved = figure(byOutcome, "journeyOutcomeId", id, "nJourneyOutcomesAchieved");
+      expect(achieved).toBeGreaterThan(0);
+      expect([name, outputs.outcomesLastWeek[name]]).toEqual([
+        name,
+        { achieved, value: figure(byOutcome, "journeyOutcomeId", id, "oJourneyOutcomeValue") },
+      ]);
+    }
+
+    const m = outputs.actionMapIds as Record<string, string>;
+    const byMap = await query("journeyActionMapId", Object.values(m), ["nWebActionsOffered", "nWebActionsAccepted"]);
+    const names = {
+      compare: "Plan comparison for pricing returners",
+      checkoutChat: "Sales chat for stalled checkouts",
+      helpMessaging: "Messaging invite on help pages",
+    };
+    expect(Object.keys(outputs.actionMapsLastWeek).sort()).toEqual(Object.values(names).sort());
+    for (const [key, name] of Object.entries(names)) {
+      const offered = figure(byMap, "journeyActionMapId", m[key], "nWebActionsOffered");
+      const accepted = figure(byMap, "journeyActionMapId", m[key], "nWebActionsAccepted");
+      expect(offered).toBeGreaterThan(0);
+      expect([name, outputs.actionMapsLastWeek[name]]).toEqual([
+        name,
+        { offered, accepted, acceptanceRate: expect.closeTo(accepted / offered, 4) },
+      ]);
+    }
+  });
+
+  step("a preview right after finds nothing to change", async () => {
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  step("destroy deletes the maps, template, outcomes and segments and gives Sales web chat back", async () => {
     await x.stack.destroy();
     expect(await snapshot(x.clients)).toEqual(x.before);
   });

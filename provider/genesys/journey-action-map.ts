@@ -2,14 +2,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { nonBlank } from "../dynamic/check";
-import { createOnce } from "../dynamic/create-once";
-import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
-import { asSet, desired, diffFields, type Fields, stable } from "../dynamic/fields";
+import { DEFINITION, NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import { asSet, desired, type Fields, stable } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { isNotFound } from "../http/errors";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { converge, idListingReads, NameIndex } from "./journey-entities";
+import { journeyLifecycle, type Local } from "./journey-entities";
 import {
   type ActionMap,
   type ActionMapAction,
@@ -419,9 +418,6 @@ function patchBody(changed: string[], i: In, version: number): PatchActionMap {
   return body;
 }
 
-/** What cxflow keeps beside the server's object. */
-type Local = { adopt?: boolean; adopted?: boolean };
-
 function toOutputs(m: ActionMap, local: Local): Out {
   const { id: _id, ...server } = m;
   return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
@@ -456,41 +452,6 @@ async function verifyAction(a: ActionIn): Promise<void> {
         `action.actionTargetId: the action target "${target.name}" (${target.id}) serves ${(target.supportedMediaTypes ?? []).join(", ")}, not webchat`,
       );
   }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Display names: cxflow refuses a second map with a name in use, as for segments.
-
-const names = new NameIndex(
-  () => genesys().actionMaps({ pageSize: MAX_PAGE_SIZE }),
-  (m) => m.displayName,
-);
-
-async function findByName(displayName: string): Promise<ActionMap | undefined> {
-  for await (const m of genesys().actionMaps({ pageSize: MAX_PAGE_SIZE })) if (m.displayName === displayName) return m;
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRUD
-
-const get = (actionMapId: string) => genesys().call("getActionMap", { params: { actionMapId } });
-
-const reads = idListingReads(
-  (actionMapIds) => genesys().call("listActionMaps", { query: { actionMapIds } }),
-  (query) => genesys().call("listActionMaps", { query }),
-);
-
-/** Makes the map match `i` with PATCHes of what differs (see {@link converge}). */
-async function apply(id: string, i: In, local: Local, known?: ActionMap): Promise<Out> {
-  const m = await converge({
-    get: () => get(id),
-    known,
-    changes: (current) => diffFields(fields, toOutputs(current, local), i).changed.filter((k) => k !== "adopt"),
-    patch: (changed, version) =>
-      genesys().call("patchActionMap", { params: { actionMapId: id }, body: patchBody(changed, i, version) }),
-  });
-  return toOutputs(m, local);
 }
 
 const definition: ResourceDefinition<In, Out> = {
@@ -537,44 +498,25 @@ const definition: ResourceDefinition<In, Out> = {
       return out;
     },
   },
-  async create(i) {
-    await verifyAction(i.action);
-    const created = await createOnce(
-      () => genesys().call("createActionMap", { body: createBody(i) }),
-      () => findByName(i.displayName),
-    );
-    await names.set(i.displayName, created.id);
-    const local = { adopt: i.adopt, adopted: false };
-    try {
-      return { id: created.id, outs: await apply(created.id, i, local, created) };
-    } catch (e) {
-      throw partiallyCreated(created.id, toOutputs(created, local), e);
-    }
-  },
-  async adopt(found, i) {
-    await verifyAction(i.action);
-    return apply(found.id, i, { adopt: i.adopt, adopted: true });
-  },
-  async read(id, olds) {
-    const m = await reads.load(id);
-    return m === undefined ? undefined : toOutputs(m, olds);
-  },
-  async update(id, olds, news, changed) {
-    if (changed.includes("action")) await verifyAction(news.action);
-    const outs = await apply(id, news, { adopt: olds.adopt, adopted: olds.adopted });
-    await names.set(outs.displayName, id, olds.displayName);
-    return outs;
-  },
-  async delete(id, olds) {
-    await genesys()
-      .call("deleteActionMap", { params: { actionMapId: id } })
-      .catch((e) => {
-        if (!isNotFound(e)) throw e;
-      });
-    await names.delete(olds.displayName);
-  },
-  named: { what: "action map", property: "displayName", find: (name) => names.find(name) },
-  reads,
+  ...journeyLifecycle({
+    what: "action map",
+    property: "displayName",
+    nameOf: (m) => m.displayName,
+    fields,
+    toOutputs,
+    list: () => genesys().actionMaps({ pageSize: MAX_PAGE_SIZE }),
+    get: (actionMapId) => genesys().call("getActionMap", { params: { actionMapId } }),
+    byIds: {
+      list: (actionMapIds) => genesys().call("listActionMaps", { query: { actionMapIds } }),
+      page: (query) => genesys().call("listActionMaps", { query }),
+    },
+    post: (i) => genesys().call("createActionMap", { body: createBody(i) }),
+    patch: (actionMapId, changed, i, version) =>
+      genesys().call("patchActionMap", { params: { actionMapId }, body: patchBody(changed, i, version) }),
+    remove: (actionMapId) => genesys().call("deleteActionMap", { params: { actionMapId } }),
+    verify: (i, changed) =>
+      changed === undefined || changed.includes("action") ? verifyAction(i.action) : Promise.resolve(),
+  }),
   inputsOf(outs, inputs) {
     // The program's forms: the template by id, the default operator left out.
     if (inputs.action) inputs.action = programAction(outs.action);

@@ -2,15 +2,13 @@
 // `pulumi-nodejs:dynamic/cxflow/genesys:JourneyActionTemplate`.
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { listingReads } from "../dynamic/batch";
 import { nonBlank } from "../dynamic/check";
-import { createOnce } from "../dynamic/create-once";
-import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
-import { diffFields, type Fields } from "../dynamic/fields";
+import { DEFINITION, NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import type { Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { converge, deleteUnlessUsed, NameIndex } from "./journey-entities";
+import { journeyLifecycle, type Local } from "./journey-entities";
 import {
   ActionMediaType,
   type ActionTemplate,
@@ -202,9 +200,6 @@ function patchBody(changed: string[], i: In, version: number): PatchActionTempla
   return body;
 }
 
-/** What cxflow keeps beside the server's object. */
-type Local = { adopt?: boolean; adopted?: boolean };
-
 function toOutputs(t: ActionTemplate, local: Local): Out {
   const { id: _id, ...server } = t;
   return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
@@ -212,46 +207,6 @@ function toOutputs(t: ActionTemplate, local: Local): Out {
 
 /** A soft-deleted template (state `Deleted`) is gone for cxflow: it cannot be used or revived here. */
 const live = (t: ActionTemplate) => t.state !== "Deleted";
-
-// ---------------------------------------------------------------------------------------------
-// Names: cxflow refuses a second template with a name in use, as for segments.
-
-const names = new NameIndex(
-  () => genesys().actionTemplates({ pageSize: MAX_PAGE_SIZE }),
-  (t) => (live(t) ? t.name : undefined),
-);
-
-async function findByName(name: string): Promise<ActionTemplate | undefined> {
-  for await (const t of genesys().actionTemplates({ pageSize: MAX_PAGE_SIZE }))
-    if (live(t) && t.name === name) return t;
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRUD
-
-const get = (actionTemplateId: string) => genesys().call("getActionTemplate", { params: { actionTemplateId } });
-
-const reads = listingReads(get, async function* () {
-  for await (const t of genesys().actionTemplates({ pageSize: MAX_PAGE_SIZE }))
-    yield [t.id, t] as [string, ActionTemplate];
-});
-
-/** Makes the template match `i` with PATCHes of what differs (see {@link converge}). */
-async function apply(id: string, i: In, local: Local, known?: ActionTemplate): Promise<Out> {
-  const t = await converge({
-    get: () => get(id),
-    known,
-    changes: (current) =>
-      diffFields(fields, toOutputs(current, local), i).changed.filter((k) => k !== "adopt" && k !== "mediaType"),
-    patch: (changed, version) =>
-      genesys().call("patchActionTemplate", {
-        params: { actionTemplateId: id },
-        body: patchBody(changed, i, version),
-      }),
-  });
-  return toOutputs(t, local);
-}
 
 const definition: ResourceDefinition<In, Out> = {
   kind: "genesys.JourneyActionTemplate",
@@ -278,46 +233,29 @@ const definition: ResourceDefinition<In, Out> = {
       return out;
     },
   },
-  async create(i) {
-    const created = await createOnce(
-      () => genesys().call("createActionTemplate", { body: createBody(i) }),
-      () => findByName(i.name),
-    );
-    await names.set(i.name, created.id);
-    const local = { adopt: i.adopt, adopted: false };
-    try {
-      return { id: created.id, outs: await apply(created.id, i, local, created) };
-    } catch (e) {
-      throw partiallyCreated(created.id, toOutputs(created, local), e);
-    }
-  },
-  async adopt(found, i) {
-    const current = await get(found.id);
-    // The one thing a PATCH cannot change: say so rather than take over a template of another kind.
-    if (current.mediaType !== i.mediaType)
-      throw new Error(
-        `the action template "${i.name}" (${found.id}) has mediaType "${current.mediaType}", not "${i.mediaType}": declare that, or pick another name`,
-      );
-    return apply(found.id, i, { adopt: i.adopt, adopted: true }, current);
-  },
-  async read(id, olds) {
-    const t = await reads.load(id);
-    return t === undefined || !live(t) ? undefined : toOutputs(t, olds);
-  },
-  async update(id, olds, news) {
-    const outs = await apply(id, news, { adopt: olds.adopt, adopted: olds.adopted });
-    await names.set(outs.name, id, olds.name);
-    return outs;
-  },
-  async delete(id, olds) {
+  ...journeyLifecycle({
+    what: "action template",
+    property: "name",
+    nameOf: (t) => (live(t) ? t.name : undefined),
+    fields,
+    toOutputs,
+    list: () => genesys().actionTemplates({ pageSize: MAX_PAGE_SIZE }),
+    get: (actionTemplateId) => genesys().call("getActionTemplate", { params: { actionTemplateId } }),
+    post: (i) => genesys().call("createActionTemplate", { body: createBody(i) }),
+    patch: (actionTemplateId, changed, i, version) =>
+      genesys().call("patchActionTemplate", { params: { actionTemplateId }, body: patchBody(changed, i, version) }),
     // A hard delete frees the name; a soft delete would leave a `Deleted` template behind.
-    await deleteUnlessUsed("action template", olds.name, id, () =>
-      genesys().call("deleteActionTemplate", { params: { actionTemplateId: id }, query: { hardDelete: true } }),
-    );
-    await names.delete(olds.name);
-  },
-  named: { what: "action template", property: "name", find: (name) => names.find(name) },
-  reads,
+    remove: (actionTemplateId) =>
+      genesys().call("deleteActionTemplate", { params: { actionTemplateId }, query: { hardDelete: true } }),
+    usedAs: "action template",
+    beforeAdopt(current, i) {
+      // The one thing a PATCH cannot change: say so rather than take over a template of another kind.
+      if (current.mediaType !== i.mediaType)
+        throw new Error(
+          `the action template "${i.name}" (${current.id}) has mediaType "${current.mediaType}", not "${i.mediaType}": declare that, or pick another name`,
+        );
+    },
+  }),
   inputsOf(_outs, inputs) {
     if (inputs.description === "") delete inputs.description;
     return inputs;

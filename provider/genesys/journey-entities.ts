@@ -1,7 +1,10 @@
-// What the versioned journey objects (segments, outcomes, action templates and maps) share: reads batched through the
-// listing's id filter, a per-process index of display names, and PATCHes that echo the version.
-import { Batcher } from "../dynamic/batch";
-import type { Found } from "../dynamic/define";
+// What the versioned journey objects (segments, outcomes, action templates and maps) share: the
+// whole create/read/update/delete lifecycle, on reads batched through the listing's id filter, a
+// per-process index of names, and PATCHes that echo the version.
+import { Batcher, listingReads } from "../dynamic/batch";
+import { createOnce } from "../dynamic/create-once";
+import { type Found, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
+import { diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { CxflowError, isNotFound } from "../http/errors";
 import { MAX_LISTING_IDS, MAX_PAGE_SIZE } from "./endpoints";
@@ -159,4 +162,132 @@ export async function deleteUnlessUsed(
       cause: e,
     });
   }
+}
+
+/** What cxflow keeps beside a journey object's server fields. */
+export interface Local {
+  adopt?: boolean;
+  adopted?: boolean;
+}
+
+/** How one kind of versioned journey object is listed, read, written and named. */
+export interface JourneyKind<
+  T extends { id: string; version: number },
+  I extends { adopt?: boolean },
+  O extends Record<string, any>,
+> {
+  /** In messages, e.g. `journey segment`. */
+  what: string;
+  /** The input that names an object uniquely: `displayName` or `name`. */
+  property: "displayName" | "name";
+  /** An object's name, or `undefined` when it does not hold one (a soft-deleted template). */
+  nameOf(x: T): string | undefined;
+  fields: Fields;
+  toOutputs(x: T, local: Local): O;
+  list(): AsyncIterable<T>;
+  get(id: string): Promise<T>;
+  /** The listing by ids (up to `maxIds`), when the API has one; else reads list or get one by one. */
+  byIds?: {
+    list(ids: string[]): Promise<Page<T>>;
+    page(q: { pageSize: number; pageNumber: number }): Promise<Page<T>>;
+    maxIds?: number;
+  };
+  post(i: I): Promise<T>;
+  /** The PATCH of the `changed` fields, echoing `version`. */
+  patch(id: string, changed: string[], i: I, version: number): Promise<T>;
+  remove(id: string): Promise<unknown>;
+  /** Set when action maps may use the object: a refused delete then names them. */
+  usedAs?: keyof typeof MAP_REFERENCES;
+  /** Checks before a write, e.g. that what the inputs refer to exists (`changed`: on update). */
+  verify?(i: I, changed?: string[]): Promise<void>;
+  /** Checks the object `adopt` found before taking it over. */
+  beforeAdopt?(current: T, i: I): void;
+}
+
+/**
+ * The lifecycle of a journey object kind: create once (a lost answer is looked up by name),
+ * adopt, batched reads, versioned PATCHes of what differs, delete (gone is success), and the
+ * name index that keeps names unique; a resource adds its schema, fields and export spec.
+ */
+export function journeyLifecycle<
+  T extends { id: string; version: number },
+  I extends { adopt?: boolean },
+  O extends Record<string, any>,
+>(
+  k: JourneyKind<T, I, O>,
+): Pick<ResourceDefinition<I, O>, "create" | "adopt" | "read" | "update" | "delete" | "named" | "reads"> {
+  const names = new NameIndex(() => k.list(), k.nameOf);
+  const nameIn = (i: I) => (i as Record<string, unknown>)[k.property] as string;
+  const nameOut = (o: O) => (o as Record<string, unknown>)[k.property] as string;
+  async function findByName(name: string): Promise<T | undefined> {
+    for await (const x of k.list()) if (k.nameOf(x) === name) return x;
+    return undefined;
+  }
+  const reads = k.byIds
+    ? idListingReads(k.byIds.list, k.byIds.page, k.byIds.maxIds)
+    : listingReads(
+        (id) => k.get(id),
+        async function* () {
+          for await (const x of k.list()) yield [x.id, x] as [string, T];
+        },
+      );
+  // Fields that replace the object are never PATCHed.
+  const patchable = (changed: string[]) => changed.filter((f) => k.fields[f]?.replaces !== true);
+  /** Makes the object match `i` with PATCHes of what differs (see {@link converge}). */
+  async function apply(id: string, i: I, local: Local, known?: T): Promise<O> {
+    const x = await converge({
+      get: () => k.get(id),
+      known,
+      changes: (current) =>
+        patchable(diffFields(k.fields, k.toOutputs(current, local) as Record<string, unknown>, i).changed),
+      patch: (changed, version) => k.patch(id, changed, i, version),
+    });
+    return k.toOutputs(x, local);
+  }
+  return {
+    async create(i) {
+      await k.verify?.(i);
+      const created = await createOnce(
+        () => k.post(i),
+        () => findByName(nameIn(i)),
+      );
+      await names.set(nameIn(i), created.id);
+      const local = { adopt: i.adopt, adopted: false };
+      // Usually nothing is left to do; an object found after an ambiguous create may need a PATCH.
+      try {
+        return { id: created.id, outs: await apply(created.id, i, local, created) };
+      } catch (e) {
+        throw partiallyCreated(created.id, k.toOutputs(created, local), e);
+      }
+    },
+    async adopt(found, i) {
+      await k.verify?.(i);
+      const current = await k.get(found.id);
+      k.beforeAdopt?.(current, i);
+      return apply(found.id, i, { adopt: i.adopt, adopted: true }, current);
+    },
+    async read(id, olds) {
+      const x = await reads.load(id);
+      return x === undefined || k.nameOf(x) === undefined ? undefined : k.toOutputs(x, olds as Local);
+    },
+    async update(id, olds, news, changed) {
+      await k.verify?.(news, changed);
+      const local = olds as Local;
+      const outs = await apply(id, news, { adopt: local.adopt, adopted: local.adopted });
+      await names.set(nameOut(outs), id, nameOut(olds));
+      return outs;
+    },
+    async delete(id, olds) {
+      const remove = () =>
+        k.remove(id).catch((e) => {
+          if (!isNotFound(e)) throw e;
+        });
+      if (k.usedAs) await deleteUnlessUsed(k.usedAs, nameOut(olds), id, remove);
+      else await remove();
+      // Deleted or already gone, the name is free again; any other failure keeps it taken.
+      await names.delete(nameOut(olds));
+    },
+    named: { what: k.what, property: k.property, find: (name) => names.find(name) },
+    reads,
+  };
 }

@@ -2,13 +2,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { nonBlank } from "../dynamic/check";
-import { createOnce } from "../dynamic/create-once";
-import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
-import { desired, diffFields, type Fields } from "../dynamic/fields";
+import { DEFINITION, NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import { desired, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { MAX_OUTCOME_IDS, MAX_PAGE_SIZE } from "./endpoints";
-import { converge, deleteUnlessUsed, idListingReads, NameIndex } from "./journey-entities";
+import { journeyLifecycle, type Local } from "./journey-entities";
 import { AssociatedValueDataType, type Outcome, type OutcomeRequest, type PatchOutcome } from "./models";
 import {
   type ContextArgs,
@@ -129,49 +128,9 @@ function patchBody(changed: string[], i: In, version: number): PatchOutcome {
   return body;
 }
 
-/** What cxflow keeps beside the server's object. */
-type Local = { adopt?: boolean; adopted?: boolean };
-
 function toOutputs(o: Outcome, local: Local): Out {
   const { id: _id, ...server } = o;
   return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Display names: as for segments, cxflow refuses a second outcome with a name in use, because the
-// name is how an ambiguous create is recovered and how `adopt` finds one.
-
-const names = new NameIndex(
-  () => genesys().outcomes({ pageSize: MAX_PAGE_SIZE }),
-  (x) => x.displayName,
-);
-
-/** The outcome with exactly this display name, read fresh from the server. */
-async function findByName(displayName: string): Promise<Outcome | undefined> {
-  for await (const o of genesys().outcomes({ pageSize: MAX_PAGE_SIZE })) if (o.displayName === displayName) return o;
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRUD
-
-const reads = idListingReads(
-  (outcomeIds) => genesys().call("listOutcomes", { query: { outcomeIds } }),
-  (query) => genesys().call("listOutcomes", { query }),
-  MAX_OUTCOME_IDS,
-);
-
-/** Makes the outcome match `i` with PATCHes of what differs (see {@link converge}). */
-async function apply(id: string, i: In, local: Local, known?: Outcome): Promise<Out> {
-  const g = genesys();
-  const o = await converge({
-    get: () => g.call("getOutcome", { params: { outcomeId: id } }),
-    known,
-    changes: (current) => diffFields(fields, toOutputs(current, local), i).changed.filter((k) => k !== "adopt"),
-    patch: (changed, version) =>
-      g.call("patchOutcome", { params: { outcomeId: id }, body: patchBody(changed, i, version) }),
-  });
-  return toOutputs(o, local);
 }
 
 const definition: ResourceDefinition<In, Out> = {
@@ -201,43 +160,26 @@ const definition: ResourceDefinition<In, Out> = {
       return out;
     },
   },
-  async create(i) {
-    const created = await createOnce(
-      () => genesys().call("createOutcome", { body: createBody(i) }),
-      () => findByName(i.displayName),
-    );
-    await names.set(i.displayName, created.id);
-    const local = { adopt: i.adopt, adopted: false };
-    // Usually nothing is left to do; an outcome found after an ambiguous create may need a PATCH.
-    try {
-      return { id: created.id, outs: await apply(created.id, i, local, created) };
-    } catch (e) {
-      throw partiallyCreated(created.id, toOutputs(created, local), e);
-    }
-  },
-  adopt: (found, i) => apply(found.id, i, { adopt: i.adopt, adopted: true }),
-  async read(id, olds) {
-    const o = await reads.load(id);
-    return o === undefined ? undefined : toOutputs(o, olds);
-  },
-  async update(id, olds, news) {
-    const outs = await apply(id, news, { adopt: olds.adopt, adopted: olds.adopted });
-    await names.set(outs.displayName, id, olds.displayName);
-    return outs;
-  },
-  async delete(id, olds) {
-    await deleteUnlessUsed("journey outcome", olds.displayName, id, () =>
-      genesys().call("deleteOutcome", { params: { outcomeId: id } }),
-    );
-    // Deleted or already gone, the name is free again; any other failure keeps it taken.
-    await names.delete(olds.displayName);
-  },
-  named: {
+  // Names are unique, as for segments: the name is how an ambiguous create is recovered and how `adopt` finds one.
+  ...journeyLifecycle({
     what: "journey outcome",
     property: "displayName",
-    find: (name) => names.find(name),
-  },
-  reads,
+    nameOf: (x) => x.displayName,
+    fields,
+    toOutputs,
+    list: () => genesys().outcomes({ pageSize: MAX_PAGE_SIZE }),
+    get: (outcomeId) => genesys().call("getOutcome", { params: { outcomeId } }),
+    byIds: {
+      list: (outcomeIds) => genesys().call("listOutcomes", { query: { outcomeIds } }),
+      page: (query) => genesys().call("listOutcomes", { query }),
+      maxIds: MAX_OUTCOME_IDS,
+    },
+    post: (i) => genesys().call("createOutcome", { body: createBody(i) }),
+    patch: (outcomeId, changed, i, version) =>
+      genesys().call("patchOutcome", { params: { outcomeId }, body: patchBody(changed, i, version) }),
+    remove: (outcomeId) => genesys().call("deleteOutcome", { params: { outcomeId } }),
+    usedAs: "journey outcome",
+  }),
   inputsOf(_outs, inputs) {
     patternInputs(inputs);
     if (inputs.description === "") delete inputs.description;

@@ -2,13 +2,12 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import { nonBlank } from "../dynamic/check";
-import { createOnce } from "../dynamic/create-once";
-import { DEFINITION, NAME_KEY, partiallyCreated, type ResourceDefinition } from "../dynamic/define";
-import { desired, diffFields, type Fields } from "../dynamic/fields";
+import { DEFINITION, NAME_KEY, type ResourceDefinition } from "../dynamic/define";
+import { desired, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { converge, deleteUnlessUsed, idListingReads, NameIndex } from "./journey-entities";
+import { journeyLifecycle, type Local } from "./journey-entities";
 import {
   Color,
   ExternalSegmentSource,
@@ -165,47 +164,9 @@ function patchBody(changed: string[], i: In, version: number): PatchSegment {
   return body;
 }
 
-/** What cxflow keeps beside the server's object. */
-type Local = { adopt?: boolean; adopted?: boolean };
-
 function toOutputs(s: Segment, local: Local): Out {
   const { id: _id, ...server } = s;
   return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Display names: cxflow refuses a second segment with a name in use (Genesys does not say whether
-// it would), because the name is how an ambiguous create is recovered and how `adopt` finds one.
-
-const names = new NameIndex(
-  () => genesys().segments({ pageSize: MAX_PAGE_SIZE }),
-  (x) => x.displayName,
-);
-
-/** The segment with exactly this display name, read fresh from the server. */
-async function findByName(displayName: string): Promise<Segment | undefined> {
-  for await (const s of genesys().segments({ pageSize: MAX_PAGE_SIZE })) if (s.displayName === displayName) return s;
-  return undefined;
-}
-
-// ---------------------------------------------------------------------------------------------
-// CRUD
-
-const reads = idListingReads(
-  (segmentIds) => genesys().listSegments({ segmentIds }),
-  (query) => genesys().listSegments(query),
-);
-
-/** Makes the segment match `i` with PATCHes of what differs (see {@link converge}). */
-async function apply(id: string, i: In, local: Local, known?: Segment): Promise<Out> {
-  const g = genesys();
-  const s = await converge({
-    get: () => g.getSegment(id),
-    known,
-    changes: (current) => diffFields(fields, toOutputs(current, local), i).changed.filter((k) => k !== "adopt"),
-    patch: (changed, version) => g.patchSegment(id, patchBody(changed, i, version)),
-  });
-  return toOutputs(s, local);
 }
 
 const definition: ResourceDefinition<In, Out> = {
@@ -237,41 +198,25 @@ const definition: ResourceDefinition<In, Out> = {
       return out;
     },
   },
-  async create(i) {
-    const created = await createOnce(
-      () => genesys().createSegment(createBody(i)),
-      () => findByName(i.displayName),
-    );
-    await names.set(i.displayName, created.id);
-    const local = { adopt: i.adopt, adopted: false };
-    // Usually nothing is left to do; a segment found after an ambiguous create may need a PATCH.
-    try {
-      return { id: created.id, outs: await apply(created.id, i, local, created) };
-    } catch (e) {
-      throw partiallyCreated(created.id, toOutputs(created, local), e);
-    }
-  },
-  adopt: (found, i) => apply(found.id, i, { adopt: i.adopt, adopted: true }),
-  async read(id, olds) {
-    const s = await reads.load(id);
-    return s === undefined ? undefined : toOutputs(s, olds);
-  },
-  async update(id, olds, news) {
-    const outs = await apply(id, news, { adopt: olds.adopt, adopted: olds.adopted });
-    await names.set(outs.displayName, id, olds.displayName);
-    return outs;
-  },
-  async delete(id, olds) {
-    await deleteUnlessUsed("journey segment", olds.displayName, id, () => genesys().deleteSegment(id));
-    // Deleted or already gone, the name is free again; any other failure keeps it taken.
-    await names.delete(olds.displayName);
-  },
-  named: {
+  // Names: cxflow refuses a second segment with a name in use (Genesys does not say whether it
+  // would), because the name is how an ambiguous create is recovered and how `adopt` finds one.
+  ...journeyLifecycle({
     what: "journey segment",
     property: "displayName",
-    find: (name) => names.find(name),
-  },
-  reads,
+    nameOf: (x) => x.displayName,
+    fields,
+    toOutputs,
+    list: () => genesys().segments({ pageSize: MAX_PAGE_SIZE }),
+    get: (id) => genesys().getSegment(id),
+    byIds: {
+      list: (segmentIds) => genesys().listSegments({ segmentIds }),
+      page: (query) => genesys().listSegments(query),
+    },
+    post: (i) => genesys().createSegment(createBody(i)),
+    patch: (id, changed, i, version) => genesys().patchSegment(id, patchBody(changed, i, version)),
+    remove: (id) => genesys().deleteSegment(id),
+    usedAs: "journey segment",
+  }),
   inputsOf(_outs, inputs) {
     patternInputs(inputs);
     if (inputs.description === "") delete inputs.description;

@@ -210,7 +210,9 @@ describe("cxflow export", () => {
     expect(program).toMatch(/outcomeId: orderPlacedOutcome\.id/);
     expect(program).toMatch(/actionTemplateId: welcomeBackOfferActionTemplate\.id/);
     const at = (needle: string) => program.indexOf(needle);
-    expect(at("new cxflow.genesys.JourneyActionMap(")).toBeGreaterThan(at("export const welcomeBackOfferActionTemplate"));
+    expect(at("new cxflow.genesys.JourneyActionMap(")).toBeGreaterThan(
+      at("export const welcomeBackOfferActionTemplate"),
+    );
     expect(at("new cxflow.genesys.JourneyActionMap(")).toBeGreaterThan(at("export const vipVisitorsSegment"));
     expect(program).toMatch(/zoomFlowId: exportedIvrZoomFlow\.id/);
     expect(program).not.toContain(`"${ids.vip}",`);

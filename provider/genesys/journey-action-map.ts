@@ -8,7 +8,7 @@ import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { isNotFound } from "../http/errors";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { journeyLifecycle, type Local } from "./journey-entities";
+import { journeyLifecycle } from "./journey-entities";
 import {
   type ActionMap,
   type ActionMapAction,
@@ -418,11 +418,6 @@ function patchBody(changed: string[], i: In, version: number): PatchActionMap {
   return body;
 }
 
-function toOutputs(m: ActionMap, local: Local): Out {
-  const { id: _id, ...server } = m;
-  return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
-}
-
 /**
  * What the action refers to must exist and fit its media type: checked before any write, so the
  * error names the property (the API's own refusal is less specific).
@@ -498,12 +493,11 @@ const definition: ResourceDefinition<In, Out> = {
       return out;
     },
   },
-  ...journeyLifecycle({
+  ...journeyLifecycle<ActionMap, In, Out>({
     what: "action map",
     property: "displayName",
     nameOf: (m) => m.displayName,
     fields,
-    toOutputs,
     list: () => genesys().actionMaps({ pageSize: MAX_PAGE_SIZE }),
     get: (actionMapId) => genesys().call("getActionMap", { params: { actionMapId } }),
     byIds: {

@@ -8,7 +8,7 @@ import type { Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { journeyLifecycle, type Local } from "./journey-entities";
+import { journeyLifecycle } from "./journey-entities";
 import {
   ActionMediaType,
   type ActionTemplate,
@@ -200,11 +200,6 @@ function patchBody(changed: string[], i: In, version: number): PatchActionTempla
   return body;
 }
 
-function toOutputs(t: ActionTemplate, local: Local): Out {
-  const { id: _id, ...server } = t;
-  return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
-}
-
 /** A soft-deleted template (state `Deleted`) is gone for cxflow: it cannot be used or revived here. */
 const live = (t: ActionTemplate) => t.state !== "Deleted";
 
@@ -233,12 +228,11 @@ const definition: ResourceDefinition<In, Out> = {
       return out;
     },
   },
-  ...journeyLifecycle({
+  ...journeyLifecycle<ActionTemplate, In, Out>({
     what: "action template",
     property: "name",
     nameOf: (t) => (live(t) ? t.name : undefined),
     fields,
-    toOutputs,
     list: () => genesys().actionTemplates({ pageSize: MAX_PAGE_SIZE }),
     get: (actionTemplateId) => genesys().call("getActionTemplate", { params: { actionTemplateId } }),
     post: (i) => genesys().call("createActionTemplate", { body: createBody(i) }),

@@ -183,7 +183,8 @@ export interface JourneyKind<
   /** An object's name, or `undefined` when it does not hold one (a soft-deleted template). */
   nameOf(x: T): string | undefined;
   fields: Fields;
-  toOutputs(x: T, local: Local): O;
+  /** The outputs of an object (default: its server fields without `id`, plus `adopt` and `adopted`). */
+  toOutputs?(x: T, local: Local): O;
   list(): AsyncIterable<T>;
   get(id: string): Promise<T>;
   /** The listing by ids (up to `maxIds`), when the API has one; else reads list or get one by one. */
@@ -217,6 +218,12 @@ export function journeyLifecycle<
   k: JourneyKind<T, I, O>,
 ): Pick<ResourceDefinition<I, O>, "create" | "adopt" | "read" | "update" | "delete" | "named" | "reads"> {
   const names = new NameIndex(() => k.list(), k.nameOf);
+  const toOutputs =
+    k.toOutputs ??
+    ((x: T, local: Local) => {
+      const { id: _id, ...server } = x;
+      return { ...server, adopt: local.adopt, adopted: local.adopted ?? false } as unknown as O;
+    });
   const nameIn = (i: I) => (i as Record<string, unknown>)[k.property] as string;
   const nameOut = (o: O) => (o as Record<string, unknown>)[k.property] as string;
   async function findByName(name: string): Promise<T | undefined> {
@@ -239,10 +246,10 @@ export function journeyLifecycle<
       get: () => k.get(id),
       known,
       changes: (current) =>
-        patchable(diffFields(k.fields, k.toOutputs(current, local) as Record<string, unknown>, i).changed),
+        patchable(diffFields(k.fields, toOutputs(current, local) as Record<string, unknown>, i).changed),
       patch: (changed, version) => k.patch(id, changed, i, version),
     });
-    return k.toOutputs(x, local);
+    return toOutputs(x, local);
   }
   return {
     async create(i) {
@@ -257,7 +264,7 @@ export function journeyLifecycle<
       try {
         return { id: created.id, outs: await apply(created.id, i, local, created) };
       } catch (e) {
-        throw partiallyCreated(created.id, k.toOutputs(created, local), e);
+        throw partiallyCreated(created.id, toOutputs(created, local), e);
       }
     },
     async adopt(found, i) {
@@ -268,7 +275,7 @@ export function journeyLifecycle<
     },
     async read(id, olds) {
       const x = await reads.load(id);
-      return x === undefined || k.nameOf(x) === undefined ? undefined : k.toOutputs(x, olds as Local);
+      return x === undefined || k.nameOf(x) === undefined ? undefined : toOutputs(x, olds as Local);
     },
     async update(id, olds, news, changed) {
       await k.verify?.(news, changed);

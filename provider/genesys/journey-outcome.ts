@@ -7,7 +7,7 @@ import { desired, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { MAX_OUTCOME_IDS, MAX_PAGE_SIZE } from "./endpoints";
-import { journeyLifecycle, type Local } from "./journey-entities";
+import { journeyLifecycle } from "./journey-entities";
 import { AssociatedValueDataType, type Outcome, type OutcomeRequest, type PatchOutcome } from "./models";
 import {
   type ContextArgs,
@@ -128,11 +128,6 @@ function patchBody(changed: string[], i: In, version: number): PatchOutcome {
   return body;
 }
 
-function toOutputs(o: Outcome, local: Local): Out {
-  const { id: _id, ...server } = o;
-  return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
-}
-
 const definition: ResourceDefinition<In, Out> = {
   kind: "genesys.JourneyOutcome",
   path: "/journey/outcomes",
@@ -161,12 +156,11 @@ const definition: ResourceDefinition<In, Out> = {
     },
   },
   // Names are unique, as for segments: the name is how an ambiguous create is recovered and how `adopt` finds one.
-  ...journeyLifecycle({
+  ...journeyLifecycle<Outcome, In, Out>({
     what: "journey outcome",
     property: "displayName",
     nameOf: (x) => x.displayName,
     fields,
-    toOutputs,
     list: () => genesys().outcomes({ pageSize: MAX_PAGE_SIZE }),
     get: (outcomeId) => genesys().call("getOutcome", { params: { outcomeId } }),
     byIds: {

@@ -7,7 +7,7 @@ import { desired, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { shell } from "../dynamic/shell";
 import { MAX_PAGE_SIZE } from "./endpoints";
-import { journeyLifecycle, type Local } from "./journey-entities";
+import { journeyLifecycle } from "./journey-entities";
 import {
   Color,
   ExternalSegmentSource,
@@ -164,11 +164,6 @@ function patchBody(changed: string[], i: In, version: number): PatchSegment {
   return body;
 }
 
-function toOutputs(s: Segment, local: Local): Out {
-  const { id: _id, ...server } = s;
-  return { ...server, adopt: local.adopt, adopted: local.adopted ?? false };
-}
-
 const definition: ResourceDefinition<In, Out> = {
   kind: "genesys.JourneySegment",
   path: "/journey/segments",
@@ -200,12 +195,11 @@ const definition: ResourceDefinition<In, Out> = {
   },
   // Names: cxflow refuses a second segment with a name in use (Genesys does not say whether it
   // would), because the name is how an ambiguous create is recovered and how `adopt` finds one.
-  ...journeyLifecycle({
+  ...journeyLifecycle<Segment, In, Out>({
     what: "journey segment",
     property: "displayName",
     nameOf: (x) => x.displayName,
     fields,
-    toOutputs,
     list: () => genesys().segments({ pageSize: MAX_PAGE_SIZE }),
     get: (id) => genesys().getSegment(id),
     byIds: {

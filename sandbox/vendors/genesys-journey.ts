@@ -16,6 +16,7 @@ import {
   RequestContext,
   RequestJourney,
 } from "../../provider/genesys/models";
+import { seededUuid } from "../seeded";
 import type { Failure, Handlers, VendorContext } from "../types";
 import { badRequest, genesysError as error, page, sorted } from "./genesys-replies";
 
@@ -541,3 +542,84 @@ export const actionMapHandlers: Pick<
     return maps(ctx).delete(id) ? { status: 204 } : mapNotFound(id);
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Seeded objects: a sandbox starts with a little of each, so lookups and `cxflow export` find some.
+
+const web = { streamType: "Web", sessionType: "web" } as const;
+
+/** Outcomes, templates and an action map every sandbox starts with (ids from the seed). */
+export function seedJourney(ctx: VendorContext, base: number): void {
+  const stamp = (days: number) => iso(base + days * 86_400_000);
+  const outcome = (displayName: string, url: string, days: number): Outcome => {
+    const id = seededUuid(ctx.random);
+    return {
+      id,
+      isActive: true,
+      displayName,
+      version: 1,
+      isPositive: true,
+      context: { patterns: [] },
+      journey: toJourney({ patterns: [{ criteria: [{ key: "page.url", values: [url] }], count: 1, ...web }] }),
+      selfUri: `${API}/journey/outcomes/${id}`,
+      createdDate: stamp(days),
+      modifiedDate: stamp(days),
+    };
+  };
+  const seeded = [
+    outcome("Purchase completed", "/order/complete", 10),
+    outcome("Newsletter signup", "/newsletter/thanks", 11),
+  ];
+  for (const o of seeded) outcomes(ctx).put(o.id, o, base);
+
+  const template = (t: Pick<ActionTemplate, "name" | "description" | "mediaType" | "contentOffer">, days: number) => {
+    const id = seededUuid(ctx.random);
+    const made: ActionTemplate = {
+      id,
+      ...t,
+      version: 1,
+      state: "Active",
+      selfUri: `${API}/journey/actiontemplates/${id}`,
+      createdDate: stamp(days),
+      modifiedDate: stamp(days),
+    };
+    templates(ctx).put(id, made, base);
+    return made;
+  };
+  const sale = template(
+    {
+      name: "Spring sale offer",
+      description: "Seasonal discount banner",
+      mediaType: "contentOffer",
+      contentOffer: { displayMode: "Overlay", layoutMode: "TopText", headline: "Spring sale", body: "20% off plans" },
+    },
+    12,
+  );
+  template(
+    { name: "Support chat invite", description: "Invites to web messaging", mediaType: "webMessagingOffer" },
+    13,
+  );
+
+  const id = seededUuid(ctx.random);
+  const map: ActionMap = {
+    id,
+    version: 1,
+    isActive: true,
+    displayName: "Spring sale on pricing pages",
+    triggerWithSegments: [],
+    triggerWithEventConditions: [],
+    triggerWithOutcomeProbabilityConditions: [],
+    triggerWithOutcomePercentileConditions: [],
+    triggerWithOutcomeQuantileConditions: [],
+    pageUrlConditions: [{ values: ["/pricing"], operator: "containsAny" }],
+    activation: { type: "immediate" },
+    weight: 2,
+    action: storedAction({ mediaType: "contentOffer", actionTemplate: { id: sale.id } }),
+    ignoreFrequencyCap: false,
+    selfUri: `${API}/journey/actionmaps/${id}`,
+    createdDate: stamp(14),
+    modifiedDate: stamp(14),
+    startDate: stamp(14),
+  };
+  maps(ctx).put(id, map, base);
+}

@@ -18,6 +18,7 @@ import {
   actionMapHandlers,
   actionTemplateHandlers,
   outcomeHandlers,
+  seedJourney,
   stillUsed,
   toContext,
   toJourney,
@@ -287,6 +288,7 @@ function seed(ctx: VendorContext): void {
     };
     targets(ctx).put(id, target, base);
   });
+  seedJourney(ctx, base);
 }
 
 // ---------------------------------------------------------------------------------------------

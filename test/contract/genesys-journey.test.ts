@@ -2,7 +2,8 @@
 // configuration beyond segments, through JourneyApi's generated methods: outcomes
 // (get/post/patch/deleteJourneyOutcome(s)), action templates (…JourneyActiontemplate(s)) and
 // action maps (…JourneyActionmap(s)), with the references between them.
-import { useSandbox } from "./helpers";
+import { startSandbox } from "../../sandbox";
+import { genesysToken, useSandbox } from "./helpers";
 import { genesysSdkClient, platformClient, refused, type SdkResponse } from "./sdk";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -484,5 +485,46 @@ describe("Genesys journey action maps through the official SDK", () => {
     expect((await api.deleteJourneyActionmap(m.id)).status).toBe(204);
     expect((await refused(api.getJourneyActionmap(m.id))).status).toBe(404);
     expect((await api.deleteJourneySegment(s.id)).status).toBe(204);
+  });
+});
+
+describe("Genesys journey objects a sandbox starts with", () => {
+  const sandbox = useSandbox({ seed: 11 });
+
+  it("are two outcomes, two templates and a map that shows one of them, with ids from the seed", async () => {
+    const client = genesysSdkClient(sandbox.url);
+    await client.loginClientCredentialsGrant("sandbox-client", "sandbox-secret");
+    const api = new platformClient.JourneyApi(client);
+    const outcomes = (await api.getJourneyOutcomes({})).body.entities;
+    const templates = (await api.getJourneyActiontemplates({})).body.entities;
+    const maps = (await api.getJourneyActionmaps({})).body.entities;
+    expect(outcomes.map((o: any) => o.displayName).sort()).toEqual(["Newsletter signup", "Purchase completed"]);
+    expect(templates.map((t: any) => [t.name, t.mediaType]).sort()).toEqual([
+      ["Spring sale offer", "contentOffer"],
+      ["Support chat invite", "webMessagingOffer"],
+    ]);
+    const sale = templates.find((t: any) => t.name === "Spring sale offer");
+    expect(maps).toEqual([
+      expect.objectContaining({
+        displayName: "Spring sale on pricing pages",
+        action: expect.objectContaining({
+          mediaType: "contentOffer",
+          actionTemplate: expect.objectContaining({ id: sale.id }),
+        }),
+      }),
+    ]);
+    // The map holds on to its template.
+    expect((await refused(api.deleteJourneyActiontemplate(sale.id, { hardDelete: true }))).status).toBe(409);
+    // Same seed, same ids.
+    const again = await startSandbox({ seed: 11 });
+    try {
+      const token = await genesysToken(again.url);
+      const r = await fetch(`${again.url}/genesys/api/v2/journey/actionmaps`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await r.json()) as any).entities.map((m: any) => m.id)).toEqual(maps.map((m: any) => m.id));
+    } finally {
+      await again.stop();
+    }
   });
 });

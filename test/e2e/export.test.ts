@@ -195,7 +195,7 @@ describe("cxflow export", () => {
     const out = path.join(work, "all");
     const r = await exportAll();
     expect(r.stderr).toMatch(
-      /wrote .*: \d+ action targets, 1 action maps, 1 action templates, 1 outcomes, 3 segments, \d+ Zoom flows, \d+ Our Voice flows/,
+      /wrote .*: \d+ action targets, 2 action maps, 3 action templates, 3 outcomes, 3 segments, \d+ Zoom flows, \d+ Our Voice flows/,
     );
     expect(r.code).toBe(0);
     for (const f of ["Pulumi.yaml", "package.json", "tsconfig.json", "index.ts"])

@@ -712,28 +712,29 @@ export type ActionMapScheduleGroups = z.infer<typeof ActionMapScheduleGroups>;
 
 /**
  * An action map: when a visitor matches its triggers (segments, events, outcome predictions) on
- * a page matching its URL conditions, it offers its action. Lists are empty, never absent.
+ * a page matching its URL conditions, it offers its action. The SDK marks nearly every field
+ * optional: an absent list reads as empty and an absent flag as its default, so a lean answer parses.
  */
 export const ActionMap = z.object({
   /** Server-assigned UUID. */
   id: z.string(),
   /** Optimistic-concurrency token, 1 on creation. */
   version: z.number().int(),
-  isActive: z.boolean(),
+  isActive: z.boolean().default(true),
   displayName: z.string(),
   /** Segment ids: any one assigned triggers the map. */
-  triggerWithSegments: z.array(z.string()),
-  triggerWithEventConditions: z.array(EventCondition),
-  triggerWithOutcomeProbabilityConditions: z.array(OutcomeProbabilityCondition),
-  triggerWithOutcomePercentileConditions: z.array(OutcomePercentileCondition),
-  triggerWithOutcomeQuantileConditions: z.array(OutcomeQuantileCondition),
-  pageUrlConditions: z.array(UrlCondition),
-  activation: Activation,
+  triggerWithSegments: z.array(z.string()).default([]),
+  triggerWithEventConditions: z.array(EventCondition).default([]),
+  triggerWithOutcomeProbabilityConditions: z.array(OutcomeProbabilityCondition).default([]),
+  triggerWithOutcomePercentileConditions: z.array(OutcomePercentileCondition).default([]),
+  triggerWithOutcomeQuantileConditions: z.array(OutcomeQuantileCondition).default([]),
+  pageUrlConditions: z.array(UrlCondition).default([]),
+  activation: Activation.default({ type: "immediate" }),
   /** Priority among maps that trigger together: 1 (low) to 3 (high). */
   weight: z.number().int(),
   action: ActionMapAction,
   actionMapScheduleGroups: ActionMapScheduleGroups.optional(),
-  ignoreFrequencyCap: z.boolean(),
+  ignoreFrequencyCap: z.boolean().default(false),
   selfUri: z.string().optional(),
   /** ISO-8601 date-time in UTC. */
   createdDate: z.string(),

@@ -4,6 +4,7 @@
 // Checked when this file compiles (`npm run lint`); the runtime test only lets jest accept it.
 import type { Models } from "purecloud-platform-client-v2";
 import type * as ours from "../../provider/genesys/wire";
+import * as wire from "../../provider/genesys/wire";
 
 /** Recursion budget (ErrorBody nests itself through `errors`); past it, plain assignability decides. */
 type Deeper = [never, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
@@ -166,4 +167,25 @@ const bites = {
 test("our Genesys wire models agree with the official SDK's models (checked when this file compiles)", () => {
   expect(allAgree).toBe(true);
   expect(Object.values(bites).every((v) => v === true)).toBe(true);
+});
+
+test("an action map answer with only the fields the SDK requires parses, its lists empty and flags at their defaults", () => {
+  const lean = {
+    id: "m1",
+    version: 1,
+    displayName: "Lean",
+    weight: 2,
+    action: { mediaType: "webMessagingOffer" },
+    createdDate: "2027-01-01T00:00:00.000Z",
+    modifiedDate: "2027-01-01T00:00:00.000Z",
+    startDate: "2027-01-01T00:00:00.000Z",
+  };
+  expect(wire.ActionMap.parse(lean)).toMatchObject({
+    isActive: true,
+    triggerWithSegments: [],
+    triggerWithEventConditions: [],
+    pageUrlConditions: [],
+    activation: { type: "immediate" },
+    ignoreFrequencyCap: false,
+  });
 });

@@ -303,7 +303,7 @@ let warned = false;
  * A Genesys Cloud journey action target (`/api/v2/journey/actiontargets`) taken over by id or
  * exact name: the API cannot create or delete targets. Manages `name`, `serviceLevel` and
  * `shortAbandonThreshold`; on destroy it restores the values found at takeover unless
- * `restoreOnDelete: false`. Genesys marks these endpoints deprecated (SDK 264.0.0), so each run
+ * `restoreOnDelete: false`. Genesys marks these endpoints deprecated (SDK 262.0.0), so each run
  * warns once. Type token: `pulumi-nodejs:dynamic/cxflow/genesys:ActionTarget`.
  */
 export class ActionTarget extends pulumi.dynamic.Resource {
@@ -360,7 +360,7 @@ export class ActionTarget extends pulumi.dynamic.Resource {
     if (!warned) {
       warned = true;
       pulumi.log.warn(
-        "Genesys marks the journey action-target endpoints deprecated (SDK 264.0.0: ACD Chat v2.0 in Predictive Engagement is being removed); ActionTarget works for as long as the API answers.",
+        "Genesys marks the journey action-target endpoints deprecated (SDK 262.0.0; ACD Chat v2.0 in Predictive Engagement is being removed); ActionTarget works for as long as the API answers.",
         this,
       );
     }

@@ -327,7 +327,7 @@ export const getJourneyOutcomeOutput = journeyOutcome.getOutput;
 export const getJourneyActionTemplates = actionTemplates.get;
 /** {@link getJourneyActionTemplates} as an Output. */
 export const getJourneyActionTemplatesOutput = actionTemplates.getOutput;
-/** One action template by `id` or exact `name` (a name must match exactly one live template). */
+/** One action template by `id` (whatever its state, `Deleted` included) or exact `name` (a name must match exactly one template not deleted). */
 export const getJourneyActionTemplate = actionTemplate.get;
 /** {@link getJourneyActionTemplate} as an Output. */
 export const getJourneyActionTemplateOutput = actionTemplate.getOutput;

@@ -358,6 +358,7 @@ const invalid = (field: string, message: string) =>
 /** The fields of an action that only one media type uses. */
 const ONLY_FOR: [keyof ActionMap["action"], ActionMap["action"]["mediaType"]][] = [
   ["actionTargetId", "webchat"],
+  ["isPacingEnabled", "webchat"],
   ["props", "webchat"],
   ["architectFlowFields", "architectFlow"],
   ["webMessagingOfferFields", "webMessagingOffer"],

@@ -399,6 +399,11 @@ describe("Genesys journey action maps through the official SDK", () => {
       "action.actionTargetId",
     ],
     [
+      "pacing on a content offer",
+      { action: { mediaType: "contentOffer", actionTemplate: { id: "TEMPLATE" }, isPacingEnabled: true } },
+      "action.isPacingEnabled",
+    ],
+    [
       "flow fields on a messaging offer",
       { action: { mediaType: "webMessagingOffer", architectFlowFields: { architectFlow: { id: "f" } } } },
       "action.architectFlowFields",

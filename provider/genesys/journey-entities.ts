@@ -8,7 +8,7 @@ import { diffFields, type Fields } from "../dynamic/fields";
 import { genesys } from "../dynamic/runtime";
 import { CxflowError, isNotFound } from "../http/errors";
 import { MAX_LISTING_IDS, MAX_PAGE_SIZE } from "./endpoints";
-import type { ActionMap } from "./models";
+import { ACTION_MAP_REFERENCES, type ActionMap } from "./models";
 
 /** One page of a journey listing. */
 interface Page<T> {
@@ -122,16 +122,7 @@ export async function converge<T extends { version: number }>(o: {
 }
 
 /** The ids of each kind of object an action map refers to. */
-export const MAP_REFERENCES = {
-  "journey segment": (m: ActionMap) => m.triggerWithSegments,
-  "journey outcome": (m: ActionMap) =>
-    [
-      ...m.triggerWithOutcomeProbabilityConditions,
-      ...m.triggerWithOutcomePercentileConditions,
-      ...m.triggerWithOutcomeQuantileConditions,
-    ].map((c) => c.outcomeId),
-  "action template": (m: ActionMap) => (m.action.actionTemplate ? [m.action.actionTemplate.id] : []),
-};
+export const MAP_REFERENCES = ACTION_MAP_REFERENCES;
 
 /**
  * Deletes an object action maps may refer to; gone already is success. When the API refuses

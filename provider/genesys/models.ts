@@ -791,6 +791,18 @@ export const PatchActionMap = ActionMapRequest.omit({
 });
 export type PatchActionMap = z.infer<typeof PatchActionMap>;
 
+/** The ids of each kind of object an action map refers to: what it cannot outlive. */
+export const ACTION_MAP_REFERENCES = {
+  "journey segment": (m: ActionMap) => m.triggerWithSegments,
+  "journey outcome": (m: ActionMap) =>
+    [
+      ...m.triggerWithOutcomeProbabilityConditions,
+      ...m.triggerWithOutcomePercentileConditions,
+      ...m.triggerWithOutcomeQuantileConditions,
+    ].map((c) => c.outcomeId),
+  "action template": (m: ActionMap) => (m.action.actionTemplate ? [m.action.actionTemplate.id] : []),
+};
+
 /** One page of action maps. */
 export const ActionMapListing = listing(ActionMap);
 export type ActionMapListing = z.infer<typeof ActionMapListing>;

@@ -4,6 +4,7 @@
 import { randomUUID } from "node:crypto";
 import type { endpoints } from "../../provider/genesys/endpoints";
 import {
+  ACTION_MAP_REFERENCES,
   type ActionMap,
   type ActionMapRequest,
   type ActionTarget,
@@ -310,16 +311,11 @@ export const actionTemplateHandlers: Pick<
 const maps = (ctx: VendorContext) => ctx.store.collection<ActionMap>("genesys", "actionmaps");
 const mapNotFound = (id: string) => error(404, "not.found", `Action map ${id} not found`, { entityId: id });
 
-/** What a map refers to, by the kind of the object referred to. */
-const REFERENCES: Record<"Segment" | "Outcome" | "Action template", (m: ActionMap) => string[]> = {
-  Segment: (m) => m.triggerWithSegments,
-  Outcome: (m) =>
-    [
-      ...m.triggerWithOutcomeProbabilityConditions,
-      ...m.triggerWithOutcomePercentileConditions,
-      ...m.triggerWithOutcomeQuantileConditions,
-    ].map((c) => c.outcomeId),
-  "Action template": (m) => (m.action.actionTemplate ? [m.action.actionTemplate.id] : []),
+/** The kinds of object a map refers to, as this API names them in messages. */
+const REFERENCES = {
+  Segment: ACTION_MAP_REFERENCES["journey segment"],
+  Outcome: ACTION_MAP_REFERENCES["journey outcome"],
+  "Action template": ACTION_MAP_REFERENCES["action template"],
 };
 
 /**

@@ -216,7 +216,7 @@ export function render(objects: Exported[], source: string): { index: string; se
   const names = new Map<Exported, string>();
   const usedByKind = new Map<string, Set<string>>();
   for (const o of declared) {
-    const base = o.file ? o.file.name.replace(/\.json$/, "") : slug(o.name) || "object";
+    const base = o.file ? o.file.name.replace(/\.(json|yaml)$/, "") : slug(o.name) || "object";
     // Pulumi names are unique per type, so variables (name + kind) are unique in the file.
     const used = usedByKind.get(o.kind) ?? new Set<string>();
     usedByKind.set(o.kind, used);
@@ -415,8 +415,13 @@ export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> 
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(out, name), text);
   const flows = objects.filter((x) => x.file && !x.skipped);
   if (flows.length > 0) fs.mkdirSync(path.join(out, "flows"), { recursive: true });
-  for (const f of flows)
-    fs.writeFileSync(path.join(out, "flows", f.file!.name), `${JSON.stringify(f.file!.content, null, 2)}\n`);
+  for (const f of flows) {
+    const content = f.file!.content;
+    fs.writeFileSync(
+      path.join(out, "flows", f.file!.name),
+      typeof content === "string" ? content : `${JSON.stringify(content, null, 2)}\n`,
+    );
+  }
   const source = resolveSource(o.env ?? process.env);
   const { index, secrets } = render(objects, source);
   writeSecrets(out, secrets);

@@ -13,8 +13,8 @@ export interface ExportedObject {
   args: Record<string, unknown>;
   /** Set when the object cannot be declared as it is (written commented out, with this reason). */
   skipped?: string;
-  /** A file the arguments point at, written under the project (e.g. a Zoom flow's export). */
-  file?: { name: string; content: Record<string, unknown> };
+  /** A file the arguments point at, written under the project: JSON (a Zoom flow's export) or text as it is (an Architect flow's YAML). */
+  file?: { name: string; content: Record<string, unknown> | string };
 }
 
 /** What a reader gets: the clients, the filter, and a place to keep work an interrupted export resumes. */

@@ -10,6 +10,12 @@ import { Transport } from "../http/transport";
 import type { AggregateDataContainer } from "./analytics";
 import { type ActivityPagingQuery, analyticsEndpoints } from "./analytics-endpoints";
 import {
+  architectEndpoints,
+  type ListFlowMilestonesQuery,
+  type ListFlowOutcomesQuery,
+  type ListFlowsQuery,
+} from "./architect-endpoints";
+import {
   endpoints,
   type ListActionMapsQuery,
   type ListActionTargetsQuery,
@@ -92,7 +98,7 @@ export function genesysClient(o: GenesysClientOptions) {
   );
   const t = new Transport({
     vendor: "genesys",
-    endpoints: { ...endpoints, ...analyticsEndpoints },
+    endpoints: { ...endpoints, ...analyticsEndpoints, ...architectEndpoints },
     apiBase: o.apiBase,
     token,
     limiter: sharedLimiter(`genesys:${o.clientId}`, o.budget ?? { limit: 300, periodMs: 60_000 }),
@@ -173,6 +179,14 @@ export function genesysClient(o: GenesysClientOptions) {
     /** Deletes a journey aggregate job; a job still running is cancelled. */
     deleteJourneyAggregatesJob: (jobId: string) => t.call("deleteJourneyAggregatesJob", { params: { jobId } }),
 
+    // ---- Architect: links the API hands out
+
+    /** Uploads a publish job's YAML to its `presignedUrl` with the job's `headers` (no bearer token). */
+    uploadFlowYaml: (presignedUrl: string, headers: Record<string, string>, yaml: string) =>
+      t.direct("uploadFlowYaml", "PUT", presignedUrl, { headers, text: yaml }),
+    /** Downloads what an export job's `downloadUrl` holds (the flow's YAML). */
+    downloadFlowExport: (downloadUrl: string) => t.direct("downloadFlowExport", "GET", downloadUrl),
+
     // ---- Paging
 
     /** Every segment matching `query`, page by page. */
@@ -190,6 +204,15 @@ export function genesysClient(o: GenesysClientOptions) {
     /** Every outcome matching `query`, page by page. */
     outcomes: (query: Omit<z.input<typeof ListOutcomesQuery>, "pageNumber" | "outcomeIds"> = {}) =>
       everyPage((pageNumber) => t.call("listOutcomes", { query: { ...query, pageNumber } })),
+    /** Every Architect flow matching `query`, page by page. */
+    flows: (query: Omit<z.input<typeof ListFlowsQuery>, "pageNumber" | "id"> = {}) =>
+      everyPage((pageNumber) => t.call("listFlows", { query: { ...query, pageNumber } })),
+    /** Every flow outcome matching `query`, page by page. */
+    flowOutcomes: (query: Omit<z.input<typeof ListFlowOutcomesQuery>, "pageNumber" | "id"> = {}) =>
+      everyPage((pageNumber) => t.call("listFlowOutcomes", { query: { ...query, pageNumber } })),
+    /** Every flow milestone matching `query`, page by page. */
+    flowMilestones: (query: Omit<z.input<typeof ListFlowMilestonesQuery>, "pageNumber" | "id"> = {}) =>
+      everyPage((pageNumber) => t.call("listFlowMilestones", { query: { ...query, pageNumber } })),
     /** Every result group of a fulfilled flow aggregate job, following `cursor` until it is absent. */
     async *flowAggregateJobResults(jobId: string): AsyncGenerator<AggregateDataContainer> {
       for (let cursor: string | undefined; ; ) {

@@ -33,12 +33,12 @@ export const MAX_OUTCOME_IDS = 20;
 export const MAX_PAGE_SIZE = 200;
 
 // Query values arrive as strings, so numbers and booleans are coerced.
-const pageSize = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional();
-const pageNumber = z.coerce.number().int().min(1).optional();
-const boolean = z.union([z.boolean(), z.stringbool()]).optional();
+export const pageSize = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional();
+export const pageNumber = z.coerce.number().int().min(1).optional();
+export const boolean = z.union([z.boolean(), z.stringbool()]).optional();
 
 /** A list of ids as repeated keys, one comma-separated value, or both (the JS SDK joins arrays with commas). */
-const idList = (max: number) =>
+export const idList = (max: number) =>
   z.preprocess(
     (v) =>
       v === undefined

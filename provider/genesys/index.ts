@@ -20,16 +20,20 @@ export {
   SYNC_MAX_DAYS,
 } from "./aggregates";
 export { analyticsEndpoints } from "./analytics-endpoints";
+export { architectEndpoints } from "./architect-endpoints";
+export { ArchitectFlow, type ArchitectFlowArgs } from "./architect-flow";
 export { type GenesysClient, type GenesysClientOptions, genesysClient } from "./client";
 export { endpoints } from "./endpoints";
 export { type FlowActivityResult, type FlowActivityRow, getFlowActivity, getFlowActivityOutput } from "./flow-activity";
 export { type FlowAggregatesResult, getFlowAggregates, getFlowAggregatesOutput } from "./flow-aggregates";
+export { FlowMilestone, type FlowMilestoneArgs } from "./flow-milestone";
 export {
   type FlowObservationRow,
   type FlowObservationsResult,
   getFlowObservations,
   getFlowObservationsOutput,
 } from "./flow-observations";
+export { FlowOutcome, type FlowOutcomeArgs } from "./flow-outcome";
 export {
   type ActionMapActionArgs,
   type EventConditionArgs,

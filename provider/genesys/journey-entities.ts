@@ -102,7 +102,7 @@ export class NameIndex<T extends { id: string }> {
  * `changes` what differs, and PATCHes that with the version just read; a 409 (someone else's
  * change between our read and write) is read again and re-applied, up to 5 times.
  */
-export async function converge<T extends { version: number }>(o: {
+export async function converge<T extends { version?: number }>(o: {
   get: () => Promise<T>;
   known?: T;
   changes: (current: T) => string[];
@@ -113,7 +113,7 @@ export async function converge<T extends { version: number }>(o: {
     const changed = o.changes(current);
     if (changed.length === 0) return current;
     try {
-      return await o.patch(changed, current.version);
+      return await o.patch(changed, current.version ?? 0);
     } catch (e) {
       if (e instanceof CxflowError && e.code === "conflict" && attempt < 5) continue;
       throw e;
@@ -161,9 +161,9 @@ export interface Local {
   adopted?: boolean;
 }
 
-/** How one kind of versioned journey object is listed, read, written and named. */
+/** How one kind of named object (a versioned journey object, a flow outcome) is listed, read, written and named. */
 export interface JourneyKind<
-  T extends { id: string; version: number },
+  T extends { id: string; version?: number },
   I extends { adopt?: boolean },
   O extends Record<string, any>,
 > {
@@ -185,7 +185,7 @@ export interface JourneyKind<
     maxIds?: number;
   };
   post(i: I): Promise<T>;
-  /** The PATCH of the `changed` fields, echoing `version`. */
+  /** The PATCH of the `changed` fields, echoing `version` (0 for kinds without one, whose writes are PUTs). */
   patch(id: string, changed: string[], i: I, version: number): Promise<T>;
   remove(id: string): Promise<unknown>;
   /** Set when action maps may use the object: a refused delete then names them. */
@@ -202,7 +202,7 @@ export interface JourneyKind<
  * name index that keeps names unique; a resource adds its schema, fields and export spec.
  */
 export function journeyLifecycle<
-  T extends { id: string; version: number },
+  T extends { id: string; version?: number },
   I extends { adopt?: boolean },
   O extends Record<string, any>,
 >(

@@ -171,6 +171,44 @@ export class Transport<T extends EndpointTable = EndpointTable> {
     }
   }
 
+  /**
+   * A request to an absolute URL the API handed out (an upload or download link that carries its
+   * own authorisation): no bearer token and no request budget, the same retries (GET and PUT are
+   * idempotent). Answers the body as text.
+   */
+  async direct(
+    name: string,
+    method: "GET" | "PUT",
+    url: string,
+    o: { headers?: Record<string, string>; text?: string } = {},
+  ): Promise<string> {
+    const route = `${this.o.vendor} ${method} ${new URL(url).pathname}`;
+    const request = { method, url: redactUrl(url), headers: redactHeaders(o.headers ?? {}) };
+    const retries = new Retries(this.o.retry ?? DEFAULT_RETRY_POLICY, this.o.random ?? Math.random);
+    for (;;) {
+      const { res, failure, cause } = await sendOnce(url, {
+        method,
+        headers: o.headers ?? {},
+        timeoutMs: this.o.timeoutMs,
+        body: o.text === undefined ? undefined : { body: o.text },
+      });
+      if (res && res.statusCode < 300) return res.body;
+      const now = Date.now();
+      const decision = retries.next({
+        method,
+        status: res?.statusCode,
+        failure,
+        retryAfter: header(res, "retry-after"),
+        now,
+      });
+      if (decision.retry) {
+        await this.sleep(decision.delayMs);
+        continue;
+      }
+      throw this.error(name, route, request, res, failure, cause, decision.reason);
+    }
+  }
+
   private error(
     name: string,
     route: string,

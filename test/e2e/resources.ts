@@ -36,6 +36,26 @@ export const SAMPLE_FLOW_FILE = JSON.stringify({
   definition: { start: "greet", widgets: [{ id: "greet", type: "play_message", next: "end" }] },
 });
 
+/** An inbound-call flow in Architect YAML; `{{ flowName }}` and `{{ greeting }}` are filled by substitutions. */
+export const SAMPLE_ARCHITECT_YAML = `inboundCall:
+  name: "{{ flowName }}"
+  description: Sample inbound call flow
+  defaultLanguage: en-us
+  startUpRef: ./menus/menu[mainMenu]
+  initialGreeting:
+    tts: "{{ greeting }}"
+  menus:
+    - menu:
+        name: Main Menu
+        refId: mainMenu
+        audio:
+          tts: Press 1 for sales.
+        choices:
+          - menuDisconnect:
+              name: Disconnect
+              dtmf: digit_9
+`;
+
 /**
  * One valid declaration per registered kind, against the sandbox's seeded data: the bench and the
  * matrices that cover every kind (security, bad input) declare one of each from here.
@@ -72,6 +92,21 @@ export const SAMPLES: Record<string, { name: string; args(o: SampleOptions): Rec
         ],
       },
       ...(v > 1 ? { description: `${tag} v${v}` } : {}),
+    }),
+  },
+  "genesys.FlowOutcome": {
+    name: "flowoutcome",
+    args: ({ tag, v = 1 }) => ({ name: `${tag} flow outcome`, ...(v > 1 ? { description: `${tag} v${v}` } : {}) }),
+  },
+  "genesys.FlowMilestone": {
+    name: "milestone",
+    args: ({ tag, v = 1 }) => ({ name: `${tag} milestone`, ...(v > 1 ? { description: `${tag} v${v}` } : {}) }),
+  },
+  "genesys.ArchitectFlow": {
+    name: "architect",
+    args: ({ tag, v = 1 }) => ({
+      content: SAMPLE_ARCHITECT_YAML,
+      substitutions: { flowName: `${tag} inbound call`, greeting: `Welcome (v${v})` },
     }),
   },
   "genesys.ActionTarget": {

@@ -5,6 +5,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import type { z } from "zod";
 import type { DEFINITION, ResourceDefinition } from "../../provider/dynamic/define";
 import type { ActionTarget, ActionTargetArgs, ActionTargetInputs } from "../../provider/genesys/action-target";
+import type { ArchitectFlow, ArchitectFlowArgs, ArchitectFlowInputs } from "../../provider/genesys/architect-flow";
+import type { FlowMilestone, FlowMilestoneArgs, FlowMilestoneInputs } from "../../provider/genesys/flow-milestone";
+import type { FlowOutcome, FlowOutcomeArgs, FlowOutcomeInputs } from "../../provider/genesys/flow-outcome";
 import type {
   JourneyActionMap,
   JourneyActionMapArgs,
@@ -64,6 +67,9 @@ const outputs: {
   actionTarget: OutputsMatch<typeof ActionTarget, ActionTargetArgs>;
   ourvoiceFlow: OutputsMatch<typeof OurVoiceFlow, OurVoiceArgs>;
   zoomFlow: OutputsMatch<typeof ZoomFlow, ZoomArgs>;
+  architectFlow: OutputsMatch<typeof ArchitectFlow, ArchitectFlowArgs>;
+  flowOutcome: OutputsMatch<typeof FlowOutcome, FlowOutcomeArgs>;
+  flowMilestone: OutputsMatch<typeof FlowMilestone, FlowMilestoneArgs>;
 } = {
   journeySegment: true,
   journeyOutcome: true,
@@ -72,6 +78,9 @@ const outputs: {
   actionTarget: true,
   ourvoiceFlow: true,
   zoomFlow: true,
+  architectFlow: true,
+  flowOutcome: true,
+  flowMilestone: true,
 };
 
 const checks: {
@@ -85,6 +94,9 @@ const checks: {
   actionTarget: Same<Flat<Plain<ActionTargetArgs>>, Flat<z.input<typeof ActionTargetInputs>>>;
   ourvoiceFlow: Same<Flat<Plain<OurVoiceArgs>>, Flat<z.input<typeof OurVoiceInputs>>>;
   zoomFlow: Same<Flat<Plain<ZoomArgs>>, Flat<z.input<typeof ZoomInputs>>>;
+  architectFlow: Same<Flat<Plain<ArchitectFlowArgs>>, Flat<z.input<typeof ArchitectFlowInputs>>>;
+  flowOutcome: Same<Flat<Plain<FlowOutcomeArgs>>, Flat<z.input<typeof FlowOutcomeInputs>>>;
+  flowMilestone: Same<Flat<Plain<FlowMilestoneArgs>>, Flat<z.input<typeof FlowMilestoneInputs>>>;
 } = {
   journeySegment: true,
   journeyOutcome: true,
@@ -93,6 +105,9 @@ const checks: {
   actionTarget: true,
   ourvoiceFlow: true,
   zoomFlow: true,
+  architectFlow: true,
+  flowOutcome: true,
+  flowMilestone: true,
 };
 
 test("every resource's Args interface equals its input schema (checked when this file compiles)", () => {

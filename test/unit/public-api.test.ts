@@ -23,6 +23,9 @@ describe("public API", () => {
       [
         "ActionTarget",
         "AnalyticsJobError",
+        "ArchitectFlow",
+        "FlowMilestone",
+        "FlowOutcome",
         "JourneyActionMap",
         "JourneyActionTemplate",
         "JourneyOutcome",
@@ -31,6 +34,7 @@ describe("public API", () => {
         "SYNC_MAX_BUCKETS",
         "SYNC_MAX_DAYS",
         "analyticsEndpoints",
+        "architectEndpoints",
         "chooseMode",
         "endpoints",
         "filter",

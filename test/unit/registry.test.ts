@@ -9,6 +9,9 @@ describe("the resource registry", () => {
   test("holds every resource class the public vendor namespaces export, once each, vendor by vendor", () => {
     expect(RESOURCES.map((d) => d.kind)).toEqual([
       "genesys.ActionTarget",
+      "genesys.ArchitectFlow",
+      "genesys.FlowMilestone",
+      "genesys.FlowOutcome",
       "genesys.JourneyActionMap",
       "genesys.JourneyActionTemplate",
       "genesys.JourneyOutcome",

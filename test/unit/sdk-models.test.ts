@@ -87,6 +87,27 @@ type Pairs = {
   FlowActivityQuery: [ours.FlowActivityQuery, Models.FlowActivityQuery];
   JourneyAggregationQuery: [ours.JourneyAggregationQuery, Models.JourneyAggregationQuery];
   JourneyAsyncAggregationQuery: [ours.JourneyAsyncAggregationQuery, Models.JourneyAsyncAggregationQuery];
+  // Architect
+  Flow: [ours.Flow, Models.Flow];
+  FlowListing: [ours.FlowListing, Models.FlowEntityListing];
+  FlowVersion: [ours.FlowVersion, Models.FlowVersion];
+  FlowOutcome: [ours.FlowOutcome, Models.FlowOutcome];
+  FlowOutcomeRequest: [ours.FlowOutcomeRequest, Models.FlowOutcome];
+  FlowOutcomeListing: [ours.FlowOutcomeListing, Models.FlowOutcomeListing];
+  FlowMilestone: [ours.FlowMilestone, Models.FlowMilestone];
+  FlowMilestoneRequest: [ours.FlowMilestoneRequest, Models.FlowMilestone];
+  FlowMilestoneListing: [ours.FlowMilestoneListing, Models.FlowMilestoneListing];
+  Operation: [ours.Operation, Models.Operation];
+  RegisterArchitectJobRequest: [ours.RegisterArchitectJobRequest, Models.RegisterArchitectJobRequest];
+  RegisterArchitectJobResponse: [ours.RegisterArchitectJobResponse, Models.RegisterArchitectJobResponse];
+  ArchitectJobState: [ours.ArchitectJobState, Models.ArchitectJobStateResponse];
+  ArchitectJobMessage: [ours.ArchitectJobMessage, Models.ArchitectJobMessage];
+  RegisterArchitectExportJob: [ours.RegisterArchitectExportJob, Models.RegisterArchitectExportJob];
+  RegisterArchitectExportJobResponse: [
+    ours.RegisterArchitectExportJobResponse,
+    Models.RegisterArchitectExportJobResponse,
+  ];
+  ArchitectExportJobState: [ours.ArchitectExportJobState, Models.ArchitectExportJobStateResponse];
   // Named parts
   ErrorDetail: [ours.ErrorDetail, Models.Detail];
   ErrorLimit: [ours.ErrorLimit, Models.Limit];

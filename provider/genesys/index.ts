@@ -22,6 +22,23 @@ export {
 export { analyticsEndpoints } from "./analytics-endpoints";
 export { architectEndpoints } from "./architect-endpoints";
 export { ArchitectFlow, type ArchitectFlowArgs } from "./architect-flow";
+export {
+  type ArchitectFlowsResult,
+  type FlowMilestonesResult,
+  type FlowOutcomesResult,
+  getArchitectFlow,
+  getArchitectFlowOutput,
+  getArchitectFlows,
+  getArchitectFlowsOutput,
+  getFlowMilestone,
+  getFlowMilestoneOutput,
+  getFlowMilestones,
+  getFlowMilestonesOutput,
+  getFlowOutcome,
+  getFlowOutcomeOutput,
+  getFlowOutcomes,
+  getFlowOutcomesOutput,
+} from "./architect-lookups";
 export { type GenesysClient, type GenesysClientOptions, genesysClient } from "./client";
 export { endpoints } from "./endpoints";
 export { type FlowActivityResult, type FlowActivityRow, getFlowActivity, getFlowActivityOutput } from "./flow-activity";

@@ -39,7 +39,8 @@ describe("public API", () => {
         "endpoints",
         "filter",
         "genesysClient",
-        ...["ActionTarget", "ActionTargets", "FlowActivity", "FlowAggregates", "FlowObservations"]
+        ...["ActionTarget", "ActionTargets", "ArchitectFlow", "ArchitectFlows", "FlowActivity", "FlowAggregates"]
+          .concat(["FlowMilestone", "FlowMilestones", "FlowObservations", "FlowOutcome", "FlowOutcomes"])
           .concat(["JourneyActionMap", "JourneyActionMaps", "JourneyActionTemplate", "JourneyActionTemplates"])
           .concat(["JourneyAggregates"])
           .concat(["JourneyOutcome", "JourneyOutcomes", "JourneySegment", "JourneySegments"])

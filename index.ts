@@ -170,6 +170,24 @@ const ivr = new cxflow.zoom.Flow("customer-care-ivr", {
 });
 
 // ---------------------------------------------------------------------------------------------
+// Genesys Cloud Architect: the customer-care phone line, published from the YAML beside this
+// program, with the flow outcome it reports and the milestone it passes. Editing the file (or a
+// substitution) publishes the next version on the next `up`; an unchanged file uploads nothing.
+
+const selfServed = new cxflow.genesys.FlowOutcome("self-served", {
+  name: "Self-served",
+  description: "The caller's question was answered without an agent",
+});
+const orderFound = new cxflow.genesys.FlowMilestone("order-found", {
+  name: "Order found",
+  description: "The caller entered an order number that exists",
+});
+const mainLine = new cxflow.genesys.ArchitectFlow("customer-care-main-line", {
+  flowFile: "flows/main-line.yaml",
+  substitutions: { queueName: "Customer care", selfServedId: selfServed.id, orderFoundId: orderFound.id },
+});
+
+// ---------------------------------------------------------------------------------------------
 // Lookups: read back what the stack manages, and what else the account holds.
 
 /** Every segment of this stack, found again by id (one `segmentIds` listing). */
@@ -289,6 +307,33 @@ const offered = (metric: "nWebActionsOffered" | "nWebActionsAccepted") =>
 export const actionMapOffers = pulumi
   .all([offered("nWebActionsOffered"), offered("nWebActionsAccepted")])
   .apply(([o, a]) => Object.fromEntries(Object.keys(o).map((name) => [name, { offered: o[name], accepted: a[name] }])));
+// The phone line's week, by the outcome and milestone names the data source resolves (read once
+// the flow exists, so a first run already reports on it).
+const lineWeek = pulumi.all([mainLine.id, selfServed.id, orderFound.id]).apply(([flowId]) =>
+  cxflow.genesys.getFlowAggregatesOutput({
+    ...week,
+    groupBy: ["flowId", "flowOutcomeId", "flowMilestoneId"],
+    filter: cxflow.genesys.filter.flow.and(cxflow.genesys.filter.flow.eq("flowId", flowId)),
+    metrics: ["nFlow", "nFlowOutcome", "nFlowMilestone"],
+  }),
+);
+/** The counts of `metric` per resolved name in `field`. */
+const countNamed = (rows: FlowRow[], metric: string, field: "flowOutcomeName" | "flowMilestoneName") =>
+  sumBy(
+    rows.filter((r) => r.metric === metric),
+    (r) => r[field],
+  );
+/** The Architect phone line: its published version, and its week by outcome and milestone name. */
+export const architectLine = pulumi
+  .all([mainLine.name, mainLine.publishedVersion, lineWeek.rows])
+  .apply(([name, publishedVersion, rows]) => ({
+    name,
+    publishedVersion,
+    executions: rows.filter((r) => r.metric === "nFlow").reduce((n, r) => n + (r.count ?? 0), 0),
+    outcomes: countNamed(rows, "nFlowOutcome", "flowOutcomeName"),
+    milestones: countNamed(rows, "nFlowMilestone", "flowMilestoneName"),
+  }));
+
 /** Web sessions over the week. */
 export const journeySessions = cxflow.genesys
   .getJourneyAggregatesOutput({ ...week, metrics: ["nJourneySessions"] })

@@ -217,6 +217,15 @@ function printAnalytics(o, dataEnd) {
   ]);
   say("Per day, all flows:");
   say(table(days, ["day (UTC)", "runs", "outcomes", "failed", "failure rate"]));
+  const line = o.architectLine;
+  if (line) {
+    say(`${line.name} (Architect flow, version ${line.publishedVersion ?? "-"}): ${line.executions} runs; by name:`);
+    const named = [
+      ...Object.entries(line.outcomes ?? {}).map(([name, n]) => ["outcome", name, n]),
+      ...Object.entries(line.milestones ?? {}).map(([name, n]) => ["milestone", name, n]),
+    ];
+    say(table(named, ["", "name", "count"]));
+  }
   const achieved = Object.entries(o.journeyOutcomes ?? {});
   say(`Journeys: ${o.journeySessions ?? 0} web sessions; outcomes achieved, per declared outcome:`);
   say(table(achieved, ["outcome", "achieved"]));
@@ -307,7 +316,9 @@ async function destroy(env) {
       return r.code;
     }
     await pulumi(["stack", "rm", "--yes", stack], env);
-    say(`demo: ${p.counts.delete} deleted (action targets given back as found); stack ${stack} removed.`);
+    say(
+      `demo: ${p.counts.delete} deleted (action targets given back as found, flow outcomes left: Genesys cannot delete them); stack ${stack} removed.`,
+    );
   } else {
     say(`demo: no stack ${stack}: nothing to destroy.`);
   }

@@ -93,6 +93,9 @@ describe("npm run demo", () => {
       [
         "genesys.ActionTarget sales-web-chat",
         "genesys.ActionTarget support-callbacks",
+        "genesys.ArchitectFlow customer-care-main-line",
+        "genesys.FlowMilestone order-found",
+        "genesys.FlowOutcome self-served",
         "genesys.JourneyActionMap chat-with-cart-abandoners",
         "genesys.JourneyActionMap offer-free-shipping",
         "genesys.JourneyActionTemplate free-shipping-offer",
@@ -108,7 +111,7 @@ describe("npm run demo", () => {
         "zoom.Flow customer-care-ivr",
       ].sort(),
     );
-    expect(first.stdout).toMatch(/^demo: 15 created\.$/m);
+    expect(first.stdout).toMatch(/^demo: 18 created\.$/m);
     expect(first.stdout).toContain(
       "Lookups: 5 segments found again by id; 4 active action targets; IVR published at version 1.",
     );
@@ -227,7 +230,7 @@ describe("npm run demo", () => {
       PULUMI_NODEJS_TRANSPILE_ONLY: "true",
     });
     // The count includes the stack itself.
-    expect(r.stdout + r.stderr).toMatch(/16 unchanged/);
+    expect(r.stdout + r.stderr).toMatch(/19 unchanged/);
     expect(r.code).toBe(0);
   });
 
@@ -246,7 +249,7 @@ describe("npm run demo", () => {
     await cli(["config", "set", "reportEnd", "2026-11-01T00:00:00.000Z"]);
     const r = await demo();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^demo: unchanged: 15 resources already match the program\.$/m);
+    expect(r.stdout).toMatch(/^demo: unchanged: 18 resources already match the program\.$/m);
     expect(r.stdout).not.toMatch(/^ {2}[+~-]/m);
     expect(r.stdout).toContain("demo: removed contact-center:reportEnd 2026-11-01T00:00:00.000Z");
     expect(r.stdout).toMatch(/^Flow outcomes, .* \(the 7 days before today, UTC\):$/m);
@@ -266,7 +269,7 @@ describe("npm run demo", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}! genesys\.JourneySegment returning-buyers: changed outside Pulumi/m);
     expect(r.stdout).toMatch(/^ {2}~ updated genesys\.JourneySegment returning-buyers/m);
-    expect(r.stdout).toMatch(/^demo: 1 updated, 14 unchanged\.$/m);
+    expect(r.stdout).toMatch(/^demo: 1 updated, 17 unchanged\.$/m);
     await open();
     expect((await gen().getSegment(seg.id)).description).toBe("Looked at pricing at least twice in one web session");
     await close();
@@ -275,7 +278,9 @@ describe("npm run demo", () => {
   step("--destroy tears it all down: resources, stack and store", async () => {
     const r = await demo("--destroy");
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^demo: 15 deleted \(action targets given back as found\); stack \S+ removed\.$/m);
+    expect(r.stdout).toMatch(
+      /^demo: 18 deleted \(action targets given back as found, flow outcomes left: Genesys cannot delete them\); stack \S+ removed\.$/m,
+    );
     expect(fs.existsSync(data)).toBe(false);
     expect(fs.existsSync(stackConfig)).toBe(false);
     const ls = await exec(path.join(tc.cliDir()!, "pulumi"), ["stack", "ls", "--json", "--cwd", tc.paths.root]);

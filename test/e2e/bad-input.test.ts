@@ -64,6 +64,11 @@ const outcome = (args: Record<string, unknown>): Declared => ({
   name: "outcome",
   args,
 });
+const architect = (args: Record<string, unknown>): Declared => ({
+  type: "genesys.ArchitectFlow",
+  name: "main-line",
+  args,
+});
 const target = (args: Record<string, unknown>): Declared => ({ type: "genesys.ActionTarget", name: "target", args });
 const actionMap = (args: Record<string, unknown>): Declared => ({
   type: "genesys.JourneyActionMap",
@@ -411,6 +416,56 @@ const resourceCases: Case[] = [
         "flowFile",
         "the flowFile content is not JSON (Unexpected end of JSON input); export the flow from Zoom Contact Center",
       ],
+    ],
+  },
+  {
+    title: "genesys.ArchitectFlow: wrong types, a placeholder name that cannot be one, unknown properties",
+    resource: architect({
+      content: 42,
+      substitutions: { "queue name": "Support", greeting: 5 },
+      forceUnlock: "yes",
+      publish: true,
+    }),
+    problems: [
+      ["content", "must be string; got 42"],
+      ["substitutions.greeting", "must be string; got 5"],
+      ["forceUnlock", 'must be boolean; got "yes"'],
+      ["publish", "is not a known property; allowed: flowFile, content, substitutions, forceUnlock, adopt"],
+    ],
+  },
+  {
+    title: "genesys.ArchitectFlow: both flowFile and content",
+    resource: architect({ content: "{inboundCall: {name: Main line}}", flowFile: "flows/main-line.yaml" }),
+    problems: [["content", "give exactly one of flowFile (a path) and content (the YAML)"]],
+  },
+  {
+    title: "genesys.ArchitectFlow: a placeholder without a value",
+    resource: architect({
+      content: "inboundCall:\n  name: {{ flowName }}\n  description: {{ queue }}\n",
+      substitutions: { flowName: "Main line" },
+    }),
+    problems: [["substitutions", "the content uses {{ queue }} but substitutions only has flowName"]],
+  },
+  {
+    title: "genesys.ArchitectFlow: YAML that holds no flow type",
+    resource: architect({ content: "{inboundcall: {name: Main line}}" }),
+    problems: [["content", "content is not an Architect flow file:"]],
+  },
+  {
+    title: "genesys.FlowOutcome: a blank name, a blank division, an unknown property",
+    resource: { type: "genesys.FlowOutcome", name: "paid", args: { name: " ", divisionId: "", isPositive: true } },
+    problems: [
+      ["name", "must not be empty or only spaces"],
+      ["divisionId", "must not be empty or only spaces"],
+      ["isPositive", "is not a known property; allowed: name, description, divisionId, adopt"],
+    ],
+  },
+  {
+    title: "genesys.FlowMilestone: a name of the wrong type, an unknown property",
+    resource: { type: "genesys.FlowMilestone", name: "verified", args: { name: 7, order: 1 } },
+    problems: [
+      ["name", "must be string; got 7"],
+      ["order", "is not a known property; allowed: name, description, divisionId, adopt"],
     ],
   },
 ];

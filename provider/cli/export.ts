@@ -127,6 +127,32 @@ function variable(resourceName: string, kind: string): string {
 
 const IDENT = /^[A-Za-z_$][\w$]*$/;
 
+/**
+ * A text file that holds other exported objects' ids (an Architect flow's YAML naming its outcomes
+ * and milestones) gets `{{ <variable>Id }}` placeholders instead, and its `substitutions` the ids,
+ * which the program then writes as references: the flow follows the objects, not their ids.
+ */
+export function placeholdersForIds(objects: Exported[]): Exported[] {
+  const declared = objects.filter((o) => !o.skipped);
+  const count = new Map<string, number>();
+  for (const o of declared) count.set(o.id, (count.get(o.id) ?? 0) + 1);
+  const unique = declared.filter((o) => count.get(o.id) === 1 && o.id.length >= 8);
+  return objects.map((o) => {
+    if (o.skipped || typeof o.file?.content !== "string" || !("substitutions" in (definitionFor(o.kind)?.fields ?? {})))
+      return o;
+    let text = o.file.content;
+    const substitutions: Record<string, string> = {};
+    for (const other of unique) {
+      if (other === o || !text.includes(other.id)) continue;
+      const key = `${variable(slug(other.name) || "object", other.kind)}Id`;
+      substitutions[key] = other.id;
+      text = text.split(other.id).join(`{{ ${key} }}`);
+    }
+    if (Object.keys(substitutions).length === 0) return o;
+    return { ...o, file: { ...o.file, content: text }, args: { ...o.args, substitutions } };
+  });
+}
+
 /** An expression written into the program as it is (given the indentation it starts at). */
 class Code {
   constructor(readonly render: (indent: string) => string) {}
@@ -409,7 +435,7 @@ export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> 
     save();
   }
 
-  const objects = vendors.flatMap((v) => state.vendors[v] ?? []);
+  const objects = placeholdersForIds(vendors.flatMap((v) => state.vendors[v] ?? []));
   const project = o.project ?? (slug(path.basename(out)) || "cxflow-export");
   const files = projectFiles(project, o.packageSpec ?? `^${packageVersion()}`, "^3.139");
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(out, name), text);

@@ -1,4 +1,4 @@
-import { type Exported, literal, program, render, slug } from "../../provider/cli/export";
+import { type Exported, literal, placeholdersForIds, program, render, slug } from "../../provider/cli/export";
 
 const object = (over: Partial<Exported>): Exported => ({
   vendor: "genesys",
@@ -17,6 +17,49 @@ describe("cxflow export's program writer", () => {
     ["日本", ""],
   ])("slug(%p) is %p", (name, expected) => {
     expect(slug(name)).toBe(expected);
+  });
+
+  test("a flow's YAML names its outcomes and milestones by placeholder, and its substitutions refer to them", () => {
+    const paid = object({
+      kind: "genesys.FlowOutcome",
+      id: "0e5c4c1a-outcome",
+      name: "Payment taken",
+      args: { name: "Payment taken" },
+    });
+    const verified = object({
+      kind: "genesys.FlowMilestone",
+      id: "7f00aa12-milestone",
+      name: "Caller verified",
+      args: {},
+    });
+    const yaml =
+      "inboundCall:\n  name: Main\n  a: {flowOutcomeId: 0e5c4c1a-outcome}\n  b: {flowOutcomeId: 0e5c4c1a-outcome}\n  c: {flowMilestoneId: 7f00aa12-milestone}\n  d: {flowMilestoneId: 99999999-unknown}\n";
+    const flow = object({
+      kind: "genesys.ArchitectFlow",
+      id: "f-main-line",
+      name: "Main",
+      args: { flowFile: "flows/main.yaml", adopt: true },
+      file: { name: "main.yaml", content: yaml },
+    });
+    const [, , out] = placeholdersForIds([paid, verified, flow]);
+    expect(out.file!.content).toBe(
+      "inboundCall:\n  name: Main\n  a: {flowOutcomeId: {{ paymentTakenFlowOutcomeId }}}\n  b: {flowOutcomeId: {{ paymentTakenFlowOutcomeId }}}\n  c: {flowMilestoneId: {{ callerVerifiedFlowMilestoneId }}}\n  d: {flowMilestoneId: 99999999-unknown}\n",
+    );
+    expect(out.args.substitutions).toEqual({
+      paymentTakenFlowOutcomeId: "0e5c4c1a-outcome",
+      callerVerifiedFlowMilestoneId: "7f00aa12-milestone",
+    });
+    const text = program([paid, verified, out], "sandbox");
+    expect(text).toContain("paymentTakenFlowOutcomeId: paymentTakenFlowOutcome.id");
+    expect(text.indexOf("paymentTakenFlowOutcome =")).toBeLessThan(text.indexOf("mainArchitectFlow ="));
+    // A Zoom flow's JSON file is not a template: left as it is.
+    const zoom = object({
+      kind: "zoom.Flow",
+      id: "z1",
+      name: "IVR",
+      file: { name: "ivr.json", content: { x: "0e5c4c1a-outcome" } },
+    });
+    expect(placeholdersForIds([paid, zoom])[1]).toBe(zoom);
   });
 
   test("literals: short lists inline, odd keys quoted, another object's id as a reference", () => {

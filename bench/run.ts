@@ -11,7 +11,15 @@ import { VENDOR_NAMES, type VendorName } from "../provider/vendors";
 import { ANALYTICS_DATA_DAYS, type Sandbox, startSandbox } from "../sandbox";
 import { analyticsData } from "../sandbox/vendors/genesys-data";
 import { TestStack } from "../test/e2e/harness";
-import { type Declared, declare, oneOfEach, resourceStack, sandboxClients, stored } from "../test/e2e/resources";
+import {
+  type Declared,
+  declare,
+  oneOfEach,
+  resourceStack,
+  SAMPLE_ARCHITECT_YAML,
+  sandboxClients,
+  stored,
+} from "../test/e2e/resources";
 import {
   countingProxy,
   measured,
@@ -266,6 +274,44 @@ async function flowRefresh(sandbox: Sandbox, disposals: TestStack[]): Promise<{ 
   return { ourvoice: t["ourvoice.Flow"], zoom: t["zoom.Flow"] };
 }
 
+const ARCHITECT_FLOWS = 50;
+const UPLOAD_ROUTE = "PUT /genesys/architect/uploads";
+
+/** 50 Architect flows: uploads on create, on a no-change up (target 0) and on one edited flow (target 1). */
+async function architectFlows(
+  sandbox: Sandbox,
+  disposals: TestStack[],
+): Promise<{ noopUploads: number; editUploads: number }> {
+  const stack = await resourceStack(sandbox);
+  disposals.push(stack);
+  await stack.setConfig("cxflow:genesysRequestsPerMinute", String(UNLIMITED));
+  const flows = (edited: number) =>
+    Array.from({ length: ARCHITECT_FLOWS }, (_, i) => ({
+      type: "genesys.ArchitectFlow",
+      name: `af${i}`,
+      args: {
+        content: SAMPLE_ARCHITECT_YAML,
+        substitutions: { flowName: `bench architect flow ${i}`, greeting: i === edited ? "Hello again" : "Hello" },
+      },
+    }));
+  const uploads = () => sandbox.stats().vendors.genesys?.[UPLOAD_ROUTE] ?? 0;
+  const counted = async (label: string, fn: () => Promise<unknown>) => {
+    const before = uploads();
+    const m = await measured(sandbox, fn);
+    const n = uploads() - before;
+    row(label, m.seconds, m.requests, `${n} uploads`);
+    return n;
+  };
+  await declare(stack, flows(-1));
+  await counted(`up, ${ARCHITECT_FLOWS} Architect flow creates`, () => up(stack));
+  const noopUploads = await counted(`up, ${ARCHITECT_FLOWS} Architect flows, no changes`, () =>
+    up(stack, ["--expect-no-changes"]),
+  );
+  await declare(stack, flows(0));
+  const editUploads = await counted(`up, ${ARCHITECT_FLOWS} Architect flows, one edited`, () => up(stack));
+  return { noopUploads, editUploads };
+}
+
 async function main() {
   const started = process.hrtime.bigint();
   if (!fs.existsSync(path.join(ROOT, "dist", "provider", "index.js")))
@@ -333,6 +379,7 @@ async function main() {
     );
     const peakMB = Math.max(segUp.mb, refreshed.mb, wide.mb);
     const flows = await flowRefresh(fast, disposals);
+    const architect = await architectFlows(fast, disposals);
 
     const limited = await rateLimited();
     const job = await asyncJob(fast);
@@ -368,6 +415,9 @@ async function main() {
         .map(([k, v]) => `${k} ${v}`)
         .join(", ")}; budget 2048)`,
     );
+    console.log(
+      `architectUploads   no change ${architect.noopUploads}, one edited ${architect.editUploads}  (up of ${ARCHITECT_FLOWS} Architect flows; target 0 and 1)`,
+    );
     console.log(`asyncRows          ${job.rows}  (target ≥ 50000) in ${job.seconds.toFixed(2)} s`);
     console.log(
       `peakMB             ${peakMB.toFixed(0)}  (VmHWM of the dynamic-provider process at ${SEGMENTS} segments)`,
@@ -375,7 +425,7 @@ async function main() {
     for (const n of notes) console.log(`note: ${n}`);
     console.log(`total bench time   ${since(started).toFixed(0)} s`);
     console.log(
-      `bench: up300=${up300.toFixed(2)} ratelimited=${limited.ratio.toFixed(2)} noopCalls=${noopCalls} refreshCalls=${refreshCalls} ovRefreshCalls=${flows.ourvoice} zoomRefreshCalls=${flows.zoom} providerBytes=${providerBytes} asyncRows=${job.rows} asyncSeconds=${job.seconds.toFixed(2)} peakMB=${peakMB.toFixed(0)}`,
+      `bench: up300=${up300.toFixed(2)} ratelimited=${limited.ratio.toFixed(2)} noopCalls=${noopCalls} refreshCalls=${refreshCalls} ovRefreshCalls=${flows.ourvoice} zoomRefreshCalls=${flows.zoom} architectNoopUploads=${architect.noopUploads} providerBytes=${providerBytes} asyncRows=${job.rows} asyncSeconds=${job.seconds.toFixed(2)} peakMB=${peakMB.toFixed(0)}`,
     );
   } finally {
     for (const s of disposals) await s.dispose().catch(() => undefined);

@@ -410,7 +410,8 @@ async function removeJob<B>(api: AggregateJobApi<B>, jobId: string, o: JobOption
  * One number set of one group, time bucket and metric: the group's dimension values spread in,
  * then `interval`, `metric` and the statistics the metric has (counts: `count`; durations and
  * values: `count`, `sum`, `max`, `min`). A view's row carries its name as `metric` and `view: true`.
- * `D` names the dimensions a row may carry (`FlowAggregatesResult["rows"]` has the flow ones).
+ * `D` names the dimensions a row may carry (`FlowAggregatesResult["rows"]` has the flow ones,
+ * plus the names `getFlowAggregates` resolves: `flowName`, `flowOutcomeName`, `flowMilestoneName`).
  */
 export type AggregateRow<D extends string = never> = { [K in D]?: string } & {
   interval: string;

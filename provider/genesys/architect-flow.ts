@@ -354,7 +354,10 @@ const definition: ResourceDefinition<In, Out, { id: string; flow: Wire }> = {
       return out;
     },
   },
-  inputsOf(_outs, inputs) {
+  inputsOf(outs, inputs) {
+    // A version published outside Pulumi: the refreshed inputs hold it, so a preview shows it changing.
+    if (outs.deployedVersion !== undefined && outs.publishedVersion !== outs.deployedVersion)
+      inputs.publishedVersion = outs.publishedVersion;
     return inputs;
   },
 };

@@ -8,6 +8,7 @@ import {
   type FlowActivityResponse,
 } from "./analytics";
 import { MAX_ACTIVITY_PAGE_SIZE } from "./analytics-endpoints";
+import { ResolveNamesArg, withFlowNames } from "./flow-names";
 
 const query = FlowActivityQuery.shape;
 const PageSize = z.number().int().min(1).max(MAX_ACTIVITY_PAGE_SIZE);
@@ -30,6 +31,8 @@ export const GetFlowActivityArgs = z
     pageSize: PageSize.optional(),
     /** Read only this page (`number` from 1, `size` 1–1000). */
     page: z.strictObject({ number: z.number().int().min(1), size: PageSize }).optional(),
+    /** Put `flowName` in the rows of `flowId` groups (default true); `false` makes no lookup. */
+    resolveNames: ResolveNamesArg,
   })
   .refine((a) => a.page === undefined || a.pageSize === undefined, {
     message: "cannot be combined with page (page sets its own size)",
@@ -39,8 +42,15 @@ export type GetFlowActivityArgs = z.input<typeof GetFlowActivityArgs>;
 
 type ActivityResult = NonNullable<FlowActivityResponse["results"]>[number];
 
-/** One group's count of one metric, the group's dimension values spread in. */
-export type FlowActivityRow = { [K in FlowActivityDimension]?: string } & { metric: string; count: number };
+/**
+ * One group's count of one metric, the group's dimension values spread in. With `resolveNames`
+ * (the default), a group with `flowId` also has `flowName`, the flow's current name, right after
+ * it; a flow the org no longer has (deleted, or an id no flow has) has none.
+ */
+export type FlowActivityRow = { [K in FlowActivityDimension | "flowName"]?: string } & {
+  metric: string;
+  count: number;
+};
 
 /** What {@link getFlowActivity} returns. */
 export interface FlowActivityResult {
@@ -102,14 +112,19 @@ const flowActivity = dataSource(
       if (a.page || !a.details || onPage.size < size) break;
     }
     const results = [...merged.values()];
-    const rows = results.flatMap((r) =>
+    const flat = results.flatMap((r) =>
       r.data.map((d) => ({ ...r.group, metric: d.metric, count: d.count }) as FlowActivityRow),
     );
+    const rows = a.resolveNames ? await withFlowNames(flat, c) : flat;
     return { ...(entityIdDimension && { entityIdDimension }), results, rows, pages };
   },
 );
 
-/** Genesys Cloud flow activity (flows in flight now), grouped; with `details`, every flow listed across pages. */
+/**
+ * Genesys Cloud flow activity (flows in flight now), grouped; with `details`, every flow listed
+ * across pages. Rows of `flowId` groups carry the flow's name (one batched lookup after the last
+ * page; `resolveNames: false` makes none).
+ */
 export const getFlowActivity = flowActivity.get;
 /** {@link getFlowActivity} as an Output. */
 export const getFlowActivityOutput = flowActivity.getOutput;

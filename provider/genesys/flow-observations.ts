@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { dataSource } from "../function";
 import { FlowObservationQuery, type FlowObservationQueryResponse } from "./analytics";
+import { ResolveNamesArg, withFlowNames } from "./flow-names";
 
 /** Dimensions a flow observation filter accepts. */
 export type FlowObservationDimension = "flowId" | "mediaType";
@@ -18,11 +19,20 @@ export const GetFlowObservationsArgs = z.strictObject({
   metrics: FlowObservationQuery.shape.metrics.default(["oFlow"]),
   /** List each flow in flight too (`observations`, oldest first; the API keeps 100 at most per group). */
   details: z.boolean().default(false),
+  /** Put `flowName` in the rows of `flowId` groups (default true); `false` makes no lookup. */
+  resolveNames: ResolveNamesArg,
 });
 export type GetFlowObservationsArgs = z.input<typeof GetFlowObservationsArgs>;
 
-/** One group's count of one observed metric, the group's dimension values spread in. */
-export type FlowObservationRow = { flowId?: string; mediaType?: string } & { metric: string; count: number };
+/**
+ * One group's count of one observed metric, the group's dimension values spread in. With
+ * `resolveNames` (the default), a `flowId` group also has `flowName`, the flow's current name,
+ * right after it; a flow the org no longer has (deleted, or an id no flow has) has none.
+ */
+export type FlowObservationRow = { flowId?: string; flowName?: string; mediaType?: string } & {
+  metric: string;
+  count: number;
+};
 
 /** What {@link getFlowObservations} returns. */
 export interface FlowObservationsResult {
@@ -36,19 +46,23 @@ const flowObservations = dataSource(
   "genesys.getFlowObservations",
   GetFlowObservationsArgs,
   async (a, ctx): Promise<FlowObservationsResult> => {
-    const { results } = await ctx.genesys().queryFlowObservations({
+    const client = ctx.genesys();
+    const { results } = await client.queryFlowObservations({
       filter: a.filter,
       metrics: a.metrics,
       ...(a.details && { detailMetrics: ["oFlow" as const] }),
     });
-    const rows = results.flatMap((r) =>
+    const rows: FlowObservationRow[] = results.flatMap((r) =>
       r.data.map((d) => ({ ...r.group, metric: d.metric, count: d.stats.count ?? 0 })),
     );
-    return { results, rows };
+    return { results, rows: a.resolveNames ? await withFlowNames(rows, client) : rows };
   },
 );
 
-/** Genesys Cloud flows in flight at the time of the call, counted per group of the filter's values. */
+/**
+ * Genesys Cloud flows in flight at the time of the call, counted per group of the filter's values;
+ * rows of `flowId` groups carry the flow's name (one batched lookup; `resolveNames: false` makes none).
+ */
 export const getFlowObservations = flowObservations.get;
 /** {@link getFlowObservations} as an Output. */
 export const getFlowObservationsOutput = flowObservations.getOutput;

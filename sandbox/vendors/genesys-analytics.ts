@@ -1,7 +1,8 @@
 // Genesys Cloud flow and journey analytics over the synthetic data set of genesys-data.ts
 // (the API as docs/vendors.md describes it). The engine is pure: same data + query → same numbers,
-// whether asked synchronously, asynchronously, as a total or as the sum of its groups. Journey
-// analytics report on the org's own segments, outcomes and action maps, read from the store.
+// whether asked synchronously, asynchronously, as a total or as the sum of its groups. Flow
+// analytics add the executions of the org's own published flows, and journey analytics report on
+// the org's own segments, outcomes and action maps, all read from the store.
 import { randomUUID } from "node:crypto";
 import type {
   AggregateDataContainer,
@@ -18,19 +19,23 @@ import type {
   StatisticalSummary,
 } from "../../provider/genesys/analytics";
 import { analyticsEndpoints as api } from "../../provider/genesys/analytics-endpoints";
+import type { Flow } from "../../provider/genesys/architect-models";
 import type { JourneySegment, Outcome } from "../../provider/genesys/models";
 import { type Duration, isTimeZone, parseIsoDuration } from "../../provider/time";
 import { routesOf } from "../routes";
 import type { AnswerOf, CallOf, VendorContext } from "../types";
+import type { FlowContent } from "./genesys-architect";
 import {
   type AnalyticsData,
   analyticsData,
   type DimValue,
   type Fact,
+  flowFacts,
   type InFlight,
   type JourneyActionMap,
   type JourneyObjects,
   journeyFacts,
+  type OrgFlow,
 } from "./genesys-data";
 import { genesysError } from "./genesys-replies";
 
@@ -479,6 +484,8 @@ export interface AnalyticsJob {
   analyticsEnd?: string;
   /** A journey job's org objects at submission, so its pages agree whatever changes meanwhile. */
   journeyObjects?: JourneyObjects;
+  /** A flow job's org flows at submission, for the same reason. */
+  orgFlows?: OrgFlow[];
   cancelledAt?: number;
 }
 
@@ -541,9 +548,40 @@ export function journeyObjectsOf(store: JourneyObjectSource): JourneyObjects {
   };
 }
 
-const factsOf = (family: Family, ctx: VendorContext, end?: string, objects?: JourneyObjects) =>
+/** Where the org's flows are read: the sandbox's store (or a stand-in with the same `collection`). */
+export interface OrgFlowSource {
+  collection<T>(vendor: string, kind: string): { list(): T[]; get(id: string): T | undefined };
+}
+
+/**
+ * The org's published flows in `store`, reduced to what flow analytics read: every flow with
+ * published content, deleted ones too (their history stays, as Genesys keeps it).
+ */
+export function orgFlowsOf(store: OrgFlowSource): OrgFlow[] {
+  const content = store.collection<FlowContent>("genesys", "flowcontent");
+  return store
+    .collection<Flow>("genesys", "flows")
+    .list()
+    .flatMap((f) => {
+      const c = content.get(f.id);
+      return c && f.type
+        ? [
+            {
+              id: f.id,
+              name: f.name,
+              type: f.type,
+              version: c.version,
+              outcomeIds: [...c.outcomeIds],
+              milestoneIds: [...c.milestoneIds],
+            },
+          ]
+        : [];
+    });
+}
+
+const factsOf = (family: Family, ctx: VendorContext, end?: string, objects?: JourneyObjects, flows?: OrgFlow[]) =>
   family === "flow"
-    ? dataOf(ctx, end).flowFacts
+    ? flowFacts(dataOf(ctx, end), flows ?? orgFlowsOf(ctx.store))
     : journeyFacts(dataOf(ctx, end), objects ?? journeyObjectsOf(ctx.store));
 
 const encodeCursor = (jobId: string, offset: number) => Buffer.from(`${jobId}:${offset}`).toString("base64url");
@@ -579,6 +617,7 @@ function jobHandlers(family: Family): {
         submittedAt: call.now,
         analyticsEnd: ctx.options.analyticsEnd,
         ...(family === "journey" && { journeyObjects: journeyObjectsOf(ctx.store) }),
+        ...(family === "flow" && { orgFlows: orgFlowsOf(ctx.store) }),
         expiresAt: call.now + Math.max(ctx.options.analyticsJobTtl * 1000, ANALYTICS_JOB_TIMING.fulfilledAfterMs + 1),
         ...(error !== undefined && { error }),
       };
@@ -605,7 +644,7 @@ function jobHandlers(family: Family): {
       const cursor = call.query.cursor;
       const offset = cursor === undefined ? 0 : decodeCursor(job.id, cursor);
       if (offset === undefined) return badRequest(`cursor ${cursor} is not valid for job ${job.id}`);
-      const all = aggregate(factsOf(family, ctx, job.analyticsEnd, job.journeyObjects), job.query);
+      const all = aggregate(factsOf(family, ctx, job.analyticsEnd, job.journeyObjects, job.orgFlows), job.query);
       const next = offset + job.pageSize;
       return {
         status: 200,

@@ -1,8 +1,9 @@
 // The Genesys analytics data set: flows, flow executions, in-flight flows and journey sessions,
 // drawn from the sandbox seed and ending at the sandbox's analytics end day. Same seed and end day,
-// same data; generated on first use and cached. The journey facts of the org's own segments,
-// outcomes and action maps are drawn per object, keyed by its name, when a query reads them.
-import type { AnalyticsMediaType, FlowType } from "../../provider/genesys/analytics";
+// same data; generated on first use and cached. The executions of the org's own Architect flows
+// are drawn per flow, keyed by its id, and the journey facts of the org's own segments, outcomes
+// and action maps per object, keyed by its name, when a query reads them.
+import { type AnalyticsMediaType, FLOW_TYPES, type FlowType } from "../../provider/genesys/analytics";
 import { seededRandom, seededUuid } from "../seeded";
 
 /** How many days of history end (exclusive) at the sandbox's analytics end day. */
@@ -13,6 +14,8 @@ export const EXECUTION_COUNT = 3000;
 export const JOURNEY_SESSION_COUNT = 2000;
 /** Flows in flight at any request time. */
 export const IN_FLIGHT_COUNT = 24;
+/** Executions drawn over the history for each flow the org published through the API. */
+export const ORG_FLOW_EXECUTION_COUNT = 150;
 
 const DAY = 86_400_000;
 
@@ -93,6 +96,8 @@ export interface AnalyticsData {
   /** End (exclusive, ms) of the history: the start of a UTC day. */
   end: number;
   flows: SyntheticFlow[];
+  /** Queues a transferring execution ends in. */
+  queues: string[];
   executions: FlowExecution[];
   inFlight: InFlight[];
   journeySessions: JourneySession[];
@@ -140,9 +145,20 @@ function generateFlows(random: () => number): SyntheticFlow[] {
   }));
 }
 
+/** What an execution is drawn from: a synthetic flow or one of the org's. */
+type ExecutedFlow = Pick<SyntheticFlow, "id" | "type" | "mediaType"> & {
+  outcomes: { id: string }[];
+  milestones: { id: string }[];
+};
+
 function generateExecution(random: () => number, end: number, flows: SyntheticFlow[], queues: string[]): FlowExecution {
   // Skew towards the first flows, as real IVRs dominate.
   const flow = flows[Math.min(flows.length - 1, Math.floor(random() ** 1.6 * flows.length))];
+  return drawExecution(random, end, flow, queues);
+}
+
+/** One execution of `flow` in the history ending at `end`, its outcomes and milestones among the flow's. */
+function drawExecution(random: () => number, end: number, flow: ExecutedFlow, queues: string[]): FlowExecution {
   const durationMs = between(random, 5_000, 600_000);
   const roll = random();
   const exitReason = roll < 0.6 ? "TRANSFER" : roll < 0.85 ? "DISCONNECT" : "FLOW_DISCONNECT";
@@ -207,62 +223,67 @@ function skipRetiredSessionDraws(random: () => number): void {
 function flowFactsOf(flows: SyntheticFlow[], executions: FlowExecution[]): Fact[] {
   const byId = new Map(flows.map((f) => [f.id, f]));
   const facts: Fact[] = [];
-  for (const e of executions) {
-    const flow = byId.get(e.flowId)!;
-    const base: Record<string, DimValue> = {
-      flowId: flow.id,
-      flowName: flow.name,
-      flowType: flow.type,
-      flowVersion: flow.version,
-      mediaType: flow.mediaType,
-      direction: e.direction,
-      originatingDirection: e.direction,
-      conversationId: e.conversationId,
-      sessionId: e.sessionId,
-      exitReason: e.exitReason,
-      ani: e.ani,
-      dnis: e.dnis,
-      queueId: e.queueId,
-      mediaCount: "1",
-      // Multi-valued on the execution: one value per outcome / milestone.
-      flowOutcomeId: e.outcomes.map((o) => o.id),
-      flowOutcomeValue: [...new Set(e.outcomes.map((o) => o.value))],
-      flowOutcome: e.outcomes.map((o) => `${o.id}:${o.value}`),
-      flowMilestoneId: e.milestones.map((m) => m.id),
-    };
-    const end = e.startTime + e.durationMs;
-    const disconnected = e.exitReason !== "TRANSFER";
+  for (const e of executions) pushExecutionFacts(facts, byId.get(e.flowId)!, e);
+  return facts;
+}
+
+/** What the facts of an execution say about its flow. */
+type FactFlow = Pick<SyntheticFlow, "id" | "name" | "type" | "version" | "mediaType">;
+
+/** Adds the facts of one execution of `flow` to `facts`. */
+function pushExecutionFacts(facts: Fact[], flow: FactFlow, e: FlowExecution): void {
+  const base: Record<string, DimValue> = {
+    flowId: flow.id,
+    flowName: flow.name,
+    flowType: flow.type,
+    flowVersion: flow.version,
+    mediaType: flow.mediaType,
+    direction: e.direction,
+    originatingDirection: e.direction,
+    conversationId: e.conversationId,
+    sessionId: e.sessionId,
+    exitReason: e.exitReason,
+    ani: e.ani,
+    dnis: e.dnis,
+    queueId: e.queueId,
+    mediaCount: "1",
+    // Multi-valued on the execution: one value per outcome / milestone.
+    flowOutcomeId: e.outcomes.map((o) => o.id),
+    flowOutcomeValue: [...new Set(e.outcomes.map((o) => o.value))],
+    flowOutcome: e.outcomes.map((o) => `${o.id}:${o.value}`),
+    flowMilestoneId: e.milestones.map((m) => m.id),
+  };
+  const end = e.startTime + e.durationMs;
+  const disconnected = e.exitReason !== "TRANSFER";
+  facts.push({
+    at: e.startTime,
+    eventAt: end,
+    dims: { ...base, ...(disconnected && { disconnectType: e.exitReason === "DISCONNECT" ? "peer" : "endpoint" }) },
+    values: {
+      nFlow: 1,
+      tFlow: e.durationMs,
+      ...(disconnected ? { tFlowDisconnect: e.durationMs } : { tFlowExit: e.durationMs }),
+      ...(e.milestones.length > 0 && { oFlowMilestone: 1 }),
+    },
+  });
+  for (const o of e.outcomes)
     facts.push({
       at: e.startTime,
-      eventAt: end,
-      dims: { ...base, ...(disconnected && { disconnectType: e.exitReason === "DISCONNECT" ? "peer" : "endpoint" }) },
+      eventAt: e.startTime + o.offsetMs + o.durationMs,
+      dims: { ...base, flowOutcomeId: o.id, flowOutcomeValue: o.value, flowOutcome: `${o.id}:${o.value}` },
       values: {
-        nFlow: 1,
-        tFlow: e.durationMs,
-        ...(disconnected ? { tFlowDisconnect: e.durationMs } : { tFlowExit: e.durationMs }),
-        ...(e.milestones.length > 0 && { oFlowMilestone: 1 }),
+        nFlowOutcome: 1,
+        tFlowOutcome: o.durationMs,
+        ...(o.value === "FAILURE" && { nFlowOutcomeFailed: 1 }),
       },
     });
-    for (const o of e.outcomes)
-      facts.push({
-        at: e.startTime,
-        eventAt: e.startTime + o.offsetMs + o.durationMs,
-        dims: { ...base, flowOutcomeId: o.id, flowOutcomeValue: o.value, flowOutcome: `${o.id}:${o.value}` },
-        values: {
-          nFlowOutcome: 1,
-          tFlowOutcome: o.durationMs,
-          ...(o.value === "FAILURE" && { nFlowOutcomeFailed: 1 }),
-        },
-      });
-    for (const m of e.milestones)
-      facts.push({
-        at: e.startTime,
-        eventAt: e.startTime + m.offsetMs,
-        dims: { ...base, flowMilestoneId: m.id },
-        values: { nFlowMilestone: 1 },
-      });
-  }
-  return facts;
+  for (const m of e.milestones)
+    facts.push({
+      at: e.startTime,
+      eventAt: e.startTime + m.offsetMs,
+      dims: { ...base, flowMilestoneId: m.id },
+      values: { nFlowMilestone: 1 },
+    });
 }
 
 /**
@@ -303,6 +324,7 @@ export function generateAnalyticsData(seed: number, end: number): AnalyticsData 
     seed,
     end,
     flows,
+    queues,
     executions,
     inFlight,
     journeySessions,
@@ -323,6 +345,118 @@ export function analyticsData(seed: number, end: number): AnalyticsData {
   cache.set(key, d);
   for (const old of cache.keys()) if (cache.size > CACHED_DATA_SETS) cache.delete(old);
   return d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Flow facts of the org's own Architect flows
+
+/** What flow analytics read of a flow the org published through the API. */
+export interface OrgFlow {
+  id: string;
+  /** Its current name: the `flowName` of its executions. */
+  name: string;
+  /** The flow's `type`, e.g. `INBOUNDCALL`; it sets the executions' `flowType` and `mediaType`. */
+  type: string;
+  /** The published version: the executions' `flowVersion`. */
+  version: string;
+  /** The flow outcomes its published content refers to: the outcomes its executions reach. */
+  outcomeIds: string[];
+  /** The flow milestones its published content refers to: the milestones its executions pass. */
+  milestoneIds: string[];
+}
+
+/** The media a flow of each type runs on; absent: it never runs on its own (a common module is called by other flows). */
+const FLOW_MEDIA: Record<FlowType, AnalyticsMediaType | undefined> = {
+  BOT: "voice",
+  COMMONMODULE: undefined,
+  DIGITALBOT: "message",
+  EMAILSEND: "email",
+  INBOUNDCALL: "voice",
+  INBOUNDCHAT: "chat",
+  INBOUNDEMAIL: "email",
+  INBOUNDSHORTMESSAGE: "message",
+  INQUEUECALL: "voice",
+  INQUEUEEMAIL: "email",
+  INQUEUESHORTMESSAGE: "message",
+  OUTBOUNDCALL: "voice",
+  SECURECALL: "voice",
+  SPEECH: "voice",
+  SURVEYINVITE: "email",
+  VOICE: "voice",
+  VOICEMAIL: "voice",
+  VOICESURVEY: "voice",
+  WORKFLOW: "unknown",
+  WORKITEM: "unknown",
+};
+
+const isFlowType = (t: string): t is FlowType => (FLOW_TYPES as readonly string[]).includes(t);
+
+/**
+ * The facts of {@link ORG_FLOW_EXECUTION_COUNT} executions of an org flow spread over the
+ * history like the synthetic ones, drawn from the seed and the flow's id alone, so the same flow
+ * and content give the same figures on every query and sandbox; none for a type that never runs
+ * on its own.
+ */
+function drawOrgFlowFacts(data: AnalyticsData, flow: OrgFlow): Fact[] {
+  const mediaType = isFlowType(flow.type) ? FLOW_MEDIA[flow.type] : undefined;
+  if (!mediaType) return [];
+  const executed: ExecutedFlow & FactFlow = {
+    id: flow.id,
+    name: flow.name,
+    type: flow.type as FlowType,
+    version: flow.version,
+    mediaType,
+    outcomes: flow.outcomeIds.map((id) => ({ id })),
+    milestones: flow.milestoneIds.map((id) => ({ id })),
+  };
+  const random = seededRandom(hash(`${data.seed}\u0000flows\u0000${flow.id}`));
+  const facts: Fact[] = [];
+  for (let i = 0; i < ORG_FLOW_EXECUTION_COUNT; i++)
+    pushExecutionFacts(facts, executed, drawExecution(random, data.end, executed, data.queues));
+  return facts;
+}
+
+const orgFlowCache = new Map<string, Fact[]>();
+/** Org flows whose facts are kept in memory: a few hundred facts each. */
+const CACHED_ORG_FLOWS = 1000;
+
+/** The facts of one org flow, drawn on first use and kept while the flow reads the same. */
+function orgFlowFacts(data: AnalyticsData, flow: OrgFlow): Fact[] {
+  const key = JSON.stringify([
+    data.seed,
+    data.end,
+    flow.id,
+    flow.name,
+    flow.type,
+    flow.version,
+    flow.outcomeIds,
+    flow.milestoneIds,
+  ]);
+  let facts = orgFlowCache.get(key);
+  if (facts) orgFlowCache.delete(key);
+  else facts = drawOrgFlowFacts(data, flow);
+  orgFlowCache.set(key, facts);
+  for (const old of orgFlowCache.keys()) if (orgFlowCache.size > CACHED_ORG_FLOWS) orgFlowCache.delete(old);
+  return facts;
+}
+
+/** The last combination of synthetic and org flow facts made for a data set, reused while the org's flows read the same. */
+const combined = new WeakMap<AnalyticsData, { key: string; facts: Fact[] }>();
+
+/**
+ * Facts of the flow aggregates: the synthetic flows' (`data.flowFacts`, unchanged) plus those of
+ * each of the org's own published flows that is not a synthetic one (see {@link drawOrgFlowFacts}).
+ */
+export function flowFacts(data: AnalyticsData, orgFlows: readonly OrgFlow[]): Fact[] {
+  const synthetic = new Set(data.flows.map((f) => f.id));
+  const own = orgFlows.filter((f) => !synthetic.has(f.id));
+  if (own.length === 0) return data.flowFacts;
+  const key = JSON.stringify(own);
+  const known = combined.get(data);
+  if (known?.key === key) return known.facts;
+  const facts = [...data.flowFacts, ...own.flatMap((f) => orgFlowFacts(data, f))];
+  combined.set(data, { key, facts });
+  return facts;
 }
 
 // ---------------------------------------------------------------------------------------------

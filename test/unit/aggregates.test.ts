@@ -14,7 +14,11 @@ import {
   SYNC_MAX_DAYS,
 } from "../../provider/genesys/aggregates";
 import { type AggregateDataContainer, FlowAggregateQueryFilter } from "../../provider/genesys/analytics";
+import type { GenesysClient } from "../../provider/genesys/client";
+import { GetFlowActivityArgs } from "../../provider/genesys/flow-activity";
 import { GetFlowAggregatesArgs } from "../../provider/genesys/flow-aggregates";
+import { withFlowNames } from "../../provider/genesys/flow-names";
+import { GetFlowObservationsArgs } from "../../provider/genesys/flow-observations";
 import { aggregate, bucketEdges, matchesFilter } from "../../sandbox/vendors/genesys-analytics";
 import { analyticsData, HISTORY_DAYS } from "../../sandbox/vendors/genesys-data";
 
@@ -300,5 +304,157 @@ describe("the async job runner", () => {
       jobId: "j1",
     });
     expect(fake.messages.at(-1)).toMatch(/could not be deleted \(boom\)/);
+  });
+});
+
+describe("names in flow rows", () => {
+  const failures = (schema: Parameters<typeof checkInputs>[0], args: Record<string, unknown>) =>
+    checkInputs(schema, args).map((f) => `${f.property} ${f.reason}`);
+  const aggregates = { interval: "P7D", metrics: ["nFlow"] };
+  const observations = { filter: { type: "or", predicates: [{ dimension: "mediaType", value: "voice" }] } };
+
+  test("resolveNames is an optional boolean, true by default, on each flow analytics data source", () => {
+    expect(GetFlowAggregatesArgs.parse(aggregates).resolveNames).toBe(true);
+    expect(GetFlowObservationsArgs.parse(observations).resolveNames).toBe(true);
+    expect(GetFlowActivityArgs.parse({}).resolveNames).toBe(true);
+    expect(GetFlowActivityArgs.parse({ resolveNames: false }).resolveNames).toBe(false);
+    expect(failures(GetFlowAggregatesArgs, { ...aggregates, resolveNames: false })).toEqual([]);
+  });
+
+  test("a resolveNames that is not a boolean, or a misspelt one, is named", () => {
+    expect(failures(GetFlowAggregatesArgs, { ...aggregates, resolveNames: "yes" })).toEqual([
+      expect.stringMatching(/^resolveNames must be boolean/),
+    ]);
+    expect(failures(GetFlowObservationsArgs, { ...observations, resolveNames: 1 })).toEqual([
+      expect.stringMatching(/^resolveNames must be boolean/),
+    ]);
+    expect(failures(GetFlowActivityArgs, { resolveName: false })).toEqual([
+      expect.stringMatching(/^resolveName is not a known property; allowed: .*resolveNames/),
+    ]);
+  });
+
+  /** A client whose three listings answer from `known`, recording each request's kind and ids. */
+  function fakeClient(known: Record<string, Record<string, string>>) {
+    const calls: { route: string; id: string[]; pageSize?: number }[] = [];
+    const client = {
+      call: async (route: string, { query }: { query: { id: string[]; pageSize?: number } }) => {
+        calls.push({ route, id: query.id, pageSize: query.pageSize });
+        const names = known[route] ?? {};
+        return { entities: query.id.filter((id) => id in names).map((id) => ({ id, name: names[id] })) };
+      },
+    } as unknown as GenesysClient;
+    return { client, calls };
+  }
+  const known = {
+    listFlows: { f1: "Main IVR", f2: "Billing IVR" },
+    listFlowOutcomes: { o1: "Identified", o2: "Paid" },
+    listFlowMilestones: { m1: "Menu reached" },
+  };
+
+  test("each id gets its name right after it, with one lookup per kind for the whole result", async () => {
+    const { client, calls } = fakeClient(known);
+    const rows = [
+      { flowId: "f1", flowOutcomeId: "o1", interval: "i", metric: "nFlowOutcome", count: 2 },
+      { flowId: "f1", flowOutcomeId: "o2", interval: "i", metric: "nFlowOutcome", count: 1 },
+      { flowId: "f2", flowMilestoneId: "m1", interval: "i", metric: "nFlowMilestone", count: 4 },
+    ];
+    const named = await withFlowNames(rows, client);
+    expect(named).toEqual([
+      {
+        flowId: "f1",
+        flowName: "Main IVR",
+        flowOutcomeId: "o1",
+        flowOutcomeName: "Identified",
+        interval: "i",
+        metric: "nFlowOutcome",
+        count: 2,
+      },
+      {
+        flowId: "f1",
+        flowName: "Main IVR",
+        flowOutcomeId: "o2",
+        flowOutcomeName: "Paid",
+        interval: "i",
+        metric: "nFlowOutcome",
+        count: 1,
+      },
+      {
+        flowId: "f2",
+        flowName: "Billing IVR",
+        flowMilestoneId: "m1",
+        flowMilestoneName: "Menu reached",
+        interval: "i",
+        metric: "nFlowMilestone",
+        count: 4,
+      },
+    ]);
+    expect(Object.keys(named[0])).toEqual([
+      "flowId",
+      "flowName",
+      "flowOutcomeId",
+      "flowOutcomeName",
+      "interval",
+      "metric",
+      "count",
+    ]);
+    expect(calls).toEqual([
+      { route: "listFlows", id: ["f1", "f2"], pageSize: 100 },
+      { route: "listFlowOutcomes", id: ["o1", "o2"], pageSize: 100 },
+      { route: "listFlowMilestones", id: ["m1"], pageSize: 100 },
+    ]);
+  });
+
+  test("more than 100 ids are listed 100 at a time", async () => {
+    const many = Array.from({ length: 250 }, (_, i) => `f${i}`);
+    const { client, calls } = fakeClient({ listFlows: Object.fromEntries(many.map((id) => [id, `Flow ${id}`])) });
+    const named = await withFlowNames(
+      many.map((flowId) => ({ flowId, metric: "nFlow" })),
+      client,
+    );
+    expect(calls.map((c) => c.id.length)).toEqual([100, 100, 50]);
+    expect(named.every((r) => r.flowName === `Flow ${r.flowId}`)).toBe(true);
+  });
+
+  test("an id the org no longer has stays without a name; a kind no row names is not looked up", async () => {
+    const { client, calls } = fakeClient(known);
+    const named = await withFlowNames(
+      [
+        { flowId: "gone", metric: "nFlow" },
+        { flowId: "f1", metric: "nFlow" },
+      ],
+      client,
+    );
+    expect(named).toEqual([
+      { flowId: "gone", metric: "nFlow" },
+      { flowId: "f1", flowName: "Main IVR", metric: "nFlow" },
+    ]);
+    expect(calls.map((c) => c.route)).toEqual(["listFlows"]);
+    const none = fakeClient(known);
+    const plain = [{ mediaType: "voice", metric: "oFlow" }];
+    expect(await withFlowNames(plain, none.client)).toBe(plain);
+    expect(none.calls).toEqual([]);
+  });
+
+  test("a flowName the group already has is kept and not looked up", async () => {
+    const { client, calls } = fakeClient(known);
+    const rows = [{ flowId: "f1", flowName: "Main IVR (then)", metric: "nFlow" }];
+    expect(await withFlowNames(rows, client)).toEqual(rows);
+    expect(calls).toEqual([]);
+  });
+
+  test("a flattened group value of several ids gets their names joined the same way, or none if one is unknown", async () => {
+    const { client, calls } = fakeClient(known);
+    const named = await withFlowNames(
+      [
+        { flowOutcomeId: "o1,o2", metric: "nFlow" },
+        { flowOutcomeId: "o2,gone", metric: "nFlow" },
+      ],
+      client,
+    );
+    expect(named).toEqual([
+      { flowOutcomeId: "o1,o2", flowOutcomeName: "Identified,Paid", metric: "nFlow" },
+      { flowOutcomeId: "o2,gone", metric: "nFlow" },
+    ]);
+    expect(calls).toEqual([{ route: "listFlowOutcomes", id: ["o1", "o2", "gone"], pageSize: 100 }]);
   });
 });

@@ -15,16 +15,20 @@ import {
   jobState,
   journeyObjectsOf,
   observeFlows,
+  orgFlowsOf,
 } from "../../sandbox/vendors/genesys-analytics";
 import {
   analyticsData,
   EXECUTION_COUNT,
+  flowFacts,
   generateAnalyticsData,
   HISTORY_DAYS,
   JOURNEY_OBJECT_RATES,
   JOURNEY_SESSION_COUNT,
   type JourneyObjects,
   journeyFacts,
+  ORG_FLOW_EXECUTION_COUNT,
+  type OrgFlow,
 } from "../../sandbox/vendors/genesys-data";
 
 const DAY = 86_400_000;
@@ -233,6 +237,117 @@ describe("flow aggregates", () => {
     expect(FlowQuerySchema.safeParse(flowQuery({})).success).toBe(true);
     expect(FlowQuerySchema.safeParse({ interval: ALL, metrics: ["tFlowAcdExit"] }).success).toBe(false);
     expect(FlowQuerySchema.safeParse({ interval: "yesterday", metrics: ["nFlow"] }).success).toBe(false);
+  });
+});
+
+describe("the org's own flows", () => {
+  // Two of the three outcomes the first synthetic flow reaches.
+  const [o1, o2] = data.flows[0].outcomes.map((o) => o.id);
+  const m1 = data.flows[0].milestones[0].id;
+  const own: OrgFlow = {
+    id: "0b7c3c3e-8d0e-4f43-9d57-2f3f1f6a0c01",
+    name: "Claims IVR",
+    type: "INBOUNDCALL",
+    version: "3.0",
+    outcomeIds: [o1, o2],
+    milestoneIds: [m1],
+  };
+  const withOwn = (...org: OrgFlow[]) =>
+    aggregate(flowFacts(data, org), flowQuery({ groupBy: ["flowId"], metrics: ["nFlow", "tFlow"] }));
+  const byFlow = (r: AggregateDataContainer[], id: string) => r.filter((c) => c.group?.flowId === id);
+
+  test("leave the synthetic figures as they are, whatever org flows there are", () => {
+    expect(flowFacts(data, [])).toBe(data.flowFacts);
+    // The seeded org's flows are the synthetic ones: they add nothing.
+    const seeded = data.flows.map((f) => ({ ...own, id: f.id, name: f.name }));
+    expect(flowFacts(data, seeded)).toBe(data.flowFacts);
+    const before = flows({ groupBy: ["flowId"], metrics: ["nFlow", "tFlow", "nFlowOutcome"] });
+    const after = aggregate(
+      flowFacts(data, [own]),
+      flowQuery({ groupBy: ["flowId"], metrics: ["nFlow", "tFlow", "nFlowOutcome"] }),
+    );
+    expect(after.filter((c) => c.group?.flowId !== own.id)).toEqual(before);
+  });
+
+  test("give a flow published through the API a fixed number of executions over the history", () => {
+    const facts = flowFacts(data, [own]).filter((f) => f.dims.flowId === own.id && f.values.nFlow);
+    expect(facts).toHaveLength(ORG_FLOW_EXECUTION_COUNT);
+    const times = facts.map((f) => f.at);
+    expect(Math.min(...times)).toBeGreaterThanOrEqual(END - HISTORY_DAYS * DAY);
+    expect(Math.max(...times)).toBeLessThan(END);
+    expect(Math.max(...times) - Math.min(...times)).toBeGreaterThan(60 * DAY);
+    expect(facts[0].dims).toMatchObject({
+      flowName: "Claims IVR",
+      flowType: "INBOUNDCALL",
+      flowVersion: "3.0",
+      mediaType: "voice",
+    });
+  });
+
+  test("reach only the outcomes and milestones its published content refers to", () => {
+    const r = aggregate(
+      flowFacts(data, [own]),
+      flowQuery({
+        metrics: ["nFlowOutcome", "nFlowMilestone"],
+        filter: { type: "and", predicates: [{ dimension: "flowId", value: own.id }] },
+      }),
+    );
+    const outcomes = aggregate(
+      flowFacts(data, [own]),
+      flowQuery({
+        metrics: ["nFlowOutcome"],
+        groupBy: ["flowOutcomeId"],
+        filter: { type: "and", predicates: [{ dimension: "flowId", value: own.id }] },
+      }),
+    );
+    expect(outcomes.map((c) => c.group?.flowOutcomeId).sort()).toEqual([o1, o2].sort());
+    expect(total(r, "nFlowMilestone")).toBeGreaterThan(0);
+  });
+
+  test("are drawn from the seed and the flow's id: the same on every call, other ids and seeds differ", () => {
+    const a = byFlow(withOwn(own), own.id);
+    expect(byFlow(withOwn({ ...own }), own.id)).toEqual(a);
+    const other = { ...own, id: "0b7c3c3e-8d0e-4f43-9d57-2f3f1f6a0c02" };
+    expect(byFlow(withOwn(own, other), own.id)).toEqual(a);
+    expect(byFlow(withOwn(other), other.id)[0].data).not.toEqual(a[0].data);
+    const elsewhere = aggregate(
+      flowFacts(analyticsData(2, END), [own]),
+      flowQuery({ groupBy: ["flowId"], metrics: ["nFlow", "tFlow"] }),
+    );
+    expect(byFlow(elsewhere, own.id)[0].data).not.toEqual(a[0].data);
+  });
+
+  test("take their media from the flow's type; a common module never runs on its own", () => {
+    const chat = { ...own, type: "INBOUNDCHAT" };
+    const chatFacts = flowFacts(data, [chat]).filter((f) => f.dims.flowId === own.id);
+    expect(new Set(chatFacts.map((f) => f.dims.mediaType))).toEqual(new Set(["chat"]));
+    expect(chatFacts.some((f) => f.dims.ani !== undefined)).toBe(false);
+    const moduleFacts = flowFacts(data, [{ ...own, type: "COMMONMODULE" }]);
+    expect(moduleFacts.filter((f) => f.dims.flowId === own.id)).toEqual([]);
+  });
+
+  test("are read from the store's flows and their published content, deleted flows included", () => {
+    const kinds: Record<string, Record<string, object>> = {
+      flows: {
+        a: { id: "a", name: "A", type: "INBOUNDCALL" },
+        b: { id: "b", name: "B", type: "BOT", deleted: true },
+        c: { id: "c", name: "C (never published)", type: "INBOUNDCALL" },
+      },
+      flowcontent: {
+        a: { yaml: "inboundCall: {}", version: "2.0", outcomeIds: ["o"], milestoneIds: [] },
+        b: { yaml: "bot: {}", version: "1.0", outcomeIds: [], milestoneIds: ["m"] },
+      },
+    };
+    const store = {
+      collection: <T>(vendor: string, kind: string) => ({
+        list: () => Object.values(vendor === "genesys" ? (kinds[kind] ?? {}) : {}) as T[],
+        get: (id: string) => (vendor === "genesys" ? kinds[kind]?.[id] : undefined) as T | undefined,
+      }),
+    };
+    expect(orgFlowsOf(store)).toEqual([
+      { id: "a", name: "A", type: "INBOUNDCALL", version: "2.0", outcomeIds: ["o"], milestoneIds: [] },
+      { id: "b", name: "B", type: "BOT", version: "1.0", outcomeIds: [], milestoneIds: ["m"] },
+    ]);
   });
 });
 

@@ -30,13 +30,17 @@ export function readFlowText(i: { flowFile?: string; content?: string }): { text
   }
 }
 
-/** The placeholders `text` uses, in order of first use. */
+/** A comment line is left as it is: it may well mention `{{ placeholders }}`. */
+const COMMENT = /^\s*#/;
+
+/** The placeholders `text` uses outside comment lines, in order of first use. */
 export function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(PLACEHOLDER)].map((m) => m[1]))];
+  const live = text.split("\n").filter((line) => !COMMENT.test(line));
+  return [...new Set(live.flatMap((line) => [...line.matchAll(PLACEHOLDER)].map((m) => m[1])))];
 }
 
 /**
- * Fills every placeholder from `values` (a value not known yet becomes {@link PENDING}); a
+ * Fills every placeholder outside comment lines from `values` (a value not known yet becomes {@link PENDING}); a
  * placeholder without a value is an error naming it and the values given.
  */
 export function substitute(text: string, values: Record<string, string | undefined>, property: string): string {
@@ -48,7 +52,12 @@ export function substitute(text: string, values: Record<string, string | undefin
       `the ${property} uses ${missing.map((m) => `{{ ${m} }}`).join(", ")} but substitutions ${given.length ? `only has ${given.join(", ")}` : "is empty"}`,
     );
   }
-  return text.replace(PLACEHOLDER, (_, name: string) => values[name] ?? PENDING);
+  return text
+    .split("\n")
+    .map((line) =>
+      COMMENT.test(line) ? line : line.replace(PLACEHOLDER, (_, name: string) => values[name] ?? PENDING),
+    )
+    .join("\n");
 }
 
 /** The same content whatever its line endings and trailing blank lines: what the hash is taken of. */

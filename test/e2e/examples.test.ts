@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { ourvoice } from "../../provider";
+import { exportedYaml } from "../../provider/genesys/architect-flow";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import { scenario, TestStack } from "./harness";
 import { sandboxClients } from "./resources";
@@ -31,6 +32,8 @@ const outcomes = (c: Clients) => collect(c.genesys().outcomes({ pageSize: 100 })
 const actionTemplates = (c: Clients) => collect(c.genesys().actionTemplates({ pageSize: 100 }));
 const actionMaps = (c: Clients) => collect(c.genesys().actionMaps({ pageSize: 100 }));
 const ourvoiceFlows = (c: Clients) => collect(c.ourvoice().flows({ limit: 100 }));
+const architectFlows = (c: Clients) => collect(c.genesys().flows({ pageSize: 100 }));
+const flowMilestones = (c: Clients) => collect(c.genesys().flowMilestones({ pageSize: 100 }));
 const zoomFlows = async (c: Clients) =>
   (await collect(c.zoom().flows({ page_size: 100 }))).sort((a, b) => a.flow_id.localeCompare(b.flow_id));
 const targetNamed = async (c: Clients, name: string) => (await targets(c)).find((t) => t.name === name);
@@ -53,6 +56,9 @@ async function snapshot(c: Clients) {
     actionMaps: byId(await actionMaps(c)),
     ourvoice: byId(await ourvoiceFlows(c)),
     zoom: await zoomFlows(c),
+    // Flow outcomes are left out: Genesys cannot delete them, so a destroyed stack leaves them.
+    architectFlows: byId(await architectFlows(c)),
+    flowMilestones: byId(await flowMilestones(c)),
   };
 }
 type Snapshot = Awaited<ReturnType<typeof snapshot>>;
@@ -597,6 +603,79 @@ describe("examples/zoom-flow-release", () => {
 
   step("destroy deletes the flow and leaves the seeded flows as they were", async () => {
     await x.stack.destroy();
+    expect(await snapshot(x.clients)).toEqual(x.before);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+describe("examples/architect-flow-release", () => {
+  const step = scenario();
+  const x = exampleStack("architect-flow-release", { config: { reportEnd: DATA_END } });
+  const yaml = fs.readFileSync(path.join(EXAMPLES, "architect-flow-release", "flows", "main-line.yaml"), "utf8");
+  let flowId: string;
+  let outputs: Record<string, any>;
+
+  step("up adopts the seeded outcome, creates the milestone and publishes the flow as version 1.0", async () => {
+    outputs = (await x.stack.up()).outputs;
+    flowId = outputs.flowId;
+    const g = x.clients.genesys();
+    const flow = await g.call("getFlow", { params: { flowId } });
+    expect(flow).toMatchObject({ name: "Main support line", type: "INBOUNDCALL", publishedVersion: { id: "1.0" } });
+    expect(outputs).toMatchObject({ flowName: "Main support line", publishedVersion: "1.0", deployedVersion: "1.0" });
+    const outcome = (await collect(g.flowOutcomes({ name: "Payment taken" })))[0];
+    const milestone = (await collect(g.flowMilestones({ name: "Caller verified" })))[0];
+    // What Genesys holds is the file with its placeholders filled in.
+    const published = await exportedYaml(g, flowId);
+    expect(published.trimEnd()).toBe(
+      yaml
+        .replaceAll("{{ greeting }}", "Thanks for calling.")
+        .replaceAll("{{ queueName }}", "Support")
+        .replaceAll("{{ paymentTakenId }}", outcome.id)
+        .replaceAll("{{ callerVerifiedId }}", milestone.id)
+        .trimEnd(),
+    );
+  });
+
+  step("the week's runs, outcomes and milestones are counted by name, as the API counts them by id", async () => {
+    const answer = await x.clients.genesys().queryFlowAggregates({
+      interval: "2026-10-25T00:00:00.000Z/2026-11-01T00:00:00.000Z",
+      groupBy: ["flowOutcomeId", "flowMilestoneId"],
+      filter: { type: "and", predicates: [{ dimension: "flowId", value: flowId }] },
+      metrics: ["nFlow", "nFlowOutcome", "nFlowMilestone"],
+    });
+    const sum = (metric: string) =>
+      (answer.results ?? [])
+        .flatMap((r) => r.data ?? [])
+        .flatMap((d) => d.metrics ?? [])
+        .filter((m) => m.metric === metric)
+        .reduce((n, m) => n + (m.stats?.count ?? 0), 0);
+    expect(outputs.executions).toBe(sum("nFlow"));
+    expect(outputs.executions).toBeGreaterThan(0);
+    expect(Object.keys(outputs.outcomesByName)).toEqual(sum("nFlowOutcome") > 0 ? ["Payment taken"] : []);
+    expect(Object.keys(outputs.milestonesByName)).toEqual(sum("nFlowMilestone") > 0 ? ["Caller verified"] : []);
+    expect(outputs.outcomesByName["Payment taken"] ?? 0).toBe(sum("nFlowOutcome"));
+  });
+
+  step("a preview right after finds nothing to change", async () => {
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  step("a new greeting is new content: the preview shows it, up publishes 2.0 of the same flow", async () => {
+    await x.stack.setConfig("architect-flow-release:greeting", "Thanks for calling Example Co.");
+    const { output } = await x.stack.preview();
+    expect(output).toMatch(/~ contentHash/);
+    outputs = (await x.stack.up()).outputs;
+    expect(outputs.flowId).toBe(flowId);
+    expect(outputs).toMatchObject({ publishedVersion: "2.0", deployedVersion: "2.0" });
+    await x.stack.preview({ expectNoChanges: true });
+  });
+
+  step("destroy deletes the flow and the milestone and leaves the seeded flows as they were", async () => {
+    await x.stack.destroy();
+    await expect(x.clients.genesys().call("getFlow", { params: { flowId } })).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect(await snapshot(x.clients)).toEqual(x.before);
   });
 });

@@ -52,6 +52,9 @@ describe("Architect flow files", () => {
       "the content uses {{ outcomeId }} but substitutions only has queue",
     );
     expect(() => substitute("{{ queue }}", {}, "content")).toThrow("substitutions is empty");
+    // Comment lines are not filled in: they may explain the placeholders.
+    expect(placeholders("# fills {{ placeholders }}\nq: {{ queue }} # {{ queue }}")).toEqual(["queue"]);
+    expect(substitute("  # {{ x }}\nq: {{ queue }}", { queue: "S" }, "content")).toBe("  # {{ x }}\nq: S");
   });
 
   test("the content hash ignores line endings and trailing blank lines, not content", () => {

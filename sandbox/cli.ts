@@ -9,15 +9,18 @@ export const usage = `usage: cxflow sandbox [--port N] [--host 127.0.0.1] [--dat
                       [--rate-limit VENDOR=N/PERIOD]... [--fault VENDOR:KIND=VALUE]...
                       [--genesys-client ID:SECRET] [--zoom-account ID] [--zoom-client ID:SECRET]
                       [--ourvoice-key KEY] [--token-ttl VENDOR=SECONDS]...
-                      [--analytics-job-ttl SECONDS] [--analytics-end DAY] [--log FILE]
+                      [--analytics-job-ttl SECONDS] [--analytics-end DAY] [--architect-job-ms MS]
+                      [--log FILE]
 
   Serves until SIGINT/SIGTERM; prints its base URL as the first line on stdout.
   VENDOR: genesys, zoom, ourvoice. PERIOD: s, m, h (e.g. genesys=300/m, zoom=10/1s).
   KIND=VALUE: error5xx=RATE, reset=RATE, lost-create=RATE (0..1), latency=MS,
               latency-rate=RATE (the share of requests delayed; default all), stale-read=MS,
-              storm=SECONDS (every request answered 429 for that long after start).
+              storm=SECONDS (every request answered 429 for that long after start),
+              flow-lock=RATE (genesys: a publish job finds its flow locked by another user).
   --analytics-end DAY  end (exclusive) of the synthetic analytics history, e.g. 2026-11-01;
               default: the start of today (UTC).
+  --architect-job-ms MS  how long a Genesys publish or export job runs before it ends (default 400).
   --log FILE  appends a line per request (time, vendor, method, path with credential-like
               query values redacted, status, duration; never headers or bodies); - for stderr.`;
 
@@ -65,6 +68,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
       "ourvoice-key": { type: "string" },
       "analytics-job-ttl": { type: "string" },
       "analytics-end": { type: "string" },
+      "architect-job-ms": { type: "string" },
       "token-ttl": { type: "string", multiple: true },
       log: { type: "string" },
     },
@@ -93,6 +97,7 @@ export function parseSandboxArgs(argv: string[]): SandboxOptions {
     data: values.data,
     seed: integer(values.seed, "seed"),
     analyticsJobTtl: integer(values["analytics-job-ttl"], "analytics-job-ttl"),
+    architectJobMs: integer(values["architect-job-ms"], "architect-job-ms"),
     ...(values["analytics-end"] !== undefined && {
       analyticsEnd: parseAnalyticsEnd(values["analytics-end"], "--analytics-end"),
     }),

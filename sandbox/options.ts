@@ -9,7 +9,11 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   "lost-create",
   "stale-read",
   "storm",
+  "flow-lock",
 ];
+
+/** Milliseconds a Genesys Architect job runs unless `architectJobMs` says otherwise. */
+export const DEFAULT_ARCHITECT_JOB_MS = 400;
 
 /** Credentials the sandbox accepts unless told otherwise (the client side's sandbox defaults too). */
 export const DEFAULT_CREDENTIALS = perVendor((v) => ({ ...VENDORS[v].sandboxCredentials })) as SandboxCredentials;
@@ -80,6 +84,7 @@ export function resolveOptions(o: SandboxOptions = {}): ResolvedOptions {
     rateLimits: { ...DEFAULT_RATE_LIMITS, ...o.rateLimits },
     faults: structuredClone(o.faults ?? {}),
     analyticsJobTtl: o.analyticsJobTtl ?? 3600,
+    architectJobMs: o.architectJobMs ?? DEFAULT_ARCHITECT_JOB_MS,
     analyticsEnd: o.analyticsEnd === undefined ? analyticsEndFor() : parseAnalyticsEnd(o.analyticsEnd),
     requestLog: o.requestLog,
   };
@@ -103,6 +108,9 @@ export function parseRateLimit(text: string): [VendorName, RateLimit] {
   return [vendorOf(m[1], "--rate-limit"), { limit: Number(m[2]), periodSeconds: (Number(m[3]) || 1) * unit }];
 }
 
+/** The fault kinds whose value is a rate between 0 and 1. */
+const RATE_KINDS: readonly FaultKind[] = ["error5xx", "reset", "lost-create", "latency-rate", "flow-lock"];
+
 /** Parses `VENDOR:KIND=VALUE`, e.g. `zoom:error5xx=0.1` or `genesys:latency=200`. */
 export function parseFault(text: string): [VendorName, FaultKind, number] {
   const m = /^(\w+):([\w-]+)=([\d.]+)$/.exec(text.trim());
@@ -111,7 +119,7 @@ export function parseFault(text: string): [VendorName, FaultKind, number] {
   if (!FAULT_KINDS.includes(kind))
     throw new Error(`--fault "${text}": unknown kind "${m[2]}" (allowed: ${FAULT_KINDS.join(", ")})`);
   const value = Number(m[3]);
-  const isRate = kind === "error5xx" || kind === "reset" || kind === "lost-create" || kind === "latency-rate";
+  const isRate = RATE_KINDS.includes(kind);
   if (isRate && (value < 0 || value > 1)) throw new Error(`--fault "${text}": ${kind} is a rate between 0 and 1`);
   return [vendorOf(m[1], "--fault"), kind, value];
 }

@@ -22,6 +22,7 @@ import type {
   VendorName,
 } from "./types";
 import { vendors } from "./vendors";
+import { flowLockRoute } from "./vendors/genesys-architect";
 import { HISTORY_DAYS } from "./vendors/genesys-data";
 
 /** Request counters: total, and per vendor by `METHOD /route`. */
@@ -82,7 +83,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
   // Seeding starts a fresh stream from the seed (same data every time); requests share one stream.
   const requestRandom = seededRandom(opts.seed ^ 0x7e57);
-  const context = (s: Store, random = requestRandom): VendorContext => ({ store: s, random, options: opts, tokens });
+  const context = (s: Store, random = requestRandom): VendorContext => ({
+    store: s,
+    random,
+    options: opts,
+    faults: () => faults,
+    tokens,
+  });
   const mounted = new Map<VendorName, MountedRoute[]>(
     vendors.map((v) => [
       v.name,
@@ -135,6 +142,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           return { status: 400, body: { message: `vendor must be one of ${VENDOR_NAMES.join(", ")}` } };
         return { status: 200, body: { revoked: store.revokeTokens(vendor, token) } };
       }
+      case "POST /_sandbox/genesys/flow-lock":
+      case "DELETE /_sandbox/genesys/flow-lock":
+        return flowLockRoute(req.method, body, context(store), Date.now());
       default:
         return { status: 404, body: { message: `no admin route ${key}` } };
     }

@@ -101,6 +101,8 @@ export interface VendorContext {
   /** Deterministic random numbers: from the seed when seeding, one shared stream for requests. */
   random: () => number;
   options: ResolvedOptions;
+  /** The faults in force now (they change with `PUT /_sandbox/faults`), for faults a handler applies itself. */
+  faults(): Faults;
   /** Issues and checks tokens in the store. */
   tokens: {
     issue(vendor: VendorName, client: string, now: number, ttlSeconds: number): string;
@@ -142,12 +144,21 @@ export interface SandboxCredentials {
  * its answer; `latency` delays requests (every one, or the share `latency-rate` of them: spikes);
  * `stale-read` makes GETs see the value from before a write for that long after it; `storm`
  * answers every request (token requests too) with the vendor's 429 for that many seconds after the
- * faults are set, `Retry-After` counting down to its end.
+ * faults are set, `Retry-After` counting down to its end; `flow-lock` (Genesys) makes a publish
+ * job that settles on an existing Architect flow find it locked by another user, at that rate.
  */
-export type FaultKind = "error5xx" | "reset" | "latency" | "latency-rate" | "lost-create" | "stale-read" | "storm";
+export type FaultKind =
+  | "error5xx"
+  | "reset"
+  | "latency"
+  | "latency-rate"
+  | "lost-create"
+  | "stale-read"
+  | "storm"
+  | "flow-lock";
 
 /**
- * Faults per vendor: rates in [0,1] for error5xx/reset/lost-create/latency-rate, milliseconds for
+ * Faults per vendor: rates in [0,1] for error5xx/reset/lost-create/latency-rate/flow-lock, milliseconds for
  * latency/stale-read, seconds for storm.
  */
 export type Faults = Partial<Record<VendorName, Partial<Record<FaultKind, number>>>>;
@@ -180,6 +191,11 @@ export interface SandboxOptions {
   faults?: Faults;
   /** Seconds an analytics job's results live after submission (default 3600). */
   analyticsJobTtl?: number;
+  /**
+   * Milliseconds a Genesys Architect job runs: a publish job after its YAML is uploaded, an export
+   * job after it is registered (default 400).
+   */
+  architectJobMs?: number;
   /**
    * End (exclusive) of the synthetic Genesys analytics history: a day `YYYY-MM-DD` (its start in
    * UTC), or a Date or ISO date-time at the start of a UTC day. Default: the start of the current
@@ -217,6 +233,8 @@ export interface ResolvedOptions {
   faults: Faults;
   /** Seconds an analytics job's results live after submission. */
   analyticsJobTtl: number;
+  /** Milliseconds a Genesys Architect publish job runs after its upload, and an export job after its registration. */
+  architectJobMs: number;
   /** End (exclusive, ISO instant at the start of a UTC day) of the synthetic analytics history. */
   analyticsEnd: string;
   /** Where each request's log line goes; absent when requests are not logged. */

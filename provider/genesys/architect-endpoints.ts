@@ -27,9 +27,18 @@ const jobParams = z.object({ jobId: z.string().min(1) });
 const outcomeParams = z.object({ flowOutcomeId: z.string().min(1) });
 const milestoneParams = z.object({ milestoneId: z.string().min(1) });
 
-/** A value the SDK sends once or as repeated keys: always a list here. */
+/** A list the SDK sends as repeated keys or joined with commas: always a list here. */
 const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]), z.array(item).optional());
+  z.preprocess(
+    (v) =>
+      v === undefined
+        ? undefined
+        : (Array.isArray(v) ? v : [v])
+            .flatMap((s) => String(s).split(","))
+            .map((s) => s.trim())
+            .filter((s) => s !== ""),
+    z.array(item).optional(),
+  );
 
 /** Query of the flow listing. `id` fetches those flows and ignores every other filter. */
 export const ListFlowsQuery = z.object({

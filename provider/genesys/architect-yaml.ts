@@ -92,7 +92,7 @@ export function flowHeader(text: string, where: string, property: string): FlowH
       ? (doc.contents as unknown as { items: { key: { value?: unknown; range?: number[] } }[] })
       : undefined;
     const keys = (root?.items ?? []).map((p) => p.key?.value);
-    const known = keys.filter((k): k is FlowTypeKey => typeof k === "string" && k in FLOW_TYPE_KEYS);
+    const known = keys.filter((k): k is FlowTypeKey => typeof k === "string" && Object.hasOwn(FLOW_TYPE_KEYS, k));
     if (!root || keys.length !== 1 || known.length !== 1) {
       const has = root
         ? keys.length

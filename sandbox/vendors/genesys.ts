@@ -14,6 +14,7 @@ import { routesOf } from "../routes";
 import { seededUuid } from "../seeded";
 import type { AnswerOf, CallOf, RawRoute, Reply, Vendor, VendorContext } from "../types";
 import { analyticsRoutes } from "./genesys-analytics";
+import { architectRawRoutes, architectRoutes, seedArchitect } from "./genesys-architect";
 import {
   actionMapHandlers,
   actionTemplateHandlers,
@@ -289,6 +290,7 @@ function seed(ctx: VendorContext): void {
     targets(ctx).put(id, target, base);
   });
   seedJourney(ctx, base);
+  seedArchitect(ctx, base);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -322,12 +324,16 @@ const routes = routesOf(endpoints, {
   ...actionMapHandlers,
 });
 
-/** The Genesys Cloud emulation: OAuth client credentials, journey segments, action targets, outcomes, action templates and action maps. */
+/**
+ * The Genesys Cloud emulation: OAuth client credentials, journey segments, action targets,
+ * outcomes, action templates and action maps, analytics, and Architect flows with their jobs,
+ * flow outcomes and milestones.
+ */
 export const genesys: Vendor = {
   name: "genesys",
   apiPrefix: VENDORS.genesys.sandboxPaths.api,
-  routes: [...routes, ...analyticsRoutes],
-  rawRoutes: [tokenRoute],
+  routes: [...routes, ...analyticsRoutes, ...architectRoutes],
+  rawRoutes: [tokenRoute, ...architectRawRoutes],
   authenticate(headers, ctx, now) {
     const h = Array.isArray(headers.authorization) ? headers.authorization[0] : headers.authorization;
     const m = h && /^Bearer\s+(\S+)$/i.exec(h);

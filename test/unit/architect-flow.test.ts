@@ -29,6 +29,7 @@ describe("Architect flow files", () => {
     ],
     ["two flows in one file", "inboundCall:\n  name: a\ninboundChat:\n  name: b\n", /it has inboundCall, inboundChat/],
     ["a list instead of a flow", "- inboundCall\n", /it is not a mapping/],
+    ["an inherited property's name as the type key", "constructor:\n  name: x\n", /it has constructor/],
     [
       "a flow without a name, with the line of its key",
       "\ninboundCall:\n  description: x\n",

@@ -115,7 +115,10 @@ describe("the sandbox and the client side read the same defaults", () => {
   test("API bases and token URLs are where the sandbox mounts its vendors", () => {
     const key = (k: string) => (k === "cxflow:sandboxUrl" ? sandbox() : undefined);
     const prefix = Object.fromEntries(vendors.map((v) => [v.name, v.apiPrefix]));
-    const tokenPaths = vendors.flatMap((v) => (v.rawRoutes ?? []).map((r) => r.path));
+    // Raw routes are the token endpoints, and Genesys' Architect upload and download links.
+    const tokenPaths = vendors
+      .flatMap((v) => (v.rawRoutes ?? []).map((r) => r.path))
+      .filter((p) => p.endsWith("/oauth/token"));
     expect(resolveGenesys(key, {}).apiBase).toBe(`${sandbox()}${prefix.genesys}`);
     expect(resolveZoom(key, {}).apiBase).toBe(`${sandbox()}${prefix.zoom}`);
     expect(resolveOurVoice(key, {}).apiBase).toBe(`${sandbox()}${prefix.ourvoice}`);

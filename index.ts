@@ -205,12 +205,15 @@ export const ivrStatus = cxflow.zoom.getFlowOutput({ id: ivr.id }).apply((f) => 
 // Analytics: the last seven days of flow outcomes, per flow and per day, and journey outcomes.
 
 const week = { interval: "P7D", end: reportEnd } as const;
-const flowWeek = cxflow.genesys.getFlowAggregatesOutput({
-  ...week,
-  granularity: "P1D",
-  groupBy: ["flowName"],
-  metrics: ["nFlow", "nFlowOutcome", "nFlowOutcomeFailed"],
-});
+// Read once the phone line exists, so a first run already counts it among the flows.
+const flowWeek = mainLine.id.apply(() =>
+  cxflow.genesys.getFlowAggregatesOutput({
+    ...week,
+    granularity: "P1D",
+    groupBy: ["flowName"],
+    metrics: ["nFlow", "nFlowOutcome", "nFlowOutcomeFailed"],
+  }),
+);
 
 /** Counts of one flow or one day. */
 interface Outcomes {

@@ -412,7 +412,12 @@ export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> 
 
   const clients = clientsFrom(configFromMap({}), o.env ?? process.env);
   const vendors = o.vendor === "all" ? VENDOR_CHOICES.filter((v) => v !== "all") : [o.vendor];
-  const fileNames = new Set<string>();
+  // Files named by vendors read before an interruption keep their names: a resumed reader must not take them.
+  const fileNames = new Set<string>(
+    vendors.flatMap((v) =>
+      (state.vendors[v] ?? []).flatMap((x) => (x.file ? [x.file.name.replace(/\.(json|yaml)$/, "")] : [])),
+    ),
+  );
   for (const v of vendors) {
     if (state.vendors[v]) continue;
     say(`reading ${v}…`);

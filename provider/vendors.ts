@@ -21,7 +21,7 @@ export interface VendorFacts {
 export const VENDORS = {
   genesys: {
     label: "Genesys",
-    permission: "give the OAuth client's role the journey and analytics permissions",
+    permission: "give the OAuth client's role the journey, Architect and analytics permissions",
     sandboxPaths: { root: "/genesys", api: "/genesys/api/v2", token: "/genesys/oauth/token" },
     sandboxCredentials: { clientId: "sandbox-client", clientSecret: "sandbox-secret" },
     // Genesys documents 300 requests a minute per token.

@@ -209,3 +209,36 @@ describe("Zoom Flow provider", () => {
     }
   });
 });
+
+describe("ArchitectFlow provider", () => {
+  afterEach(() => faults({}));
+  const flow = (name: string, greeting: string) => ({
+    content: `inboundCall:\n  name: ${name}\n  initialGreeting:\n    tts: ${greeting}\n`,
+  });
+
+  test("a storm of 429s while publishing is waited out, not a failed publish", async () => {
+    const p = await provider("genesys.ArchitectFlow");
+    const inputs = (await p.check!({}, flow("storm flow", "Hello"))).inputs;
+    const throttled = () => sandbox.stats().vendors.genesys?.["GET /flows/jobs/{jobId}"] ?? 0;
+    await faults({ genesys: { storm: 2 } });
+    const before = throttled();
+    const { id, outs } = await p.create(inputs);
+    expect(outs).toMatchObject({ name: "storm flow", publishedVersion: "1.0", deployedVersion: "1.0" });
+    expect((await client().call("getFlow", { params: { flowId: id } })).publishedVersion?.id).toBe("1.0");
+    expect(throttled() - before).toBeGreaterThan(0);
+  });
+
+  test("a publish job that finds the flow locked fails naming who holds it, and says how to release it", async () => {
+    const p = await provider("genesys.ArchitectFlow");
+    const v1 = (await p.check!({}, flow("locked flow", "Hello"))).inputs;
+    const { id, outs } = await p.create(v1);
+    const v2 = (await p.check!(v1, flow("locked flow", "Hello again"))).inputs;
+    await faults({ genesys: { "flow-lock": 1 } });
+    const e = (await p.update!(id, outs, v2).catch((x) => x)) as Error;
+    expect(e.message).toMatch(
+      /architect flow "locked flow": publish job \S+ failed:\n {2}- Error: .*locked by Dana Whitfield/,
+    );
+    expect(e.message).toMatch(/set forceUnlock: true to release someone else's lock first/);
+    expect((await client().call("getFlow", { params: { flowId: id } })).publishedVersion?.id).toBe("1.0");
+  });
+});

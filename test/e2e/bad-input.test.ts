@@ -491,7 +491,7 @@ const callCases: Case[] = [
       ["filter.predicates[0].valu", `is not a known property; allowed: ${PREDICATE_KEYS}`],
       [
         "intervall",
-        "is not a known property; allowed: interval, end, granularity, timeZone, flattenMultivaluedDimensions, alternateTimeDimension, mode, timeoutMs, pageSize, groupBy, filter, metrics, views",
+        "is not a known property; allowed: interval, end, granularity, timeZone, flattenMultivaluedDimensions, alternateTimeDimension, mode, timeoutMs, pageSize, groupBy, filter, metrics, views, resolveNames",
       ],
     ],
   },

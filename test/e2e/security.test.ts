@@ -466,6 +466,7 @@ describe("the sandbox request log", () => {
 const TABLES: [VendorName, string, Record<string, { method: string; path: string }>][] = [
   ["genesys", "journey", genesys.endpoints],
   ["genesys", "analytics", genesys.analyticsEndpoints],
+  ["genesys", "architect", genesys.architectEndpoints],
   ["zoom", "flows", zoom.endpoints],
   ["ourvoice", "flows", ourvoice.endpoints],
 ];

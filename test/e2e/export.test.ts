@@ -34,14 +34,16 @@ function cxflowExport(args: string[]): Promise<{ code: number; stdout: string; s
 let exportedAll: ReturnType<typeof cxflowExport> | undefined;
 const exportAll = () => (exportedAll ??= cxflowExport(["--vendor", "all", "--out", path.join(work, "all")]));
 
-/** Every write (POST, PUT, PATCH, DELETE; tokens aside) the sandbox has counted, by vendor route. */
+/** Registering an export job (how an Architect flow's YAML is read back) writes nothing. */
+const isWrite = (route: string) =>
+  /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.includes("/oauth/") && !route.includes("/export/jobs");
+
+/** Every write (POST, PUT, PATCH, DELETE; tokens and export jobs aside) the sandbox has counted, by vendor route. */
 function allWrites(): Record<string, number> {
   const out: Record<string, number> = {};
   for (const v of ["genesys", "zoom", "ourvoice"] as const)
-    // Registering an export job (how an Architect flow's YAML is read back) writes nothing.
     for (const [route, n] of Object.entries(sandbox.stats().vendors[v] ?? {}))
-      if (/^(POST|PUT|PATCH|DELETE) /.test(route) && !route.includes("/oauth/") && !route.includes("/export/jobs"))
-        out[`${v} ${route}`] = n;
+      if (isWrite(route)) out[`${v} ${route}`] = n;
   return out;
 }
 

@@ -19,6 +19,11 @@ const commands = {
       return console.log(require("../dist/provider/cli/recover").usage);
     return require("../dist/provider/cli/recover").main(args);
   },
+  drift: async (args) => {
+    if (args.includes("--help") || args.includes("-h")) return console.log(require("../dist/provider/cli/drift").usage);
+    // 0: no drift, 1: drift, 2: the refresh failed (a pipeline step reads the status).
+    process.exitCode = await require("../dist/provider/cli/drift").main(args);
+  },
   version: () => console.log(version),
   help: () => console.log(usage),
 };
@@ -31,6 +36,7 @@ commands:
   sandbox   serve the offline emulator of Genesys Cloud, Zoom and Our Voice (cxflow sandbox --help)
   export    write a Pulumi project that takes over what an account holds (cxflow export --help)
   recover   after a killed \`pulumi up\`: settle the creates it left pending (cxflow recover --help)
+  drift     what changed outside Pulumi, without writing anything; exit 1 on drift (cxflow drift --help)
   version   print the package version
   help      print this text`;
 

@@ -12,6 +12,8 @@ const readline = require("node:readline");
 const tc = require("./toolchain");
 // Built by `npm run demo` before this script runs.
 const { ANALYTICS_DATA_DAYS, analyticsEndFor, startSandbox } = require("../dist/sandbox");
+// What a refresh found, read from the engine's events as `cxflow drift` reads them.
+const { driftOfStep } = require("../dist/provider/cli/drift");
 
 const DEMO_DIR = path.resolve(process.env.CXFLOW_DEMO_DIR || path.join(tc.paths.root, ".cxflow-demo"));
 const DATA = path.join(DEMO_DIR, "sandbox.sqlite");
@@ -82,25 +84,6 @@ function resourceOf(urn) {
   return m ? { kind: `${m[1]}.${m[2]}`, name: m[3] } : undefined;
 }
 
-/** Key-order-free JSON, for comparing what the engine read with what it had. */
-const canonical = (v) =>
-  v && typeof v === "object"
-    ? Array.isArray(v)
-      ? `[${v.map(canonical).join(",")}]`
-      : `{${Object.keys(v)
-          .sort()
-          .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
-          .join(",")}}`
-    : JSON.stringify(v);
-
-/** Top-level outputs a refresh found different (refresh events carry no diff of their own). */
-function driftOf(before = {}, after = {}) {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  // The server bumps these on every edit; the fields that moved are what a person wants to see.
-  for (const k of ["__provider", "version", "modifiedDate", "updatedAt", "lastModifiedTime"]) keys.delete(k);
-  return [...keys].filter((k) => canonical(before[k]) !== canonical(after[k])).sort();
-}
-
 const VERBS = {
   create: ["+", "created"],
   update: ["~", "updated"],
@@ -141,16 +124,13 @@ function progress() {
       const r = resourceOf(m.urn);
       if (!r) return;
       if (m.op === "refresh") {
-        if (m.old && !m.new?.id) {
-          counts.drift++;
-          say(`  ! ${r.kind} ${r.name}: deleted outside Pulumi`);
-          return;
-        }
-        const drifted = driftOf(m.old?.outputs, m.new?.outputs);
-        if (drifted.length > 0) {
-          counts.drift++;
-          say(`  ! ${r.kind} ${r.name}: changed outside Pulumi (${drifted.join(", ")})`);
-        }
+        const d = driftOfStep(m);
+        if (!d) return;
+        counts.drift++;
+        const fields = d.fields.map((f) => f.field).join(", ");
+        say(
+          `  ! ${d.kind} ${d.name}: ${d.status === "deleted" ? "deleted outside Pulumi" : `changed outside Pulumi (${fields})`}`,
+        );
         return;
       }
       const op = m.op === "create-replacement" ? "replace" : m.op;

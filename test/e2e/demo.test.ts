@@ -267,7 +267,9 @@ describe("npm run demo", () => {
 
     const r = await demo();
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^ {2}! genesys\.JourneySegment returning-buyers: changed outside Pulumi/m);
+    expect(r.stdout).toMatch(
+      /^ {2}! genesys\.JourneySegment returning-buyers: changed outside Pulumi \(description\)$/m,
+    );
     expect(r.stdout).toMatch(/^ {2}~ updated genesys\.JourneySegment returning-buyers/m);
     expect(r.stdout).toMatch(/^demo: 1 updated, 17 unchanged\.$/m);
     await open();

@@ -20,25 +20,15 @@ import {
   RegisterArchitectJobRequest,
   RegisterArchitectJobResponse,
 } from "./architect-models";
-import { boolean, idList, MAX_LISTING_IDS, pageNumber, pageSize } from "./endpoints";
+import { boolean, commaList, idList, MAX_LISTING_IDS, pageNumber, pageSize } from "./endpoints";
 
 const flowParams = z.object({ flowId: z.string().min(1) });
 const jobParams = z.object({ jobId: z.string().min(1) });
 const outcomeParams = z.object({ flowOutcomeId: z.string().min(1) });
 const milestoneParams = z.object({ milestoneId: z.string().min(1) });
 
-/** A list the SDK sends as repeated keys or joined with commas: always a list here. */
-const many = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) =>
-      v === undefined
-        ? undefined
-        : (Array.isArray(v) ? v : [v])
-            .flatMap((s) => String(s).split(","))
-            .map((s) => s.trim())
-            .filter((s) => s !== ""),
-    z.array(item).optional(),
-  );
+/** A list the SDK sends as repeated keys or joined with commas. */
+const many = <T extends z.ZodType>(item: T) => commaList(z.array(item));
 
 /** Query of the flow listing. `id` fetches those flows and ignores every other filter. */
 export const ListFlowsQuery = z.object({

@@ -37,8 +37,8 @@ export const pageSize = z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).option
 export const pageNumber = z.coerce.number().int().min(1).optional();
 export const boolean = z.union([z.boolean(), z.stringbool()]).optional();
 
-/** A list of ids as repeated keys, one comma-separated value, or both (the JS SDK joins arrays with commas). */
-export const idList = (max: number) =>
+/** Repeated keys, one comma-separated value, or both (the JS SDK joins arrays with commas): one list. */
+export const commaList = <T extends z.ZodType>(items: T) =>
   z.preprocess(
     (v) =>
       v === undefined
@@ -47,8 +47,11 @@ export const idList = (max: number) =>
             .flatMap((s) => String(s).split(","))
             .map((s) => s.trim())
             .filter((s) => s !== ""),
-    z.array(z.string()).min(1).max(max).optional(),
+    items.optional(),
   );
+
+/** A list of up to `max` ids (see {@link commaList}). */
+export const idList = (max: number) => commaList(z.array(z.string()).min(1).max(max));
 
 const segmentParams = z.object({ segmentId: z.string().min(1) });
 const actionTargetParams = z.object({ actionTargetId: z.string().min(1) });

@@ -217,8 +217,7 @@ function listLabels(k: LabelKind, q: ListFlowOutcomesQuery, ctx: VendorContext) 
     const wanted = new Set(q.id);
     all = all.filter((x) => wanted.has(x.id));
   } else {
-    // The SDK joins a list with commas.
-    const divisions = q.divisionId?.flatMap((d) => d.split(",")).filter(Boolean);
+    const divisions = q.divisionId;
     const passes = textFilter(q);
     all = all.filter((x) => passes(x) && (!divisions?.length || divisions.includes(x.division?.id ?? "")));
   }

@@ -1,9 +1,18 @@
-// A real-engine harness: every TestStack gets its own throwaway file backend, PULUMI_HOME and
-// stack config file, and drives the pinned Pulumi CLI non-interactively.
+// A real-engine harness on the Pulumi Automation API: every TestStack gets its own throwaway file
+// backend and PULUMI_HOME, and drives the project's Pulumi CLI non-interactively.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import {
+  type ConfigMap,
+  type Deployment,
+  LocalWorkspace,
+  type OutputMap,
+  PulumiCommand,
+  type Stack,
+  type UpOptions,
+} from "@pulumi/pulumi/automation";
 import * as tc from "../../scripts/toolchain";
 
 /** What one CLI command printed. */
@@ -74,47 +83,96 @@ export function descendants(pid: number): number[] {
 }
 
 let counter = 0;
+let command: Promise<PulumiCommand> | undefined;
 
+/** The project's pulumi, through the Automation API (asked for its version once per process). */
+function pulumiCommand(): Promise<PulumiCommand> {
+  const dir = tc.cliDir();
+  if (!dir) throw new Error("The Pulumi CLI is not set up: run `npm run setup` (npm test does it).");
+  // PulumiCommand wants an install root holding bin/pulumi; a CLI elsewhere gets such a root by link.
+  let root = path.dirname(dir);
+  if (path.basename(dir) !== "bin") {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-pulumi-root-"));
+    fs.mkdirSync(path.join(root, "bin"));
+    fs.symlinkSync(path.join(dir, "pulumi"), path.join(root, "bin", "pulumi"));
+  }
+  command ??= PulumiCommand.get({ root, skipVersionCheck: true });
+  return command;
+}
+
+/** Turns the Automation API's CommandError into a PulumiCommandError carrying the engine output. */
+async function engine<T>(what: string, op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (e) {
+    const r = (e as { commandResult?: { stdout: string; stderr: string; code: number } }).commandResult;
+    if (!r) throw e;
+    const result = { command: `pulumi ${what}`, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}${r.stderr}` };
+    throw new PulumiCommandError(result, r.code);
+  }
+}
+
+/** Engine options a test may add to an operation (verbosity, continue-on-error, run-program). */
+export type EngineOptions = Pick<UpOptions, "logVerbosity" | "logToStdErr" | "logFlow" | "continueOnError"> & {
+  runProgram?: boolean;
+};
+
+/**
+ * One stack of a program directory, driven through the Automation API's LocalWorkspace: its own
+ * file backend and PULUMI_HOME in a throwaway folder; the stack's config file sits beside the
+ * program (`Pulumi.<stack>.yaml`, git-ignored) and goes with `dispose()`.
+ */
 export class TestStack {
   readonly stack: string;
   readonly workDir: string;
-  private readonly env: NodeJS.ProcessEnv;
-  private readonly configFile: string;
+  private readonly env: Record<string, string>;
 
   private constructor(
     readonly program: string,
-    options: TestStackOptions,
+    private readonly auto: Stack,
+    workDir: string,
+    env: Record<string, string>,
   ) {
-    this.workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-e2e-"));
-    const backend = path.join(this.workDir, "backend");
-    const home = path.join(this.workDir, "home");
-    fs.mkdirSync(backend);
-    fs.mkdirSync(home);
-    this.stack = options.stack ?? `t${process.pid}x${++counter}`;
-    this.configFile = path.join(this.workDir, `Pulumi.${this.stack}.yaml`);
-    this.env = tc.pulumiEnv({
-      PULUMI_BACKEND_URL: `file://${backend}`,
-      PULUMI_HOME: home,
-      PULUMI_CONFIG_PASSPHRASE: "e2e-test-only",
-      PULUMI_CONFIG_PASSPHRASE_FILE: undefined,
-      // Type checking is lint's job; programs start ~3 s faster without it.
-      PULUMI_NODEJS_TRANSPILE_ONLY: "true",
-      ...options.env,
-    });
+    this.stack = auto.name;
+    this.workDir = workDir;
+    this.env = env;
   }
 
   /** Creates a stack for `program` and sets its config. */
   static async create(options: TestStackOptions): Promise<TestStack> {
-    const dir = tc.cliDir();
-    if (!dir) throw new Error("The Pulumi CLI is not set up: run `npm run setup` (npm test does it).");
-    const s = new TestStack(path.resolve(options.program), options);
-    await s.run(["stack", "init", s.stack], { stackFlags: false });
-    for (const [k, v] of Object.entries(options.config ?? {})) await s.setConfig(k, v);
-    for (const [k, v] of Object.entries(options.secrets ?? {})) await s.setConfig(k, v, { secret: true });
+    const program = path.resolve(options.program);
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-e2e-"));
+    const backend = path.join(workDir, "backend");
+    const home = path.join(workDir, "home");
+    fs.mkdirSync(backend);
+    fs.mkdirSync(home);
+    const env = definedOnly(
+      tc.pulumiEnv({
+        PULUMI_BACKEND_URL: `file://${backend}`,
+        PULUMI_HOME: home,
+        PULUMI_CONFIG_PASSPHRASE: "e2e-test-only",
+        PULUMI_CONFIG_PASSPHRASE_FILE: undefined,
+        // Type checking is lint's job; programs start ~3 s faster without it.
+        PULUMI_NODEJS_TRANSPILE_ONLY: "true",
+        ...options.env,
+      }),
+    );
+    const stackName = options.stack ?? `t${process.pid}x${++counter}`;
+    const auto = await engine(`stack init ${stackName}`, async () =>
+      LocalWorkspace.createStack(
+        { stackName, workDir: program },
+        { pulumiCommand: await pulumiCommand(), pulumiHome: home, envVars: env },
+      ),
+    );
+    const s = new TestStack(program, auto, workDir, env);
+    const config: ConfigMap = {};
+    for (const [k, value] of Object.entries(options.config ?? {})) config[k] = { value };
+    for (const [k, value] of Object.entries(options.secrets ?? {})) config[k] = { value, secret: true };
+    if (Object.keys(config).length) await engine("config set-all", () => auto.setAllConfig(config));
     return s;
   }
 
-  /** Runs `pulumi <args>` for this stack; throws PulumiCommandError on a non-zero exit. */
+  /** Runs `pulumi <args>` for this stack directly (for tests about the CLI's own output). */
   run(args: string[], opts: { stackFlags?: boolean; values?: string[] } = {}): Promise<RunResult> {
     const full = [...args, "--cwd", this.program, "--non-interactive", "--color", "never"];
     if (opts.stackFlags !== false) full.push("--stack", this.stack);
@@ -140,10 +198,10 @@ export class TestStack {
   }
 
   /**
-   * Starts `pulumi up` without waiting for it, e.g. to kill it mid-run: `exited` resolves with the
-   * exit code (or the signal's name); `output()` is what it printed so far. `kill()` SIGKILLs the
-   * CLI alone and returns a function that ends the plugins it leaves running (they never exit on
-   * their own, and each runs in its own process group).
+   * Starts `pulumi up` on the CLI without waiting for it, e.g. to kill it mid-run: `exited`
+   * resolves with the exit code (or the signal's name); `output()` is what it printed so far.
+   * `kill()` SIGKILLs the CLI alone and returns a function that ends the plugins it leaves running
+   * (they never exit on their own, and each runs in its own process group).
    */
   startUp(): {
     child: ChildProcess;
@@ -151,9 +209,11 @@ export class TestStack {
     exited: Promise<number | string>;
     kill: () => () => void;
   } {
-    const args = ["up", "--yes", "--skip-preview", "--config-file", this.configFile];
-    const full = [...args, "--cwd", this.program, "--non-interactive", "--color", "never", "--stack", this.stack];
-    const child = spawn(path.join(tc.cliDir()!, "pulumi"), full, { env: this.env, stdio: ["ignore", "pipe", "pipe"] });
+    const args = ["up", "--yes", "--skip-preview", "--cwd", this.program, "--non-interactive", "--color", "never"];
+    const child = spawn(path.join(tc.cliDir()!, "pulumi"), [...args, "--stack", this.stack], {
+      env: this.env,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let text = "";
     child.stdout.on("data", (d) => (text += d));
     child.stderr.on("data", (d) => (text += d));
@@ -177,60 +237,55 @@ export class TestStack {
   /** Runs `cxflow <command>` (bin/cxflow.js) for this stack, with its environment and flags. */
   cxflow(command: string, args: string[] = []): Promise<RunResult> {
     const bin = path.join(__dirname, "..", "..", "bin", "cxflow.js");
-    const full = [
-      bin,
-      command,
-      ...args,
-      "--stack",
-      this.stack,
-      "--cwd",
-      this.program,
-      "--config-file",
-      this.configFile,
-    ];
+    const full = [bin, command, ...args, "--stack", this.stack, "--cwd", this.program];
     return this.exec(process.execPath, full, `cxflow ${command} ${args.join(" ")}`);
   }
 
-  /** Sets one config value (in this stack's own config file, never in the program directory). */
+  /** Sets one config value. */
   async setConfig(key: string, value: string, opts: { secret?: boolean } = {}): Promise<void> {
-    const args = ["config", "set", key, "--config-file", this.configFile];
-    if (opts.secret) args.push("--secret");
-    await this.run(args, { values: [value] });
+    await engine(`config set ${key}`, () => this.auto.setConfig(key, { value, secret: opts.secret }));
   }
 
-  /** `up`; `flags` are extra CLI flags, e.g. `["-v=9", "--logtostderr", "--logflow"]`. */
-  async up(opts: { flags?: string[] } = {}): Promise<UpResult> {
-    const args = ["up", "--yes", "--skip-preview", "--config-file", this.configFile, ...(opts.flags ?? [])];
-    const r = await this.run(args);
-    return { ...r, outputs: await this.outputs() };
+  /** `up`, then the stack's outputs. */
+  async up(opts: EngineOptions = {}): Promise<UpResult> {
+    const r = await engine("up", () => this.auto.up({ color: "never", ...opts }));
+    return { ...text("up", r), outputs: values(r.outputs) };
   }
 
-  /** `preview`; with expectNoChanges the engine fails the command if anything would change. */
-  preview(opts: { expectNoChanges?: boolean } = {}): Promise<RunResult> {
-    const args = ["preview", "--config-file", this.configFile, "--diff"];
-    if (opts.expectNoChanges) args.push("--expect-no-changes");
-    return this.run(args);
+  /** `preview --diff`; with expectNoChanges the engine fails the command if anything would change. */
+  async preview(opts: { expectNoChanges?: boolean } = {}): Promise<RunResult> {
+    return text("preview", await engine("preview", () => this.auto.preview({ color: "never", diff: true, ...opts })));
   }
 
-  refresh(opts: { expectNoChanges?: boolean; flags?: string[] } = {}): Promise<RunResult> {
-    const args = ["refresh", "--yes", "--skip-preview", "--config-file", this.configFile, ...(opts.flags ?? [])];
-    if (opts.expectNoChanges) args.push("--expect-no-changes");
-    return this.run(args);
+  async refresh(opts: EngineOptions & { expectNoChanges?: boolean } = {}): Promise<RunResult> {
+    return text("refresh", await engine("refresh", () => this.auto.refresh({ color: "never", ...opts })));
   }
 
-  destroy(opts: { flags?: string[] } = {}): Promise<RunResult> {
-    return this.run(["destroy", "--yes", "--skip-preview", "--config-file", this.configFile, ...(opts.flags ?? [])]);
+  async destroy(opts: EngineOptions = {}): Promise<RunResult> {
+    return text("destroy", await engine("destroy", () => this.auto.destroy({ color: "never", ...opts })));
   }
 
+  /** Stack outputs, secrets shown in plaintext. */
   async outputs(): Promise<Record<string, unknown>> {
-    const r = await this.run(["stack", "output", "--json", "--show-secrets"]);
-    return JSON.parse(r.stdout);
+    return values(await engine("stack output", () => this.auto.outputs()));
   }
 
-  /** The stack's state as the engine stores it (secrets stay encrypted). */
+  /** The stack's config file, beside the program. */
+  get configFile(): string {
+    return path.join(this.program, `Pulumi.${this.stack}.yaml`);
+  }
+
+  /**
+   * The stack's state as the engine stores it, secrets as ciphertext. From the CLI: the Automation
+   * API's exportStack() passes --show-secrets, so its state holds every secret in plaintext.
+   */
   async exportState(): Promise<StackState> {
-    const r = await this.run(["stack", "export"]);
-    return JSON.parse(r.stdout);
+    return JSON.parse(await this.exportText());
+  }
+
+  /** Replaces the stack's state (`pulumi stack import`). */
+  async importState(state: StackState): Promise<void> {
+    await engine("stack import", () => this.auto.importStack(state as Deployment));
   }
 
   /** The text of the exported state, for "this secret never reaches state" checks. */
@@ -238,14 +293,27 @@ export class TestStack {
     return (await this.run(["stack", "export"])).stdout;
   }
 
-  /** Removes the stack (even with resources left) and the throwaway folders. */
+  /** Removes the stack (even with resources left), its config file and the throwaway folders. */
   async dispose(): Promise<void> {
     try {
-      await this.run(["stack", "rm", "--yes", "--force"]);
+      await engine("stack rm", () => this.auto.workspace.removeStack(this.stack, { force: true }));
     } finally {
       fs.rmSync(this.workDir, { recursive: true, force: true });
+      fs.rmSync(this.configFile, { force: true });
     }
   }
+}
+
+function text(what: string, r: { stdout: string; stderr: string }): RunResult {
+  return { command: `pulumi ${what}`, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}${r.stderr}` };
+}
+
+function values(outputs: OutputMap): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, o.value]));
+}
+
+function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 
 /**

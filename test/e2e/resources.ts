@@ -158,7 +158,6 @@ export interface Stored {
   provider: string;
 }
 
-/** A stack of test/e2e/programs/resources pointed at `sandbox`, with extra env and secret config. */
 /**
  * A sandbox and a stack of the `resources` program for the enclosing `describe`: started before
  * its tests (then `ready` runs, e.g. to note what the sandbox holds), destroyed and stopped after.
@@ -178,6 +177,7 @@ export function useResourceStack(ready: (s: { sandbox: Sandbox; stack: TestStack
   });
 }
 
+/** A stack of test/e2e/programs/resources pointed at `sandbox`, with extra env and secret config. */
 export async function resourceStack(
   sandbox: Sandbox,
   extra: { env?: Record<string, string>; secrets?: Record<string, string> } = {},

@@ -64,7 +64,7 @@ const asEnv: Record<string, string> = {
 };
 
 /** The engine at its most talkative, plugin (provider host) logs included. */
-const VERBOSE = ["-v=9", "--logtostderr", "--logflow"];
+const VERBOSE = { logVerbosity: 9, logToStdErr: true, logFlow: true };
 /**
  * The one kind of -v=9 line allowed to hold a credential: Pulumi's engine (3.259) logs the fields
  * of every secret it marshals for an RPC, so each secret stack config value it hands the dynamic
@@ -122,9 +122,12 @@ function leaks(text: string, secrets: string[]): string[] {
   return auth ? [...found, auth[0]] : found;
 }
 
-/** Every file under `dir`, as text, each prefixed with its path. */
-function filesUnder(dir: string): string {
-  let out = "";
+/** The stack's files: every file under its work folder and its config file, as text, each prefixed with its path. */
+function filesOf(stack: TestStack): string {
+  let out = fs.existsSync(stack.configFile)
+    ? `\n== ${stack.configFile}\n${fs.readFileSync(stack.configFile, "utf8")}`
+    : "";
+  const dir = stack.workDir;
   for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
     if (!e.isFile()) continue;
     const p = path.join(e.parentPath, e.name);
@@ -216,22 +219,22 @@ describe("credentials stay out of state, logs and errors", () => {
       ),
     ]);
     const apply = async (name: "config" | "env", stack: TestStack) => {
-      runs[name].push(await stack.up({ flags: VERBOSE }));
+      runs[name].push(await stack.up(VERBOSE));
       kindsAfterUp[name] = await kinds(stack);
-      runs[name].push(await stack.refresh({ flags: VERBOSE, expectNoChanges: true }));
+      runs[name].push(await stack.refresh({ ...VERBOSE, expectNoChanges: true }));
       exports[name] = await stack.exportText();
       if (name === "config") decrypted = JSON.parse((await stack.run(["stack", "export", "--show-secrets"])).stdout);
-      runs[name].push(await stack.destroy({ flags: VERBOSE }));
-      files[name] = filesUnder(stack.workDir);
+      runs[name].push(await stack.destroy(VERBOSE));
+      files[name] = filesOf(stack);
     };
     const refuse = async (stack: TestStack) => {
-      const e = await stack.up({ flags: [...VERBOSE, "--continue-on-error"] }).then(
+      const e = await stack.up({ ...VERBOSE, continueOnError: true }).then(
         () => new Error("the up with refused credentials succeeded"),
         (x: unknown) => x,
       );
       if (!(e instanceof PulumiCommandError)) throw e;
       runs.refused.push(e.result);
-      files.refused = filesUnder(stack.workDir);
+      files.refused = filesOf(stack);
     };
     await Promise.all([apply("config", byConfig), apply("env", byEnv), refuse(wrong)]);
     const db = new DatabaseSync(path.join(dataDir, "sandbox.sqlite"), { readOnly: true });
@@ -423,7 +426,7 @@ describe("rotating a credential held in secret stack config", () => {
     expect(await storedKey()).toBe(OLD);
 
     // Running the program stores the new key (as ciphertext); destroy then uses it.
-    await stack.refresh({ flags: ["--run-program"], expectNoChanges: true });
+    await stack.refresh({ runProgram: true, expectNoChanges: true });
     expect(await storedKey()).toBe(NEW);
     expect(leaks(await stack.exportText(), [OLD, NEW])).toEqual([]);
     await stack.destroy();

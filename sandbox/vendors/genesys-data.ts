@@ -393,9 +393,9 @@ const isFlowType = (t: string): t is FlowType => (FLOW_TYPES as readonly string[
 
 /**
  * The facts of {@link ORG_FLOW_EXECUTION_COUNT} executions of an org flow spread over the
- * history like the synthetic ones, drawn from the seed and the flow's id alone, so the same flow
- * and content give the same figures on every query and sandbox; none for a type that never runs
- * on its own.
+ * history like the synthetic ones, drawn from the seed and the flow's type and name (not its id,
+ * which is new in every sandbox), so the same flow and content give the same figures on every
+ * query and in every fresh sandbox; none for a type that never runs on its own.
  */
 function drawOrgFlowFacts(data: AnalyticsData, flow: OrgFlow): Fact[] {
   const mediaType = isFlowType(flow.type) ? FLOW_MEDIA[flow.type] : undefined;
@@ -409,7 +409,7 @@ function drawOrgFlowFacts(data: AnalyticsData, flow: OrgFlow): Fact[] {
     outcomes: flow.outcomeIds.map((id) => ({ id })),
     milestones: flow.milestoneIds.map((id) => ({ id })),
   };
-  const random = seededRandom(hash(`${data.seed}\u0000flows\u0000${flow.id}`));
+  const random = seededRandom(hash(`${data.seed}\u0000flows\u0000${flow.type}\u0000${flow.name}`));
   const facts: Fact[] = [];
   for (let i = 0; i < ORG_FLOW_EXECUTION_COUNT; i++)
     pushExecutionFacts(facts, executed, drawExecution(random, data.end, executed, data.queues));

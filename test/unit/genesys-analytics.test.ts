@@ -304,10 +304,13 @@ describe("the org's own flows", () => {
     expect(total(r, "nFlowMilestone")).toBeGreaterThan(0);
   });
 
-  test("are drawn from the seed and the flow's id: the same on every call, other ids and seeds differ", () => {
+  test("are drawn from the seed and the flow's type and name: the same on every call and id, other names and seeds differ", () => {
     const a = byFlow(withOwn(own), own.id);
     expect(byFlow(withOwn({ ...own }), own.id)).toEqual(a);
-    const other = { ...own, id: "0b7c3c3e-8d0e-4f43-9d57-2f3f1f6a0c02" };
+    // The same flow published into another sandbox gets another id, and the same figures.
+    const again = { ...own, id: "5d1e0c55-3a52-4a0e-8c1b-7d0b8c5e2a11" };
+    expect(byFlow(withOwn(again), again.id)[0].data).toEqual(a[0].data);
+    const other = { ...own, id: "0b7c3c3e-8d0e-4f43-9d57-2f3f1f6a0c02", name: `${own.name} (other)` };
     expect(byFlow(withOwn(own, other), own.id)).toEqual(a);
     expect(byFlow(withOwn(other), other.id)[0].data).not.toEqual(a[0].data);
     const elsewhere = aggregate(

@@ -173,7 +173,8 @@ export async function recover(o: Options, say: (line: string) => void = console.
   // After the repair: `pulumi cancel` reads the checkpoint too.
   if (o.unlock) {
     await pulumi.run(["cancel", "--yes"]).then(
-      () => say("removed the killed run's lock"),
+      // A file backend's cancel succeeds with or without a lock, so say what is true either way.
+      () => say("the stack is unlocked (pulumi cancel)"),
       () => say("no lock to remove"),
     );
   }

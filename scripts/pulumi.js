@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 "use strict";
-// `npm run pulumi -- <args>`: the pinned Pulumi CLI with Node 24 and our tools first on PATH,
+// `npm run pulumi -- <args>`: the project's Pulumi CLI (the pin, or the one setup chose) with Node 24 and our tools first on PATH,
 // update checks and plugin downloads off, and (unless PULUMI_BACKEND_URL is set) the repository's
 // git-ignored local file backend with its local-only default passphrase.
 const { spawn } = require("node:child_process");

@@ -2,8 +2,9 @@
 "use strict";
 // `npm run setup`: make everything the project needs available, idempotently.
 //   1. npm dependencies (including Node 24 from the `node` package), when missing or stale;
-//   2. the Pulumi CLI v3.259.0: a `pulumi` on PATH of that version, else built from the Go module
-//      proxy into a version-keyed cache outside the repository;
+//   2. the Pulumi CLI: the pinned v3.259.0 when on PATH or cached, else a `pulumi` on PATH in the
+//      tested range (toolchain's PULUMI_TESTED), else the pin built from the Go module proxy into a
+//      version-keyed cache outside the repository;
 //   3. a Node.js language host beside it (ours, built from scripts/pulumi-cli/langhost, unless the
 //      CLI in use already has one) and the `pulumi-resource-pulumi-nodejs` dynamic-provider shim.
 // A second run checks a few files and returns in well under a second.
@@ -93,15 +94,18 @@ const goEnv = () => {
   };
 };
 
-/** Go to build with: $CXFLOW_GO if set (empty means none), else `go` on PATH, else /usr/local/go. */
-function findGo() {
+/**
+ * Go to build with: $CXFLOW_GO if set (empty means none), else `go` on PATH, else /usr/local/go.
+ * `problem` says what is missing, for the message when there is no Go.
+ */
+function findGo(problem) {
   const fallback = fs.existsSync("/usr/local/go/bin/go") ? "/usr/local/go/bin/go" : undefined;
   const go = "CXFLOW_GO" in process.env ? process.env.CXFLOW_GO : tc.which("go") || fallback;
   if (!go) {
     throw new SetupError(
-      `The Pulumi CLI ${PULUMI_VERSION} is not on PATH, and Go is needed to build it from the Go module proxy.\n` +
+      `${problem}.\n` +
         "Install Go 1.25 or newer (https://go.dev/dl/, or your distribution's golang package) and run again,\n" +
-        `or put a pulumi that reports v${PULUMI_VERSION} (with pulumi-language-nodejs beside it) on PATH.`,
+        `or put a pulumi of the tested range ${tc.testedRange()} (with pulumi-language-nodejs beside it) on PATH.`,
     );
   }
   return go;
@@ -131,6 +135,44 @@ function goBuild(go, what, ldflags, out, pkg) {
 
 const versionFlag = `-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=v${PULUMI_VERSION}`;
 
+/** Size and time of a file, to notice a CLI replaced in place; undefined when it is missing. */
+function fileStamp(file) {
+  try {
+    const st = fs.statSync(file);
+    return `${st.size}:${st.mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The `pulumi` to use: the pin (on PATH or cached), else one on PATH in the tested range, else the pin built. */
+async function chooseCli(bin) {
+  const pin = `v${PULUMI_VERSION}`;
+  const cached = path.join(bin, "pulumi");
+  const onPath = tc.which(
+    "pulumi",
+    (process.env.PATH || "")
+      .split(path.delimiter)
+      .filter((d) => d !== bin)
+      .join(path.delimiter),
+  );
+  const found = onPath && tc.pulumiVersionOf(onPath);
+  if (found === pin) return { cli: onPath, version: pin };
+  if (onPath && !tc.inTestedRange(found)) {
+    log(`ignoring ${onPath} (${found || "no version"}): outside the tested range ${tc.testedRange()}`);
+  }
+  if (fs.existsSync(cached) && tc.pulumiVersionOf(cached) === pin) return { cli: cached, version: pin };
+  if (tc.inTestedRange(found)) return { cli: onPath, version: found };
+  const go = findGo(
+    `No pulumi of the tested range ${tc.testedRange()} is on PATH, and Go is needed to build the pinned ${pin} from the Go module proxy`,
+  );
+  log(`building the Pulumi CLI ${pin} from the Go module proxy into ${bin}`);
+  log("(first time only: expect 10-20 minutes on 2 cores; later runs reuse the cache)");
+  await goBuild(go, `pulumi ${pin}`, `-s -w ${versionFlag}`, cached, "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi");
+  return { cli: cached, version: pin };
+}
+
+/** Makes the CLI, its language host and the dynamic-provider shim ready; returns the record of what is used. */
 async function ensureCli() {
   const bin = paths.cliBin;
   const record = path.join(bin, "cli.json");
@@ -141,48 +183,26 @@ async function ensureCli() {
   } catch {}
   const shim = path.join(bin, "pulumi-resource-pulumi-nodejs");
   const fresh =
-    rec.version === `v${PULUMI_VERSION}` &&
-    fs.existsSync(path.join(rec.dir || "", "pulumi")) &&
+    tc.inTestedRange(rec.version) &&
+    rec.cliStamp !== undefined &&
+    fileStamp(path.join(rec.dir || "", "pulumi")) === rec.cliStamp &&
     (rec.hostStamp === hostStamp || rec.upstreamHost) &&
     fs.existsSync(shim);
-  if (fresh) return rec.dir;
+  if (fresh) return rec;
 
   fs.mkdirSync(bin, { recursive: true });
-  let dir;
-  // A pulumi on PATH of the pinned version is used as it is.
-  const onPath = tc.which(
-    "pulumi",
-    (process.env.PATH || "")
-      .split(path.delimiter)
-      .filter((d) => d !== bin)
-      .join(path.delimiter),
-  );
-  if (onPath && tc.pulumiVersionOf(onPath) === `v${PULUMI_VERSION}`) {
-    dir = path.dirname(fs.realpathSync(onPath));
-    log(`using ${onPath} (v${PULUMI_VERSION})`);
-  } else {
-    dir = bin;
-    const cli = path.join(bin, "pulumi");
-    if (!fs.existsSync(cli) || tc.pulumiVersionOf(cli) !== `v${PULUMI_VERSION}`) {
-      const go = findGo();
-      log(`building the Pulumi CLI v${PULUMI_VERSION} from the Go module proxy into ${bin}`);
-      log("(first time only: expect 10-20 minutes on 2 cores; later runs reuse the cache)");
-      await goBuild(
-        go,
-        `pulumi v${PULUMI_VERSION}`,
-        `-s -w ${versionFlag}`,
-        cli,
-        "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi",
-      );
-    }
-  }
+  const { cli, version } = await chooseCli(bin);
+  const dir = cli === path.join(bin, "pulumi") ? bin : path.dirname(fs.realpathSync(cli));
+  log(`using ${cli} (${version}, in the tested range ${tc.testedRange()})`);
 
+  // Another CLI's own language host matches it; without one, ours serves.
   const upstreamHost = dir !== bin && fs.existsSync(path.join(dir, "pulumi-language-nodejs"));
   const host = path.join(bin, "pulumi-language-nodejs");
   if (upstreamHost) {
     fs.rmSync(host, { force: true });
   } else if (!fs.existsSync(host) || rec.hostStamp !== hostStamp) {
-    await goBuild(findGo(), "the Node.js language host", `-s -w -X main.version=${PULUMI_VERSION}`, host, "./langhost");
+    const go = findGo(`No pulumi-language-nodejs beside ${cli} or in ${bin}, and Go is needed to build ours`);
+    await goBuild(go, "the Node.js language host", `-s -w -X main.version=${PULUMI_VERSION}`, host, "./langhost");
   }
 
   // The engine starts dynamic providers as the plugin `pulumi-resource-pulumi-nodejs`; it must
@@ -192,8 +212,9 @@ async function ensureCli() {
     '#!/bin/sh\nexec node "$(node -p "require.resolve(\'@pulumi/pulumi/cmd/dynamic-provider\')")" "$@"\n',
     { mode: 0o755 },
   );
-  fs.writeFileSync(record, JSON.stringify({ version: `v${PULUMI_VERSION}`, dir, hostStamp, upstreamHost }, null, 2));
-  return dir;
+  const next = { version, dir, cliStamp: fileStamp(path.join(dir, "pulumi")), hostStamp, upstreamHost };
+  fs.writeFileSync(record, JSON.stringify(next, null, 2));
+  return next;
 }
 
 async function main() {
@@ -201,9 +222,8 @@ async function main() {
   ensureDependencies();
   ensureSelfLink();
   ensureNode();
-  const dir = await ensureCli();
-  if (worked)
-    log(`ready in ${seconds(t)}: pulumi v${PULUMI_VERSION} in ${dir}, Node ${NODE_MAJOR} in node_modules/.bin`);
+  const { dir, version } = await ensureCli();
+  if (worked) log(`ready in ${seconds(t)}: pulumi ${version} in ${dir}, Node ${NODE_MAJOR} in node_modules/.bin`);
   return dir;
 }
 

@@ -9,6 +9,11 @@ const { spawnSync } = require("node:child_process");
 const ROOT = path.resolve(__dirname, "..");
 /** The CLI version; must equal the pinned `@pulumi/pulumi` (checked by setup). */
 const PULUMI_VERSION = "3.259.0";
+/**
+ * The Pulumi releases the tests prove: `oldest` is the floor of the `@pulumi/pulumi` peer range,
+ * `newest` the newest the packed-install test has run. Setup takes a `pulumi` on PATH in this range.
+ */
+const PULUMI_TESTED = { oldest: "3.229.0", newest: "3.276.0" };
 /** The Node major every script, test and Pulumi program runs on. */
 const NODE_MAJOR = 24;
 /** Default passphrase of the local file backend: for throwaway local stacks only. */
@@ -59,20 +64,47 @@ function pulumiVersionOf(bin) {
   return r.status === 0 ? r.stdout.trim() : undefined;
 }
 
+/** [major, minor, patch] of "v3.250.0" or "3.250.0"; undefined for anything else (a pre-release). */
+function versionParts(version) {
+  const m = /^v?(\d+)\.(\d+)\.(\d+)$/.exec(version || "");
+  return m ? m.slice(1).map(Number) : undefined;
+}
+
+function compareVersions(a, b) {
+  for (let i = 0; i < 3; i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return 0;
+}
+
+/** Whether a version ("v3.250.0") lies in PULUMI_TESTED, ends included. */
+function inTestedRange(version) {
+  const v = versionParts(version);
+  if (!v) return false;
+  return (
+    compareVersions(v, versionParts(PULUMI_TESTED.oldest)) >= 0 &&
+    compareVersions(v, versionParts(PULUMI_TESTED.newest)) <= 0
+  );
+}
+
+/** The tested range for messages, e.g. "3.229.0–3.276.0". */
+function testedRange() {
+  return `${PULUMI_TESTED.oldest}–${PULUMI_TESTED.newest}`;
+}
+
 /**
  * Folders to put first on PATH for Pulumi: our built binaries (language host, dynamic-provider
- * shim) first, then the folder of the CLI in use, then Node 24 from node_modules.
+ * shim) first, then Node 24 from node_modules, then the folder of the CLI in use (after Node: a
+ * `pulumi` installed elsewhere may sit beside another `node`).
  */
 function toolPath(cliDir = paths.cliBin) {
-  const dirs = [paths.cliBin, cliDir, paths.nodeBin];
+  const dirs = [paths.cliBin, paths.nodeBin, cliDir];
   return [...new Set(dirs), process.env.PATH || ""].join(path.delimiter);
 }
 
-/** The folder of the `pulumi` the project uses: recorded by setup. */
+/** The folder of the `pulumi` the project uses (the pin, or another in the tested range): recorded by setup. */
 function cliDir() {
   try {
     const rec = JSON.parse(fs.readFileSync(path.join(paths.cliBin, "cli.json"), "utf8"));
-    if (rec.version === `v${PULUMI_VERSION}` && fs.existsSync(path.join(rec.dir, "pulumi"))) return rec.dir;
+    if (inTestedRange(rec.version) && fs.existsSync(path.join(rec.dir, "pulumi"))) return rec.dir;
   } catch {}
   return undefined;
 }
@@ -107,6 +139,9 @@ function ensureLocalBackend(env) {
 module.exports = {
   ensureLocalBackend,
   PULUMI_VERSION,
+  PULUMI_TESTED,
+  inTestedRange,
+  testedRange,
   NODE_MAJOR,
   LOCAL_PASSPHRASE,
   paths,

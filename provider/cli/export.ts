@@ -442,7 +442,8 @@ export async function exportOrganisation(o: ExportOptions): Promise<Exported[]> 
 
   const objects = placeholdersForIds(vendors.flatMap((v) => state.vendors[v] ?? []));
   const project = o.project ?? (slug(path.basename(out)) || "cxflow-export");
-  const files = projectFiles(project, o.packageSpec ?? `^${packageVersion()}`, "^3.139");
+  const own = ownManifest();
+  const files = projectFiles(project, o.packageSpec ?? `^${own.version}`, own.pulumiRange);
   for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(out, name), text);
   const flows = objects.filter((x) => x.file && !x.skipped);
   if (flows.length > 0) fs.mkdirSync(path.join(out, "flows"), { recursive: true });
@@ -510,16 +511,22 @@ function secretsSummary(objects: Exported[], secrets: SecretValue[], out: string
   return lines;
 }
 
-/** This package's version, from its package.json (found upwards: sources and dist/ differ in depth). */
-function packageVersion(): string {
+/** This package's version and @pulumi/pulumi peer range, from its package.json (found upwards: sources and dist/ differ in depth). */
+function ownManifest(): { version: string; pulumiRange: string } {
   for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     const file = path.join(dir, "package.json");
     if (fs.existsSync(file)) {
-      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "pulumi-cxflow" && pkg.version) return pkg.version;
+      const pkg = JSON.parse(fs.readFileSync(file, "utf8")) as {
+        name?: string;
+        version?: string;
+        peerDependencies?: Record<string, string>;
+      };
+      // The exported project asks for the @pulumi/pulumi releases this package is tested with.
+      if (pkg.name === "pulumi-cxflow" && pkg.version)
+        return { version: pkg.version, pulumiRange: pkg.peerDependencies?.["@pulumi/pulumi"] ?? "^3" };
     }
   }
-  return "0.0.0";
+  return { version: "0.0.0", pulumiRange: "^3" };
 }
 
 function resolveSource(env: EnvSource): string {

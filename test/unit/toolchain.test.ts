@@ -7,10 +7,37 @@ describe("the toolchain", () => {
     expect(Number.parseInt(process.versions.node, 10)).toBe(tc.NODE_MAJOR);
   });
 
-  test("the Pulumi CLI version equals the pinned @pulumi/pulumi", () => {
+  test("the pinned @pulumi/pulumi is the CLI pin, and the CLI in use is in the tested range", () => {
     const sdk = JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8"));
     expect(sdk.version).toBe(tc.PULUMI_VERSION);
-    expect(tc.pulumiVersionOf(path.join(tc.cliDir()!, "pulumi"))).toBe(`v${tc.PULUMI_VERSION}`);
+    expect(tc.inTestedRange(`v${tc.PULUMI_VERSION}`)).toBe(true);
+    expect(tc.inTestedRange(tc.pulumiVersionOf(path.join(tc.cliDir()!, "pulumi")))).toBe(true);
+  });
+
+  test("the @pulumi/pulumi peer range starts at the oldest tested release", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(tc.paths.root, "package.json"), "utf8"));
+    expect(manifest.peerDependencies["@pulumi/pulumi"]).toBe(`^${tc.PULUMI_TESTED.oldest}`);
+  });
+
+  test("the README states the tested range", () => {
+    const readme = fs.readFileSync(path.join(tc.paths.root, "README.md"), "utf8");
+    const prose = readme.replace(/\*\*/g, "").replace(/\s+/g, " ");
+    expect(prose).toContain(`The tested range is ${tc.testedRange()}`);
+    expect(prose).toContain(`@pulumi/pulumi\` ≥ ${tc.PULUMI_TESTED.oldest}`);
+  });
+
+  test("the tested range holds its ends and nothing outside them or unreleased", () => {
+    const { oldest, newest } = tc.PULUMI_TESTED;
+    const [major, minor] = oldest.split(".").map(Number);
+    expect([oldest, newest, `v${oldest}`].map(tc.inTestedRange)).toEqual([true, true, true]);
+    const outside = [
+      `${major}.${minor - 1}.9`,
+      `${major}.${Number(newest.split(".")[1]) + 1}.0`,
+      `v${oldest}-alpha.1`,
+      "",
+    ];
+    expect(outside.map(tc.inTestedRange)).toEqual([false, false, false, false]);
+    expect(tc.testedRange()).toBe(`${oldest}–${newest}`);
   });
 
   test("Pulumi runs with our tools first on PATH, plugin downloads off and a local backend by default", () => {

@@ -5,9 +5,9 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
-import * as cxflow from "pulumi-cxflow";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import * as tc from "../../scripts/toolchain";
+import { contactCenter } from "./programs/automation/resources";
 import { sandboxClients } from "./resources";
 
 jest.setTimeout(4 * 60_000);
@@ -80,7 +80,8 @@ test("a program directory: LocalWorkspace runs it like the CLI does", async () =
   const program = path.join(tmp, "program");
   fs.mkdirSync(program);
   fs.copyFileSync(path.join(__dirname, "programs", "automation", "Pulumi.yaml"), path.join(program, "Pulumi.yaml"));
-  fs.copyFileSync(path.join(__dirname, "programs", "automation", "index.ts"), path.join(program, "index.ts"));
+  for (const f of ["index.ts", "resources.ts"])
+    fs.copyFileSync(path.join(__dirname, "programs", "automation", f), path.join(program, f));
   fs.symlinkSync(path.join(tc.paths.root, "node_modules"), path.join(program, "node_modules"), "dir");
   const stack = await LocalWorkspace.createStack({ stackName: "dir", workDir: program }, await workspaceOptions("dir"));
   await stack.setAllConfig({
@@ -93,23 +94,7 @@ test("a program directory: LocalWorkspace runs it like the CLI does", async () =
 
 test("an inline program: the closure's resources are serialized, run and refreshed", async () => {
   const displayName = "Automation: inline";
-  const program = async () => {
-    const segment = new cxflow.genesys.JourneySegment("buyers", {
-      displayName,
-      journey: {
-        patterns: [
-          {
-            criteria: [{ key: "page.url", values: ["/pricing"], operator: "containsAny" }],
-            count: 2,
-            streamType: "Web",
-            sessionType: "web",
-          },
-        ],
-      },
-    });
-    const flow = new cxflow.ourvoice.Flow("welcome", { name: `${displayName} welcome`, type: "voice" });
-    return { segmentId: segment.id, segmentName: segment.displayName, flowId: flow.id };
-  };
+  const program = async () => contactCenter(displayName);
   const stack = await LocalWorkspace.createStack(
     { stackName: "inline", projectName: "cxflow-inline", program },
     await workspaceOptions("inline"),

@@ -1,23 +1,9 @@
-// The same two resources as the Automation API test's inline program, as a program directory.
+// The Automation API test's program directory: the same resources as its inline program.
 import * as pulumi from "@pulumi/pulumi";
-import * as cxflow from "pulumi-cxflow";
+import { contactCenter } from "./resources";
 
-const displayName = new pulumi.Config().require("displayName");
-const segment = new cxflow.genesys.JourneySegment("buyers", {
-  displayName,
-  journey: {
-    patterns: [
-      {
-        criteria: [{ key: "page.url", values: ["/pricing"], operator: "containsAny" }],
-        count: 2,
-        streamType: "Web",
-        sessionType: "web",
-      },
-    ],
-  },
-});
-const flow = new cxflow.ourvoice.Flow("welcome", { name: `${displayName} welcome`, type: "voice" });
+const declared = contactCenter(new pulumi.Config().require("displayName"));
 
-export const segmentId = segment.id;
-export const segmentName = segment.displayName;
-export const flowId = flow.id;
+export const segmentId = declared.segmentId;
+export const segmentName = declared.segmentName;
+export const flowId = declared.flowId;

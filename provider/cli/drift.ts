@@ -2,8 +2,9 @@
 // refresh in preview mode (nothing is written to the state or to the vendors) and reports each
 // cxflow resource whose refreshed inputs differ from the state's, field by field: the same
 // inputs, and so the same field names, a `pulumi preview` after a refresh would show.
-import { execFile } from "node:child_process";
 import { parseArgs } from "node:util";
+import { same } from "../dynamic/fields";
+import { runPulumi, STACK_OPTIONS, type StackFlags } from "./pulumi";
 import { kindOf } from "./recover";
 
 export const usage = `usage: cxflow drift [--stack NAME] [--cwd DIR] [--config-file FILE] [--json | --markdown]
@@ -63,21 +64,6 @@ const isSecret = (v: unknown) =>
   typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] !== undefined;
 const shown = (v: unknown) => (isSecret(v) ? "[secret]" : v);
 
-/** Key-order-free JSON, for comparing two values of one field. */
-function canonical(v: unknown): string {
-  const sort = (x: unknown): unknown =>
-    Array.isArray(x)
-      ? x.map(sort)
-      : x && typeof x === "object"
-        ? Object.fromEntries(
-            Object.keys(x)
-              .sort()
-              .map((k) => [k, sort((x as Record<string, unknown>)[k])]),
-          )
-        : x;
-  return JSON.stringify(sort(v)) ?? "undefined";
-}
-
 /** The ops a refresh step is reported with: `refresh` inside `up --refresh`; in `refresh --preview-only` what it would do to the state. */
 const REFRESH_OPS = { withUp: ["refresh"], alone: ["refresh", "update", "delete"] };
 
@@ -95,7 +81,7 @@ export function driftOfStep(m: StepMetadata, alone = false): ResourceDrift | und
   const after = m.new?.inputs ?? before;
   const fields = [...new Set([...Object.keys(before), ...Object.keys(after)])]
     .filter((k) => !k.startsWith("__"))
-    .filter((k) => canonical(before[k]) !== canonical(after[k]))
+    .filter((k) => !same(before[k], after[k]))
     .sort()
     .map((field) => ({ field, before: shown(before[field]), after: shown(after[field]) }));
   return fields.length > 0 ? { kind, name, urn: m.urn, status: "changed", fields } : undefined;
@@ -103,10 +89,15 @@ export function driftOfStep(m: StepMetadata, alone = false): ResourceDrift | und
 
 /** The drift an event stream holds (one JSON event per line); `alone` as for {@link driftOfStep}. */
 export function driftOfEvents(lines: string[], alone = false): ResourceDrift[] {
+  return driftOf(
+    lines.filter((l) => l.trim()).map((l) => JSON.parse(l) as EngineEvent),
+    alone,
+  );
+}
+
+function driftOf(events: EngineEvent[], alone: boolean): ResourceDrift[] {
   const found = new Map<string, ResourceDrift>();
-  for (const line of lines) {
-    if (!line.trim()) continue;
-    const e = JSON.parse(line) as EngineEvent;
+  for (const e of events) {
     const d = e.resOutputsEvent && driftOfStep(e.resOutputsEvent.metadata, alone);
     if (d) found.set(d.urn, d);
   }
@@ -156,13 +147,7 @@ export function markdownReport(r: DriftReport): string {
 }
 
 /** Options of {@link drift}. */
-export interface DriftOptions {
-  stack?: string;
-  cwd?: string;
-  /** The stack's config file, when it is not `Pulumi.<stack>.yaml` beside the program. */
-  configFile?: string;
-  /** The `pulumi` to run (default: the one on PATH). */
-  pulumi?: string;
+export interface DriftOptions extends StackFlags {
   env?: NodeJS.ProcessEnv;
 }
 
@@ -172,20 +157,9 @@ export class DriftError extends Error {}
 /** Runs the preview refresh and reads what it found. */
 export async function drift(o: DriftOptions = {}): Promise<DriftReport> {
   // A preview streams the engine's events as JSON lines only when asked to.
-  const args = ["refresh", "--preview-only", "--json", "--non-interactive"];
-  if (o.stack) args.push("--stack", o.stack);
-  if (o.cwd) args.push("--cwd", o.cwd);
-  if (o.configFile) args.push("--config-file", o.configFile);
-  const { failure, stdout } = await new Promise<{ failure?: string; stdout: string }>((resolve) => {
-    execFile(
-      o.pulumi ?? "pulumi",
-      args,
-      {
-        env: { ...(o.env ?? process.env), PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" },
-        maxBuffer: 256 * 1024 * 1024,
-      },
-      (error, out, err) => resolve({ stdout: out, failure: error ? (err || out || error.message).trim() : undefined }),
-    );
+  const { failure, stdout } = await runPulumi(o, ["refresh", "--preview-only", "--json"], {
+    configFile: true,
+    env: { ...(o.env ?? process.env), PULUMI_ENABLE_STREAMING_JSON_PREVIEW: "true" },
   });
   const events = stdout
     .split("\n")
@@ -204,10 +178,7 @@ export async function drift(o: DriftOptions = {}): Promise<DriftReport> {
       .map((d) => d!.message.trim().replace(/^error: /, ""));
     throw new DriftError(`pulumi refresh --preview-only failed: ${errors.length ? errors.join("; ") : failure}`);
   }
-  const resources = driftOfEvents(
-    events.map((e) => JSON.stringify(e)),
-    true,
-  );
+  const resources = driftOf(events, true);
   return { stack: o.stack, drifted: resources.length > 0, resources };
 }
 
@@ -218,9 +189,7 @@ export async function main(argv: string[]): Promise<number> {
     ({ values } = parseArgs({
       args: argv,
       options: {
-        stack: { type: "string", short: "s" },
-        cwd: { type: "string", short: "C" },
-        "config-file": { type: "string" },
+        ...STACK_OPTIONS,
         json: { type: "boolean", default: false },
         markdown: { type: "boolean", default: false },
       },

@@ -3,7 +3,6 @@
 // goes into the state with its id and the inputs the engine saved (then a refresh reads it in
 // full); not found, the pending create is dropped and the next `up` makes it. An action target's
 // takeover is found the same way, with the values check() recorded before it changed anything.
-import { execFile } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -12,6 +11,7 @@ import { configFromMap } from "../config";
 import { definitionFor } from "../dynamic";
 import { locator } from "../dynamic/define";
 import { useConfig } from "../state";
+import { runPulumi, STACK_OPTIONS, type StackFlags } from "./pulumi";
 
 export const usage = `usage: cxflow recover [--stack NAME] [--cwd DIR] [--config-file FILE] [--unlock]
 
@@ -107,27 +107,18 @@ export function settle(state: Exported, found: ReadonlyMap<string, string>): Exp
   };
 }
 
-interface Options {
-  stack?: string;
-  cwd?: string;
-  configFile?: string;
+interface Options extends StackFlags {
   unlock: boolean;
 }
 
+/** The stack's `pulumi`, failing with the command and what it printed. */
 class Pulumi {
-  constructor(private readonly o: Options) {}
+  constructor(private readonly o: StackFlags) {}
 
-  run(args: string[], o: { stackFlag?: boolean; configFile?: boolean } = {}): Promise<string> {
-    const full = [...args, "--non-interactive"];
-    if (o.stackFlag !== false && this.o.stack) full.push("--stack", this.o.stack);
-    if (o.configFile && this.o.configFile) full.push("--config-file", this.o.configFile);
-    if (this.o.cwd) full.push("--cwd", this.o.cwd);
-    return new Promise((resolve, reject) => {
-      execFile("pulumi", full, { maxBuffer: 256 * 1024 * 1024 }, (error, stdout, stderr) => {
-        if (error) reject(new Error(`pulumi ${args.join(" ")} failed: ${(stderr || stdout || error.message).trim()}`));
-        else resolve(stdout);
-      });
-    });
+  async run(args: string[], o: { stackFlag?: boolean; configFile?: boolean } = {}): Promise<string> {
+    const r = await runPulumi(this.o, args, o);
+    if (r.failure !== undefined) throw new Error(`pulumi ${args.join(" ")} failed: ${r.failure}`);
+    return r.stdout;
   }
 }
 
@@ -255,12 +246,7 @@ export async function recover(o: Options, say: (line: string) => void = console.
 export async function main(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: {
-      stack: { type: "string", short: "s" },
-      cwd: { type: "string", short: "C" },
-      "config-file": { type: "string" },
-      unlock: { type: "boolean", default: false },
-    },
+    options: { ...STACK_OPTIONS, unlock: { type: "boolean", default: false } },
     strict: true,
   });
   await recover({

@@ -4,9 +4,10 @@
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { LocalWorkspace, PulumiCommand, type Stack } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, type Stack } from "@pulumi/pulumi/automation";
 import { type Sandbox, startSandbox } from "../../sandbox";
 import * as tc from "../../scripts/toolchain";
+import { definedOnly, pulumiCommand } from "./harness";
 import { contactCenter } from "./programs/automation/resources";
 import { sandboxClients } from "./resources";
 
@@ -17,8 +18,6 @@ let tmp: string;
 
 /** What the Automation API needs to run offline here: the project's CLI, a file backend and passphrase. */
 async function workspaceOptions(name: string) {
-  const dir = tc.cliDir();
-  if (!dir) throw new Error("The Pulumi CLI is not set up: run `npm run setup` (npm test does it).");
   const home = fs.mkdtempSync(path.join(tmp, `${name}-home-`));
   const backend = fs.mkdtempSync(path.join(tmp, `${name}-backend-`));
   const env = tc.pulumiEnv({
@@ -26,9 +25,7 @@ async function workspaceOptions(name: string) {
     PULUMI_CONFIG_PASSPHRASE: "automation-test-only",
     PULUMI_NODEJS_TRANSPILE_ONLY: "true",
   });
-  const envVars = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
-  const pulumiCommand = await PulumiCommand.get({ root: path.dirname(dir), skipVersionCheck: true });
-  return { pulumiCommand, pulumiHome: home, envVars };
+  return { pulumiCommand: await pulumiCommand(), pulumiHome: home, envVars: definedOnly(env) };
 }
 
 const segmentNames = async () => {

@@ -86,17 +86,19 @@ let counter = 0;
 let command: Promise<PulumiCommand> | undefined;
 
 /** The project's pulumi, through the Automation API (asked for its version once per process). */
-function pulumiCommand(): Promise<PulumiCommand> {
-  const dir = tc.cliDir();
-  if (!dir) throw new Error("The Pulumi CLI is not set up: run `npm run setup` (npm test does it).");
-  // PulumiCommand wants an install root holding bin/pulumi; a CLI elsewhere gets such a root by link.
-  let root = path.dirname(dir);
-  if (path.basename(dir) !== "bin") {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-pulumi-root-"));
-    fs.mkdirSync(path.join(root, "bin"));
-    fs.symlinkSync(path.join(dir, "pulumi"), path.join(root, "bin", "pulumi"));
-  }
-  command ??= PulumiCommand.get({ root, skipVersionCheck: true });
+export function pulumiCommand(): Promise<PulumiCommand> {
+  command ??= (async () => {
+    const dir = tc.cliDir();
+    if (!dir) throw new Error("The Pulumi CLI is not set up: run `npm run setup` (npm test does it).");
+    // PulumiCommand wants an install root holding bin/pulumi; a CLI elsewhere gets such a root by link.
+    let root = path.dirname(dir);
+    if (path.basename(dir) !== "bin") {
+      root = fs.mkdtempSync(path.join(os.tmpdir(), "cxflow-pulumi-root-"));
+      fs.mkdirSync(path.join(root, "bin"));
+      fs.symlinkSync(path.join(dir, "pulumi"), path.join(root, "bin", "pulumi"));
+    }
+    return PulumiCommand.get({ root, skipVersionCheck: true });
+  })();
   return command;
 }
 
@@ -312,7 +314,8 @@ function values(outputs: OutputMap): Record<string, unknown> {
   return Object.fromEntries(Object.entries(outputs).map(([k, o]) => [k, o.value]));
 }
 
-function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
+/** An environment without its unset variables, as the Automation API's envVars takes it. */
+export function definedOnly(env: NodeJS.ProcessEnv): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 }
 

@@ -23,8 +23,7 @@ const { version } = manifest;
 const env = { ...process.env, PATH: tc.toolPath(), npm_config_update_notifier: "false" };
 const npm = (args: string[], cwd: string, PATH = env.PATH) =>
   run("npm", args, { cwd, env: { ...env, PATH }, maxBuffer: 64 * 1024 * 1024 });
-// toolchain.js exports the tested range; its .d.ts does not declare it yet.
-const { PULUMI_TESTED } = tc as typeof tc & { PULUMI_TESTED: { oldest: string; newest: string } };
+const { PULUMI_TESTED } = tc;
 
 /** The newest @pulumi/pulumi the registry serves; the pinned one, with a note, when it cannot be asked. */
 function newestSdk(): string {
